@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m argmap``."""
+
+from argmap.cli import main
+
+raise SystemExit(main())

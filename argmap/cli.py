@@ -1,0 +1,224 @@
+"""The ``argmap`` command line: a thin layer over the library.
+
+Examples:
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    argmap ...
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from argmap import __version__
+from argmap.corpora import corpus_path, list_corpora
+from argmap.errors import ArgmapError, LoadError, MapError, Problem
+from argmap.io.native import dumps, format_of, load, write_atomic
+from argmap.model import ArgumentMap
+from argmap.sources import find_source_texts, passage, verify_anchors
+from argmap.summary import format_summary
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+_EPILOG = """\
+exit codes:
+  0  success (for validate: the map is valid)
+  1  the command ran and found problems to report (used by later commands)
+  2  unusable input: a file that cannot be read or is not a valid map,
+     a bad option, or an unknown corpus or element
+"""
+
+
+def _source_option(value: str) -> tuple[str, str]:
+    source_id, sep, path = value.partition("=")
+    if not sep or not source_id or not path:
+        raise argparse.ArgumentTypeError(f"expected ID=PATH, got {value!r}")
+    return source_id, path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Map policy debates as typed argument graphs.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    info = commands.add_parser("info", help="summarize a map: counts by kind, sides, issues")
+    info.add_argument("file", help="map file (.yaml, .yml or .json)")
+
+    commands.add_parser("schema", help="print the JSON Schema of the map format")
+
+    source_help = "text of source ID, to verify anchors (repeatable)"
+    validate = commands.add_parser(
+        "validate", help="check that files are valid maps (and their anchors, given the texts)"
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument(
+        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
+    )
+
+    show = commands.add_parser("show", help="show one node or link and the passages it is anchored to")
+    show.add_argument("file")
+    show.add_argument("element", metavar="ID")
+    show.add_argument(
+        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
+    )
+
+    convert = commands.add_parser("convert", help="rewrite a map as YAML or JSON (by output suffix)")
+    convert.add_argument("file")
+    convert.add_argument("output", help="output file; .json for JSON, else YAML")
+
+    corpus = commands.add_parser("corpus", help="the bundled corpora")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    corpus_commands.add_parser("list", help="list the bundled corpora")
+    corpus_show = corpus_commands.add_parser("show", help="summarize a bundled corpus")
+    corpus_show.add_argument("name")
+    corpus_path_cmd = corpus_commands.add_parser("path", help="print the path of a corpus's map file")
+    corpus_path_cmd.add_argument("name")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    print(format_summary(load(args.file)))
+    return EXIT_OK
+
+
+def _cmd_schema(_args: argparse.Namespace) -> int:
+    schema = ArgumentMap.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _anchor_problems(argument_map: ArgumentMap, supplied: dict[str, str]) -> list[Problem]:
+    texts = find_source_texts(argument_map, supplied)
+    problems = []
+    path = argument_map.origin.path if argument_map.origin else None
+    for issue in verify_anchors(argument_map, texts):
+        if issue.element is None:
+            problems.append(Problem(issue.message, path=path, element=f"source {issue.source!r}"))
+            continue
+        where = argument_map.locate(issue.element, "anchors", issue.index or 0)
+        line, column = (where[1], where[2]) if where else (None, None)
+        problems.append(
+            Problem(
+                f"anchor {issue.index}: {issue.message}",
+                path=path,
+                line=line,
+                column=column,
+                element=argument_map.describe(issue.element),
+            )
+        )
+    return problems
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    supplied = dict(args.source)
+    for file in args.files:
+        try:
+            argument_map = load(file)
+            problems = _anchor_problems(argument_map, supplied) if argument_map.sources else []
+        except MapError as err:
+            for problem in err.problems:
+                _err(str(problem))
+            if err.omitted:
+                _err(f"{file}: ... and {err.omitted} more problem(s)")
+            status = EXIT_INPUT
+            continue
+        for problem in problems:
+            _err(str(problem))
+        if problems:
+            status = EXIT_INPUT
+        else:
+            checked = len(find_source_texts(argument_map, supplied)) if argument_map.sources else 0
+            extra = f", anchors verified against {checked} source text(s)" if checked else ""
+            print(f"{file}: valid ({len(argument_map.nodes)} nodes, {len(argument_map.links)} links{extra})")
+    return status
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    argument_map = load(args.file)
+    element = argument_map.element(args.element)
+    print(dumps(_single(argument_map, args.element)), end="")
+    texts = find_source_texts(argument_map, dict(args.source))
+    for index, anchor in enumerate(element.anchors):
+        where = f"{anchor.source}[{anchor.start}:{anchor.end}]"
+        if anchor.section:
+            where += f" ({anchor.section})"
+        if anchor.source in texts:
+            print(f"anchor {index}: {where}\n  > {passage(anchor, texts).strip()}")
+        else:
+            print(f"anchor {index}: {where} (pass --source {anchor.source}=PATH to see the passage)")
+    return EXIT_OK
+
+
+def _single(argument_map: ArgumentMap, element_id: str) -> ArgumentMap:
+    """A map holding just one element, for display in the native format."""
+    nodes = tuple(n for n in argument_map.nodes if n.id == element_id)
+    links = tuple(k for k in argument_map.links if k.id == element_id)
+    return ArgumentMap.model_construct(id=argument_map.id, title=argument_map.title, nodes=nodes, links=links)
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    if Path(args.output).resolve() == Path(args.file).resolve():
+        _err(f"{args.output}: refusing to overwrite the input file")
+        return EXIT_INPUT
+    argument_map = load(args.file)
+    write_atomic(args.output, dumps(argument_map, format_of(args.output)))
+    return EXIT_OK
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    if args.corpus_command == "list":
+        for corpus in list_corpora():
+            print(f"{corpus.name}\t{corpus.load().title}")
+        return EXIT_OK
+    path = corpus_path(args.name)
+    if args.corpus_command == "path":
+        print(path)
+    else:
+        print(format_summary(load(path)))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "info": _cmd_info,
+    "schema": _cmd_schema,
+    "validate": _cmd_validate,
+    "show": _cmd_show,
+    "convert": _cmd_convert,
+    "corpus": _cmd_corpus,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return _COMMANDS[args.command](args)
+    except LoadError as err:
+        _err(str(err))
+        return EXIT_INPUT
+    except ArgmapError as err:
+        _err(f"argmap: {err}")
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130

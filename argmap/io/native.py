@@ -1,0 +1,187 @@
+"""argmap's native file format: YAML for people, JSON for machines, one schema.
+
+Loading is safe (no object construction from YAML tags) and reports every
+problem at once, each at ``path:line:col``. Dumping is deterministic: keys come
+in a fixed order (``id, kind, label, text, ...``), fields left at their
+defaults are omitted, and files are written atomically.
+
+Examples:
+    >>> from argmap.builder import MapBuilder
+    >>> b = MapBuilder("m", "Tiny")
+    >>> _ = b.claim("a", "It rains.")
+    >>> text = dumps(b.build())
+    >>> print(text, end="")
+    id: m
+    title: Tiny
+    nodes:
+    - id: a
+      kind: claim
+      text: It rains.
+    >>> loads(text) == b.build()
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from argmap.errors import ArgmapError, LoadError, Problem
+from argmap.io.located import decode, parse_json, parse_yaml
+from argmap.model import ArgumentMap
+from argmap.validation import validate_parsed
+
+__all__ = ["Format", "dump", "dumps", "format_of", "load", "loads", "to_data", "write_atomic"]
+
+Format = Literal["yaml", "json"]
+
+_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file name implies: JSON for ``.json``, YAML otherwise.
+
+    Examples:
+        >>> format_of("debate.json"), format_of("debate.yaml")
+        ('json', 'yaml')
+    """
+    return _SUFFIXES.get(Path(path).suffix.lower(), "yaml")
+
+
+def loads(text: str, format: Format = "yaml", *, path: str = "<string>") -> ArgumentMap:
+    r"""Read a map from a string of YAML (default) or JSON.
+
+    Raises:
+        LoadError: the text is not a valid map; every problem is listed,
+            located at ``path:line:col``.
+
+    Examples:
+        >>> loads('{"id": "m", "title": "T"}', "json").id
+        'm'
+        >>> loads("id: m\ntitle: T\ntitel: x\n", path="m.yaml")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.LoadError: m.yaml:3:1: unknown field 'titel'; did you mean 'title'?
+    """
+    parsed = parse_json(text, path) if format == "json" else parse_yaml(text, path)
+    return validate_parsed(parsed, path)
+
+
+def load(path: str | os.PathLike[str], format: Format | None = None) -> ArgumentMap:
+    """Read a map from a file; the format follows the file name unless given.
+
+    The returned map remembers its file (:attr:`ArgumentMap.origin`), so that
+    later diagnostics can point at lines in it.
+
+    Raises:
+        LoadError: the file cannot be read or is not a valid map.
+    """
+    name = os.fspath(path)
+    try:
+        raw = Path(name).read_bytes()
+    except OSError as err:
+        raise LoadError([Problem(f"cannot read file: {err.strerror or err}", path=name)]) from None
+    return loads(decode(raw, name), format or format_of(name), path=name)
+
+
+def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
+    """The map as plain data in the fixed key order, defaults left out.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> _ = b.claim("a", "A.", tags=["x"])
+        >>> to_data(b.build())["nodes"]
+        [{'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ['x']}]
+    """
+    data = _plain(argument_map)
+    assert isinstance(data, dict)
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        out: dict[str, Any] = {}
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            if name != "kind" and not info.is_required():
+                default = info.get_default(call_default_factory=True, validated_data={})
+                if default is not PydanticUndefined and item == default:
+                    continue
+            out[name] = _plain(item)
+        return out
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for structure, flow style for short leaf lists, literal blocks for multi-line text."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dumps(argument_map: ArgumentMap, format: Format = "yaml") -> str:
+    """Write a map as a YAML (default) or JSON string; same map, same bytes.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> print(dumps(MapBuilder("m", "T").build(), "json"), end="")
+        {
+          "id": "m",
+          "title": "T"
+        }
+    """
+    data = to_data(argument_map)
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=88
+    )
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8 so that readers never see a half-written file.
+
+    The text goes to a temporary file in the same folder, which then replaces
+    ``path`` in one step.
+
+    Raises:
+        ArgmapError: the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise ArgmapError(f"{target}: cannot write: {err.strerror or err}") from None
+
+
+def dump(argument_map: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:
+    """Write a map to a file, atomically; the format follows the file name unless given.
+
+    Raises:
+        ArgmapError: the file cannot be written.
+    """
+    write_atomic(path, dumps(argument_map, format or format_of(path)))

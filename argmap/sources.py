@@ -1,0 +1,187 @@
+"""Source texts: find them, check them against the map, and show anchored passages.
+
+A map records, for each source document, the SHA-256 of its text; anchors
+point into that text by character offsets. Given the texts (supplied by the
+user, or found at a source's ``path`` beside the map), :func:`verify_anchors`
+reports every anchor that no longer matches, and :func:`passage` shows what
+an anchor points at.
+
+Examples:
+    >>> from argmap.builder import MapBuilder
+    >>> text = "Cats purr. Dogs bark."
+    >>> b = MapBuilder("m", "T")
+    >>> _ = b.source("doc", "Pets", sha256=sha256_text(text))
+    >>> _ = b.claim("c", "Dogs make noise.", anchors=[
+    ...     {"source": "doc", "start": 11, "end": 21, "quote": "Dogs bark."}])
+    >>> m = b.build()
+    >>> passage(m.node("c").anchors[0], {"doc": text})
+    'Dogs bark.'
+    >>> verify_anchors(m, {"doc": "Cats purr. Dogs growl."})[0].message
+    'text does not match the recorded SHA-256: it is not the version the anchors were made for'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.errors import SourceTextError
+from argmap.model import Anchor, ArgumentMap
+
+__all__ = [
+    "AnchorProblem",
+    "find_source_texts",
+    "passage",
+    "read_text",
+    "sha256_text",
+    "verify_anchors",
+]
+
+
+def sha256_text(text: str) -> str:
+    """The SHA-256 (hex) of a text encoded as UTF-8, as recorded in ``sources``.
+
+    Examples:
+        >>> sha256_text("")[:12]
+        'e3b0c44298fc'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a source document as UTF-8, exactly (no newline translation).
+
+    Raises:
+        SourceTextError: the file cannot be read or is not UTF-8.
+    """
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except OSError as err:
+        name = os.fspath(path)
+        raise SourceTextError(f"{name}: cannot read source text: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise SourceTextError(f"{os.fspath(path)}: source text is not UTF-8 (byte {err.start})") from None
+
+
+def find_source_texts(
+    argument_map: ArgumentMap,
+    supplied: Mapping[str, str | os.PathLike[str]] | None = None,
+) -> dict[str, str]:
+    """Read the texts of the map's sources that can be found.
+
+    A text is taken from ``supplied`` (source id -> path) first, else from
+    the source's ``path``, relative to the map file's folder. Sources with
+    neither are left out.
+
+    Raises:
+        SourceTextError: a supplied id is not a source of the map, or a file
+            cannot be read.
+    """
+    supplied = dict(supplied or {})
+    known = {doc.id for doc in argument_map.sources}
+    for source_id in supplied:
+        if source_id not in known:
+            raise SourceTextError(
+                f"--source {source_id}=...: the map has no source {source_id!r}"
+                f" (its sources: {', '.join(sorted(known)) or 'none'})"
+            )
+    base = Path(argument_map.origin.path).parent if argument_map.origin else Path.cwd()
+    texts: dict[str, str] = {}
+    for doc in argument_map.sources:
+        if doc.id in supplied:
+            texts[doc.id] = read_text(supplied[doc.id])
+        elif doc.path is not None:
+            texts[doc.id] = read_text(base / doc.path)
+    return texts
+
+
+@dataclass(frozen=True)
+class AnchorProblem:
+    """An anchor (or a whole source text) that does not match the map.
+
+    ``element`` is the node or link id and ``index`` the anchor's position in
+    its ``anchors`` list; both are None for a problem with a whole source.
+    """
+
+    source: str
+    message: str
+    element: str | None = None
+    index: int | None = None
+
+
+def passage(anchor: Anchor, texts: Mapping[str, str]) -> str:
+    """The text an anchor points at.
+
+    Raises:
+        SourceTextError: the anchor's source text is not in ``texts``.
+    """
+    try:
+        return texts[anchor.source][anchor.start : anchor.end]
+    except KeyError:
+        raise SourceTextError(
+            f"no text for source {anchor.source!r}: pass --source {anchor.source}=PATH"
+        ) from None
+
+
+def verify_anchors(argument_map: ArgumentMap, texts: Mapping[str, str]) -> list[AnchorProblem]:
+    """Check the given source texts and every anchor into them.
+
+    A text whose SHA-256 differs from the recorded one is reported once.
+    Each anchor must lie inside its text, and its ``quote``, when it has one,
+    must equal the passage; when it does not, the problem says where the
+    quote is found now, if anywhere.
+    """
+    problems: list[AnchorProblem] = []
+    for doc in argument_map.sources:
+        text = texts.get(doc.id)
+        if text is not None and doc.sha256 is not None and sha256_text(text) != doc.sha256:
+            problems.append(
+                AnchorProblem(
+                    doc.id,
+                    "text does not match the recorded SHA-256:"
+                    " it is not the version the anchors were made for",
+                )
+            )
+    elements = [*argument_map.nodes, *argument_map.links]
+    for element in elements:
+        for index, anchor in enumerate(element.anchors):
+            text = texts.get(anchor.source)
+            if text is None:
+                continue
+            element_id = str(element.id)
+            if anchor.end > len(text):
+                problems.append(
+                    AnchorProblem(
+                        message=f"span {anchor.start}..{anchor.end} runs past the end of the text"
+                        f" ({len(text)} characters)",
+                        element=element_id,
+                        index=index,
+                        source=anchor.source,
+                    )
+                )
+                continue
+            found = text[anchor.start : anchor.end]
+            if anchor.quote is not None and found != anchor.quote:
+                moved = text.find(anchor.quote)
+                hint = (
+                    f"; the quote is now at {moved}..{moved + len(anchor.quote)}"
+                    if moved >= 0
+                    else "; the quote is nowhere in the text"
+                )
+                problems.append(
+                    AnchorProblem(
+                        message=f"span {anchor.start}..{anchor.end} reads {_clip(found)!r},"
+                        f" not the quote {_clip(anchor.quote)!r}{hint}",
+                        element=element_id,
+                        index=index,
+                        source=anchor.source,
+                    )
+                )
+    return problems
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
