@@ -434,7 +434,7 @@ def fill_link_ids(data: Any) -> Any:
                 if isinstance(link, BaseModel):
                     link = link.model_copy(update={"id": new_id})
                 else:
-                    link = {"id": new_id, **link}
+                    link = {**link, "id": new_id}
         filled.append(link)
     return {**data, "links": filled}
 

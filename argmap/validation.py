@@ -161,7 +161,6 @@ def _translate(item: Any, data: Any) -> tuple[Loc, str, str | None]:
     kind = item["type"]
     loc = _normalize(tuple(item["loc"]), data)
     message = str(item["msg"]).removeprefix("Value error, ")
-    field_name = next((p for p in reversed(loc) if isinstance(p, str)), None)
     if kind == "missing":
         return loc, f"missing required field {loc[-1]!r}", "parent"
     if kind == "extra_forbidden":
@@ -177,9 +176,19 @@ def _translate(item: Any, data: Any) -> tuple[Loc, str, str | None]:
         return (*loc, "kind"), f"unknown kind {ctx.get('tag')!r}; expected one of: {expected}", None
     if kind in ("model_type", "dict_type") and not loc:
         return loc, message, None
-    if field_name is not None and loc and isinstance(loc[-1], str):
-        message = f"{field_name}: {message}"
+    label = _field_label(loc)
+    if label:
+        message = f"{label}: {message}"
     return loc, message, None
+
+
+def _field_label(loc: Loc) -> str:
+    """The path inside an element, for messages: ``anchors[0].end``, ``stances.q``."""
+    inner = loc[2:] if len(loc) >= 2 and loc[0] in _GROUPS and isinstance(loc[1], int) else loc
+    label = ""
+    for part in inner:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
 
 
 def _describe(loc: Loc, data: Any) -> str | None:

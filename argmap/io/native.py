@@ -14,9 +14,9 @@ Examples:
     id: m
     title: Tiny
     nodes:
-    - id: a
-      kind: claim
-      text: It rains.
+      - id: a
+        kind: claim
+        text: It rains.
     >>> loads(text) == b.build()
     True
 """
@@ -125,11 +125,23 @@ def _plain(value: Any) -> Any:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block style for structure, flow style for short leaf lists, literal blocks for multi-line text."""
+    """Block style throughout, lists indented under their key, literal blocks for multi-line text."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        """Indent block sequences under their key (PyYAML puts them flush by default)."""
+        super().increase_indent(flow, False)
+
+
+# YAML 1.1 treats these as line breaks or strips them; only double quotes keep them exactly.
+_FRAGILE = frozenset("\r\x85\u2028\u2029\ufeff")
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style: str | None = None
+    if any(ch in _FRAGILE or (not ch.isprintable() and ch not in "\n\t") for ch in value):
+        style = '"'
+    elif "\n" in value:
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -1,0 +1,129 @@
+"""Hypothesis strategies that build valid argument maps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from argmap.model import LINK_KINDS, NODE_KINDS, ArgumentMap
+
+ids = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
+# Any unicode, including control characters, quotes, backslashes and newlines;
+# surrogates cannot be encoded as UTF-8 and are excluded.
+any_text = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40).filter(
+    lambda s: s.strip() != ""
+)
+json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=10)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@st.composite
+def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
+    """A valid map: sides, sources with sections, anchored nodes, every link kind."""
+    names = draw(st.lists(ids, min_size=1, max_size=max_nodes + 6, unique=True))
+    n_sides = draw(st.integers(0, min(3, len(names) - 1)))
+    side_ids, node_ids = names[:n_sides], names[n_sides : n_sides + max_nodes]
+    text_len = draw(st.integers(10, 200))
+    sources = []
+    if draw(st.booleans()):
+        sources.append(
+            {
+                "id": "doc",
+                "title": draw(any_text),
+                "sha256": "0" * 64,
+                "sections": [{"name": "all", "start": 0, "end": text_len}],
+            }
+        )
+
+    def anchors() -> list[dict[str, Any]]:
+        if not sources:
+            return []
+        out = []
+        for _ in range(draw(st.integers(0, 2))):
+            start = draw(st.integers(0, text_len - 1))
+            end = draw(st.integers(start + 1, text_len))
+            anchor: dict[str, Any] = {"source": "doc", "start": start, "end": end}
+            if draw(st.booleans()):
+                anchor["section"] = "all"
+            out.append(anchor)
+        return out
+
+    def side_ref() -> Any:
+        return draw(st.sampled_from([None, *side_ids]))
+
+    nodes = []
+    for node_id in node_ids:
+        node: dict[str, Any] = {
+            "id": node_id,
+            "kind": draw(st.sampled_from(NODE_KINDS)),
+            "text": draw(any_text),
+            "label": draw(st.none() | any_text),
+            "held_by": side_ref(),
+            "tags": draw(st.lists(any_text, max_size=2)),
+            "anchors": anchors(),
+            "note": draw(st.none() | st.text(max_size=20)),
+            "data": draw(st.dictionaries(st.text(max_size=5), json_values, max_size=2)),
+        }
+        nodes.append(node)
+    issues = [n["id"] for n in nodes if n["kind"] == "issue"]
+    sides = [
+        {
+            "id": side_id,
+            "name": draw(any_text),
+            "role": draw(st.sampled_from(["party", "speaker", "editorial"])),
+            "stances": draw(
+                st.dictionaries(st.sampled_from(issues), st.sampled_from(["for", "against", "mixed"]))
+                if issues
+                else st.just({})
+            ),
+            "opposes": draw(st.lists(st.sampled_from(side_ids), max_size=2, unique=True)),
+        }
+        for side_id in side_ids
+    ]
+    links: list[dict[str, Any]] = []
+    if node_ids:
+        for _ in range(draw(st.integers(0, 2 * len(node_ids)))):
+            kind = draw(st.sampled_from([k for k in LINK_KINDS if k != "undercuts"]))
+            inferential = [
+                k for k in links if k["kind"] in ("supports", "attacks", "undercuts") and k["id"]
+            ]
+            if inferential and draw(st.integers(0, 3)) == 0:
+                kind = "undercuts"
+            if kind in ("supports", "attacks", "undercuts") and len(node_ids) >= 2 and draw(st.booleans()):
+                source: Any = draw(st.lists(st.sampled_from(node_ids), min_size=2, max_size=3, unique=True))
+            else:
+                source = draw(st.sampled_from(node_ids))
+            if kind == "undercuts":
+                target = draw(st.sampled_from([k["id"] for k in inferential]))
+            else:
+                target = draw(st.sampled_from(node_ids))
+            link: dict[str, Any] = {
+                "id": f"l{len(links)}" if draw(st.booleans()) else None,
+                "kind": kind,
+                "source": source,
+                "target": target,
+                "held_by": side_ref(),
+                "concession": draw(st.booleans()),
+                "strength": draw(st.none() | st.floats(0, 1)),
+                "note": draw(st.none() | any_text),
+                "anchors": anchors(),
+            }
+            links.append(link)
+    return ArgumentMap.model_validate(
+        {
+            "id": draw(ids),
+            "title": draw(any_text),
+            "description": draw(st.none() | any_text),
+            "sources": sources,
+            "sides": sides,
+            "nodes": nodes,
+            "links": links,
+            "tags": draw(st.lists(any_text, max_size=2)),
+            "metadata": draw(st.dictionaries(st.text(max_size=5), json_values, max_size=2)),
+        }
+    )
