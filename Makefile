@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
+SEED := ../shared/seeds/000_2e6856107fa2ed48.txt
+CORPUS := corpora/allied-space-cooperation/map.yaml
 
 .PHONY: demo test lint typecheck pytest clean
 
@@ -23,9 +25,17 @@ demo: $(STAMP_RUN)
 	$(BIN)/argmap corpus list
 	@echo
 	$(BIN)/argmap corpus show allied-space-cooperation
+	@echo
+	@if [ -f $(SEED) ]; then \
+		$(BIN)/argmap validate $(CORPUS) --source article=$(SEED); \
+	else \
+		$(BIN)/argmap validate $(CORPUS); \
+		echo "(seed article not found at $(SEED): anchors not verified)"; \
+	fi
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check argmap tests benchmarks
+	$(BIN)/ruff check argmap tests
+	$(BIN)/ruff format --check argmap tests
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from argmap import __version__
 from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, LoadError, MapError, Problem
-from argmap.io.native import dumps, format_of, load, write_atomic
+from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
 from argmap.model import ArgumentMap
 from argmap.sources import find_source_texts, passage, verify_anchors
 from argmap.summary import format_summary
@@ -128,10 +129,14 @@ def _anchor_problems(argument_map: ArgumentMap, supplied: dict[str, str]) -> lis
 def _cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     supplied = dict(args.source)
+    used: set[str] = set()
     for file in args.files:
         try:
             argument_map = load(file)
-            problems = _anchor_problems(argument_map, supplied) if argument_map.sources else []
+            own = {doc.id for doc in argument_map.sources}
+            mine = {k: v for k, v in supplied.items() if k in own or len(args.files) == 1}
+            used.update(mine)
+            problems = _anchor_problems(argument_map, mine)
         except MapError as err:
             for problem in err.problems:
                 _err(str(problem))
@@ -144,16 +149,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if problems:
             status = EXIT_INPUT
         else:
-            checked = len(find_source_texts(argument_map, supplied)) if argument_map.sources else 0
+            checked = len(find_source_texts(argument_map, mine))
             extra = f", anchors verified against {checked} source text(s)" if checked else ""
             print(f"{file}: valid ({len(argument_map.nodes)} nodes, {len(argument_map.links)} links{extra})")
+    for unused in sorted(set(supplied) - used):
+        _err(f"argmap: --source {unused}=...: no map given has a source {unused!r}")
+        status = EXIT_INPUT
     return status
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
     argument_map = load(args.file)
     element = argument_map.element(args.element)
-    print(dumps(_single(argument_map, args.element)), end="")
+    print(dumps_data(to_data(element)), end="")
     texts = find_source_texts(argument_map, dict(args.source))
     for index, anchor in enumerate(element.anchors):
         where = f"{anchor.source}[{anchor.start}:{anchor.end}]"
@@ -164,13 +172,6 @@ def _cmd_show(args: argparse.Namespace) -> int:
         else:
             print(f"anchor {index}: {where} (pass --source {anchor.source}=PATH to see the passage)")
     return EXIT_OK
-
-
-def _single(argument_map: ArgumentMap, element_id: str) -> ArgumentMap:
-    """A map holding just one element, for display in the native format."""
-    nodes = tuple(n for n in argument_map.nodes if n.id == element_id)
-    links = tuple(k for k in argument_map.links if k.id == element_id)
-    return ArgumentMap.model_construct(id=argument_map.id, title=argument_map.title, nodes=nodes, links=links)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -222,3 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `head`) went away: stop quietly, as Unix tools do
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK

@@ -89,9 +89,7 @@ def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
     if node_ids:
         for _ in range(draw(st.integers(0, 2 * len(node_ids)))):
             kind = draw(st.sampled_from([k for k in LINK_KINDS if k != "undercuts"]))
-            inferential = [
-                k for k in links if k["kind"] in ("supports", "attacks", "undercuts") and k["id"]
-            ]
+            inferential = [k for k in links if k["kind"] in ("supports", "attacks", "undercuts") and k["id"]]
             if inferential and draw(st.integers(0, 3)) == 0:
                 kind = "undercuts"
             if kind in ("supports", "attacks", "undercuts") and len(node_ids) >= 2 and draw(st.booleans()):

@@ -24,79 +24,240 @@ CASES: list[tuple[str, str, bytes | str, int, int, str]] = [
     ("top-level-scalar", "m.json", "42", 1, 1, "top level must be a mapping"),
     ("non-utf8", "m.yaml", b"id: m\ntitle: caf\xe9\n", 2, 11, "not valid UTF-8"),
     ("missing-title", "m.yaml", "id: m\n", 1, 1, "missing required field 'title'"),
-    ("unknown-top-field", "m.yaml", HEAD + "nodez: []\n", 3, 1, "unknown field 'nodez'; did you mean 'nodes'?"),
+    (
+        "unknown-top-field",
+        "m.yaml",
+        HEAD + "nodez: []\n",
+        3,
+        1,
+        "unknown field 'nodez'; did you mean 'nodes'?",
+    ),
     ("duplicate-yaml-key", "m.yaml", HEAD + "title: again\n", 3, 1, "duplicate key 'title'"),
     ("duplicate-node-id", "m.yaml", NODES.replace("id: b", "id: a"), 7, 9, "duplicate id 'a'"),
-    ("duplicate-link-id", "m.yaml",
-     NODES + "links:\n  - {id: a, kind: supports, source: a, target: b}\n", 11, 10, "duplicate id 'a'"),
-    ("unknown-kind", "m.yaml", NODES.replace("kind: claim\n    text: B", "kind: clam\n    text: B"),
-     8, 11, "unknown kind 'clam'"),
-    ("missing-kind", "m.yaml", HEAD + "nodes:\n  - id: a\n    text: A\n", 4, 5, "missing required field 'kind'"),
-    ("unknown-node-field", "m.yaml", NODES.replace("    text: B", "    txt: B"), 9, 5,
-     "unknown field 'txt'; did you mean 'text'?"),
+    (
+        "duplicate-link-id",
+        "m.yaml",
+        NODES + "links:\n  - {id: a, kind: supports, source: a, target: b}\n",
+        11,
+        10,
+        "duplicate id 'a'",
+    ),
+    (
+        "unknown-kind",
+        "m.yaml",
+        NODES.replace("kind: claim\n    text: B", "kind: clam\n    text: B"),
+        8,
+        11,
+        "unknown kind 'clam'",
+    ),
+    (
+        "missing-kind",
+        "m.yaml",
+        HEAD + "nodes:\n  - id: a\n    text: A\n",
+        4,
+        5,
+        "missing required field 'kind'",
+    ),
+    (
+        "unknown-node-field",
+        "m.yaml",
+        NODES.replace("    text: B", "    txt: B"),
+        9,
+        5,
+        "unknown field 'txt'; did you mean 'text'?",
+    ),
     ("empty-text", "m.yaml", NODES.replace("text: B", "text: ''"), 9, 11, "text: must not be empty"),
     ("blank-text", "m.yaml", NODES.replace("text: B", 'text: "   "'), 9, 11, "text: must not be empty"),
-    ("text-not-string", "m.yaml", NODES.replace("text: B", "text: 12"), 9, 11, "text: Input should be a valid string"),
+    (
+        "text-not-string",
+        "m.yaml",
+        NODES.replace("text: B", "text: 12"),
+        9,
+        11,
+        "text: Input should be a valid string",
+    ),
     ("bad-id", "m.yaml", NODES.replace("id: b", "id: b c"), 7, 9, "is not a valid id"),
-    ("dangling-source", "m.yaml", NODES + "links:\n  - kind: supports\n    source: zz\n    target: b\n",
-     12, 13, "source 'zz' is not a node"),
-    ("dangling-target", "m.yaml", NODES + "links:\n  - kind: supports\n    source: a\n    target: zz\n",
-     13, 13, "target 'zz' is not a node or link"),
-    ("undercut-targets-node", "m.yaml", NODES + "links:\n  - kind: undercuts\n    source: a\n    target: b\n",
-     13, 13, "undercuts must target a link"),
-    ("undercut-targets-contradicts", "m.yaml",
-     NODES + "links:\n  - {id: x, kind: contradicts, source: a, target: b}\n"
-     "  - {kind: undercuts, source: a, target: x}\n", 12, 42, "undercuts must target a supports link"),
-    ("attack-targets-link", "m.yaml",
-     NODES + "links:\n  - {id: x, kind: supports, source: a, target: b}\n"
-     "  - {kind: attacks, source: b, target: x}\n", 12, 40, "attacks must target a node"),
-    ("strength-wrong-type", "m.yaml", NODES + "links:\n  - {kind: supports, source: a, target: b, strength: high}\n",
-     11, 54, "strength: Input should be a valid number"),
-    ("strength-out-of-range", "m.yaml",
-     NODES + "links:\n  - kind: supports\n    source: a\n    target: b\n    strength: 1.5\n", 14, 15,
-     "strength: Input should be less than or equal to 1"),
-    ("linked-premise-unknown", "m.yaml",
-     NODES + "links:\n  - kind: supports\n    source: [a, ghost]\n    target: b\n", 12, 17, "source 'ghost' is not a node"),
-    ("linked-premise-single", "m.yaml",
-     NODES + "links:\n  - kind: supports\n    source: [a]\n    target: b\n", 12, 13, "at least two ids"),
-    ("symmetric-with-list", "m.yaml",
-     NODES + "links:\n  - kind: contradicts\n    source: [a, b]\n    target: b\n", 12, 13, "symmetric link"),
-    ("unknown-link-kind", "m.yaml", NODES + "links:\n  - kind: refutes\n    source: a\n    target: b\n",
-     11, 11, "unknown kind 'refutes'"),
-    ("unknown-side", "m.yaml", NODES.replace("    text: A\n", "    text: A\n    held_by: ghosts\n"), 7, 14,
-     "side 'ghosts' is not defined"),
-    ("stance-on-non-issue", "m.yaml",
-     NODES + "sides:\n  - id: s\n    name: S\n    stances:\n      a: for\n", 14, 10, "it is a claim, not an issue"),
-    ("bad-stance", "m.yaml",
-     HEAD + "sides:\n  - id: s\n    name: S\n    stances:\n      q: maybe\n", 7, 10, "stances.q: Input should be 'for', 'against' or 'mixed'"),
-    ("anchor-unknown-source", "m.yaml",
-     NODES.replace("    text: A\n", "    text: A\n    anchors:\n      - {source: doc, start: 0, end: 3}\n"),
-     8, 18, "source 'doc' is not defined"),
-    ("anchor-empty-span", "m.yaml",
-     HEAD + "sources:\n  - {id: doc, title: D}\nnodes:\n  - id: a\n    kind: claim\n    text: A\n"
-     "    anchors:\n      - {source: doc, start: 5, end: 5}\n", 10, 9, "end (5) must be greater than start (5)"),
-    ("anchor-outside-section", "m.yaml",
-     HEAD + "sources:\n  - id: doc\n    title: D\n    sections:\n      - {name: S, start: 0, end: 10}\n"
-     "nodes:\n  - id: a\n    kind: claim\n    text: A\n"
-     "    anchors:\n      - {source: doc, start: 5, end: 20, section: S}\n", 13, 30,
-     "lies outside section 'S'"),
-    ("bad-sha256", "m.yaml", HEAD + "sources:\n  - {id: doc, title: D, sha256: xyz}\n", 4, 33, "64 lowercase hexadecimal"),
+    (
+        "dangling-source",
+        "m.yaml",
+        NODES + "links:\n  - kind: supports\n    source: zz\n    target: b\n",
+        12,
+        13,
+        "source 'zz' is not a node",
+    ),
+    (
+        "dangling-target",
+        "m.yaml",
+        NODES + "links:\n  - kind: supports\n    source: a\n    target: zz\n",
+        13,
+        13,
+        "target 'zz' is not a node or link",
+    ),
+    (
+        "undercut-targets-node",
+        "m.yaml",
+        NODES + "links:\n  - kind: undercuts\n    source: a\n    target: b\n",
+        13,
+        13,
+        "undercuts must target a link",
+    ),
+    (
+        "undercut-targets-contradicts",
+        "m.yaml",
+        NODES + "links:\n  - {id: x, kind: contradicts, source: a, target: b}\n"
+        "  - {kind: undercuts, source: a, target: x}\n",
+        12,
+        42,
+        "undercuts must target a supports link",
+    ),
+    (
+        "attack-targets-link",
+        "m.yaml",
+        NODES + "links:\n  - {id: x, kind: supports, source: a, target: b}\n"
+        "  - {kind: attacks, source: b, target: x}\n",
+        12,
+        40,
+        "attacks must target a node",
+    ),
+    (
+        "strength-wrong-type",
+        "m.yaml",
+        NODES + "links:\n  - {kind: supports, source: a, target: b, strength: high}\n",
+        11,
+        54,
+        "strength: Input should be a valid number",
+    ),
+    (
+        "strength-out-of-range",
+        "m.yaml",
+        NODES + "links:\n  - kind: supports\n    source: a\n    target: b\n    strength: 1.5\n",
+        14,
+        15,
+        "strength: Input should be less than or equal to 1",
+    ),
+    (
+        "linked-premise-unknown",
+        "m.yaml",
+        NODES + "links:\n  - kind: supports\n    source: [a, ghost]\n    target: b\n",
+        12,
+        17,
+        "source 'ghost' is not a node",
+    ),
+    (
+        "linked-premise-single",
+        "m.yaml",
+        NODES + "links:\n  - kind: supports\n    source: [a]\n    target: b\n",
+        12,
+        13,
+        "at least two ids",
+    ),
+    (
+        "symmetric-with-list",
+        "m.yaml",
+        NODES + "links:\n  - kind: contradicts\n    source: [a, b]\n    target: b\n",
+        12,
+        13,
+        "symmetric link",
+    ),
+    (
+        "unknown-link-kind",
+        "m.yaml",
+        NODES + "links:\n  - kind: refutes\n    source: a\n    target: b\n",
+        11,
+        11,
+        "unknown kind 'refutes'",
+    ),
+    (
+        "unknown-side",
+        "m.yaml",
+        NODES.replace("    text: A\n", "    text: A\n    held_by: ghosts\n"),
+        7,
+        14,
+        "side 'ghosts' is not defined",
+    ),
+    (
+        "stance-on-non-issue",
+        "m.yaml",
+        NODES + "sides:\n  - id: s\n    name: S\n    stances:\n      a: for\n",
+        14,
+        10,
+        "it is a claim, not an issue",
+    ),
+    (
+        "bad-stance",
+        "m.yaml",
+        HEAD + "sides:\n  - id: s\n    name: S\n    stances:\n      q: maybe\n",
+        7,
+        10,
+        "stances.q: Input should be 'for', 'against' or 'mixed'",
+    ),
+    (
+        "anchor-unknown-source",
+        "m.yaml",
+        NODES.replace(
+            "    text: A\n", "    text: A\n    anchors:\n      - {source: doc, start: 0, end: 3}\n"
+        ),
+        8,
+        18,
+        "source 'doc' is not defined",
+    ),
+    (
+        "anchor-empty-span",
+        "m.yaml",
+        HEAD + "sources:\n  - {id: doc, title: D}\nnodes:\n  - id: a\n    kind: claim\n    text: A\n"
+        "    anchors:\n      - {source: doc, start: 5, end: 5}\n",
+        10,
+        9,
+        "end (5) must be greater than start (5)",
+    ),
+    (
+        "anchor-outside-section",
+        "m.yaml",
+        HEAD + "sources:\n  - id: doc\n    title: D\n    sections:\n      - {name: S, start: 0, end: 10}\n"
+        "nodes:\n  - id: a\n    kind: claim\n    text: A\n"
+        "    anchors:\n      - {source: doc, start: 5, end: 20, section: S}\n",
+        13,
+        30,
+        "lies outside section 'S'",
+    ),
+    (
+        "bad-sha256",
+        "m.yaml",
+        HEAD + "sources:\n  - {id: doc, title: D, sha256: xyz}\n",
+        4,
+        33,
+        "64 lowercase hexadecimal",
+    ),
     ("json-syntax", "m.json", '{"id": "m",\n  "title": "T",\n}', 3, 1, "expected a key in double quotes"),
     ("json-trailing-data", "m.json", '{"id": "m", "title": "T"} x', 1, 27, "extra data"),
     ("json-duplicate-key", "m.json", '{"id": "m",\n "title": "T",\n "id": "n"}', 3, 2, "duplicate key 'id'"),
-    ("json-unknown-field", "m.json", '{"id": "m",\n "title": "T",\n "nodes": [{"id": "a", "kind": "claim",'
-     ' "txt": "A"}]}', 3, 41, "unknown field 'txt'"),
-    ("json-dangling-target", "m.json",
-     '{"id": "m", "title": "T",\n "nodes": [{"id": "a", "kind": "claim", "text": "A"}],\n'
-     ' "links": [{"kind": "attacks", "source": "a",\n            "target": "b"}]}', 4, 23, "target 'b'"),
+    (
+        "json-unknown-field",
+        "m.json",
+        '{"id": "m",\n "title": "T",\n "nodes": [{"id": "a", "kind": "claim", "txt": "A"}]}',
+        3,
+        41,
+        "unknown field 'txt'",
+    ),
+    (
+        "json-dangling-target",
+        "m.json",
+        '{"id": "m", "title": "T",\n "nodes": [{"id": "a", "kind": "claim", "text": "A"}],\n'
+        ' "links": [{"kind": "attacks", "source": "a",\n            "target": "b"}]}',
+        4,
+        23,
+        "target 'b'",
+    ),
     ("json-bad-string", "m.json", '{"id": "m\\q", "title": "T"}', 1, 10, "invalid \\escape"),
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "line", "column", "fragment"),
-                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_malformed_file_is_located(tmp_path: Path, name: str, content: bytes | str, line: int,
-                                   column: int, fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "line", "column", "fragment"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_malformed_file_is_located(
+    tmp_path: Path, name: str, content: bytes | str, line: int, column: int, fragment: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     with pytest.raises(LoadError) as caught:
@@ -144,6 +305,8 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_validate_plain_data_without_positions() -> None:
     with pytest.raises(argmap.MapError) as caught:
-        argmap.validate({"id": "m", "title": "T", "links": [{"kind": "supports", "source": "a", "target": "b"}]})
+        argmap.validate(
+            {"id": "m", "title": "T", "links": [{"kind": "supports", "source": "a", "target": "b"}]}
+        )
     assert [p.loc for p in caught.value.problems] == [("links", 0, "source"), ("links", 0, "target")]
     assert caught.value.problems[0].line is None

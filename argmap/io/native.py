@@ -38,7 +38,7 @@ from argmap.io.located import decode, parse_json, parse_yaml
 from argmap.model import ArgumentMap
 from argmap.validation import validate_parsed
 
-__all__ = ["Format", "dump", "dumps", "format_of", "load", "loads", "to_data", "write_atomic"]
+__all__ = ["Format", "dump", "dumps", "dumps_data", "format_of", "load", "loads", "to_data", "write_atomic"]
 
 Format = Literal["yaml", "json"]
 
@@ -91,8 +91,8 @@ def load(path: str | os.PathLike[str], format: Format | None = None) -> Argument
     return loads(decode(raw, name), format or format_of(name), path=name)
 
 
-def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
-    """The map as plain data in the fixed key order, defaults left out.
+def to_data(argument_map: BaseModel) -> dict[str, Any]:
+    """A map (or any of its elements) as plain data in the fixed key order, defaults left out.
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -159,7 +159,11 @@ def dumps(argument_map: ArgumentMap, format: Format = "yaml") -> str:
           "title": "T"
         }
     """
-    data = to_data(argument_map)
+    return dumps_data(to_data(argument_map), format)
+
+
+def dumps_data(data: Any, format: Format = "yaml") -> str:
+    """Write plain data as YAML or JSON in argmap's style (as :func:`dumps` does)."""
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     return yaml.dump(

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import networkx as nx
+from hypothesis import given
+
+import argmap
+from argmap.graph import from_networkx, to_networkx
+from tests.strategies import maps
+
+
+@given(maps())
+def test_networkx_round_trip(m: argmap.ArgumentMap) -> None:
+    assert from_networkx(to_networkx(m)) == m
+
+
+@given(maps())
+def test_every_link_is_an_edge_keyed_by_its_id(m: argmap.ArgumentMap) -> None:
+    g = to_networkx(m)
+    assert list(g.nodes) == [n.id for n in m.nodes]
+    keys = {k for _, _, k in g.edges(keys=True)}
+    assert keys == {link.id for link in m.links}
+    assert g.number_of_edges() == sum(len(link.premises) for link in m.links)
+
+
+def _sample() -> argmap.ArgumentMap:
+    b = argmap.MapBuilder("m", "T")
+    b.side("pro", "Pro")
+    b.issue("q", "Q?")
+    b.claim("a", "A.", held_by="pro")
+    b.claim("b", "B.", held_by="pro")
+    b.counterclaim("c", "C.")
+    s = b.supports(["a", "b"], "q", id="s")
+    b.undercuts("c", s, id="u")
+    b.contradicts("a", "c", id="x")
+    return b.build()
+
+
+def test_attributes_carry_kind_side_and_link_kind() -> None:
+    g = to_networkx(_sample())
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.nodes["a"]["kind"] == "claim" and g.nodes["a"]["held_by"] == "pro"
+    assert g.nodes["c"].get("held_by") is None
+    assert g.edges["a", "q", "s"]["kind"] == "supports"
+    assert g.edges["a", "q", "s"]["source"] == ["a", "b"]
+    assert g.edges["b", "q", "s"]["premise"] == "b"
+    assert g.edges["c", "q", "u"]["target_link"] == "s"
+    assert g.edges["a", "c", "x"]["kind"] == "contradicts"
+    assert g.graph["title"] == "T" and g.graph["sides"][0]["id"] == "pro"
+
+
+def test_from_networkx_accepts_a_hand_built_graph() -> None:
+    g = nx.MultiDiGraph(id="h", title="Hand built")
+    g.add_node("p", kind="claim", text="P.")
+    g.add_node("q", kind="issue", text="Q?")
+    g.add_edge("p", "q", key="e1", kind="supports")
+    m = from_networkx(g)
+    assert m.supporters("q") == ("p",)
+    assert m.link("e1").source == "p"
