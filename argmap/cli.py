@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argmap import __version__
+from argmap.checks import RULES, SEVERITIES, Finding, check, get_rule, select_rules
+from argmap.checks.report import findings_report, format_finding, format_summary_line
 from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, LoadError, MapError, Problem
 from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
@@ -29,8 +31,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 _EPILOG = """\
 exit codes:
-  0  success (for validate: the map is valid)
-  1  the command ran and found problems to report (used by later commands)
+  0  success (validate: the map is valid; check: no error-level finding)
+  1  check: at least one error-level finding
   2  unusable input: a file that cannot be read or is not a valid map,
      a bad option, or an unknown corpus or element
 """
@@ -77,6 +79,35 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser("convert", help="rewrite a map as YAML or JSON (by output suffix)")
     convert.add_argument("file")
     convert.add_argument("output", help="output file; .json for JSON, else YAML")
+
+    check = commands.add_parser(
+        "check", help="check the stance links of maps for inconsistencies (ruff-style findings)"
+    )
+    check.add_argument("files", nargs="*", metavar="FILE")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    check.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these rules: codes, prefixes (AM2) or names, comma-separated",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="skip these rules (same forms as --select)",
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=list(SEVERITIES),
+        default="info",
+        help="hide findings below this severity (default: info, show all)",
+    )
+    check.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
+
+    commands.add_parser("rules", help="list the check rules: code, severity, name, summary")
 
     corpus = commands.add_parser("corpus", help="the bundled corpora")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
@@ -196,6 +227,48 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _codes(values: list[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    if args.explain:
+        print(get_rule(args.explain).explain())
+        return EXIT_OK
+    if not args.files:
+        _err("argmap check: give at least one FILE (or --explain CODE)")
+        return EXIT_INPUT
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    select_rules(select, ignore)  # reject unknown codes before reading any file
+    results: list[tuple[str, list[Finding]]] = []
+    unusable = False
+    for file in args.files:
+        try:
+            argument_map = load(file)
+        except LoadError as err:
+            _err(str(err))
+            unusable = True
+            continue
+        results.append((file, check(argument_map, select, ignore, args.min_severity)))
+    if args.format == "json":
+        print(json.dumps(findings_report(results), indent=2, ensure_ascii=False))
+    else:
+        for file, findings in results:
+            for finding in findings:
+                print(format_finding(file, finding))
+        print(format_summary_line(results))
+    if unusable:
+        return EXIT_INPUT
+    has_error = any(f.severity == "error" for _, found in results for f in found)
+    return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+def _cmd_rules(_args: argparse.Namespace) -> int:
+    for found in sorted(RULES.values(), key=lambda r: r.code):
+        print(f"{found.code}  {found.severity:<7}  {found.name:<28}  {found.summary}")
+    return EXIT_OK
+
+
 _COMMANDS = {
     "info": _cmd_info,
     "schema": _cmd_schema,
@@ -203,6 +276,8 @@ _COMMANDS = {
     "show": _cmd_show,
     "convert": _cmd_convert,
     "corpus": _cmd_corpus,
+    "check": _cmd_check,
+    "rules": _cmd_rules,
 }
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "Anchor",
     "ArgumentMap",
     "Attacks",
+    "CheckSettings",
     "Claim",
     "Contradicts",
     "Counterclaim",
@@ -228,6 +229,26 @@ class Side(_Model):
     role: SideRole = "party"
     stances: dict[Id, Stance] = Field(default_factory=dict)
     opposes: tuple[Id, ...] = ()
+
+
+RULE_CODE_RE = re.compile(r"AM\d{3}")
+
+
+def _check_rule_code(value: str) -> str:
+    if not RULE_CODE_RE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a rule code (AM followed by three digits, e.g. AM301)")
+    return value
+
+
+class CheckSettings(_Model):
+    """How ``argmap check`` treats this map: rule codes it switches off for itself.
+
+    Examples:
+        >>> CheckSettings(ignore=["AM501"]).ignore
+        ('AM501',)
+    """
+
+    ignore: tuple[Annotated[str, AfterValidator(_check_rule_code)], ...] = ()
 
 
 class _NodeBase(_Model):
@@ -630,6 +651,7 @@ class ArgumentMap(_Model):
     links: tuple[Link, ...] = ()
     tags: Tags = ()
     metadata: Data = Field(default_factory=dict)
+    checks: CheckSettings = Field(default_factory=CheckSettings)
 
     _origin: Origin | None = PrivateAttr(default=None)
 

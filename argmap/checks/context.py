@@ -1,0 +1,326 @@
+"""What every rule reads: the map's signed stance graph, computed once per check.
+
+**Derived stance.** Each stance link becomes signed edges between nodes:
+``supports`` is ``+`` from each premise to the target, ``attacks`` is ``-``;
+``contradicts`` is ``-`` in both directions (accepting one side means rejecting
+the other) and ``equivalent`` is ``+`` in both directions. The sign of a path
+is the product of its edges' signs, so "A attacks B, B attacks C" gives A a
+``+`` (derived) stance toward C. **Undercuts** attack an inference, not a
+statement: they add no edge and give no stance toward any node. **Concession**
+links record a point granted, not argued: they add no edge either.
+
+Cycle and path rules stay linear: strongly connected components (Tarjan),
+sign-consistency of each component by two-colouring, and per-node bitmasks of
+the issues reachable with each sign, propagated once over the components in
+topological order. Witness paths are extracted by breadth-first search only for
+the findings reported, up to :data:`MAX_WITNESSES` per rule.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from argmap.model import AnyLink, AnyNode, ArgumentMap
+
+__all__ = ["MAX_WITNESSES", "Context", "Edge"]
+
+MAX_WITNESSES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A signed edge of the stance graph, from node index to node index."""
+
+    target: int
+    sign: int
+    link: str
+
+
+@dataclass
+class Context:
+    """The map and the structures the rules share, computed lazily, each once."""
+
+    map: ArgumentMap
+    ids: list[str] = field(init=False)
+    index: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Number the nodes in map order."""
+        self.ids = [n.id for n in self.map.nodes]
+        self.index = {node_id: i for i, node_id in enumerate(self.ids)}
+
+    def node(self, i: int) -> AnyNode:
+        """The node with index ``i``."""
+        return self.map.nodes[i]
+
+    # -- the signed graph -------------------------------------------------
+
+    @cached_property
+    def out(self) -> list[list[Edge]]:
+        """Signed out-edges of each node (see the module docstring for the signs)."""
+        out: list[list[Edge]] = [[] for _ in self.ids]
+        index = self.index
+        for link in self.map.links:
+            if link.concession or link.kind == "undercuts":
+                continue
+            target = index[link.target]
+            link_id = str(link.id)
+            if link.kind in ("supports", "attacks"):
+                sign = 1 if link.kind == "supports" else -1
+                for premise in link.premises:
+                    out[index[premise]].append(Edge(target, sign, link_id))
+            else:
+                sign = 1 if link.kind == "equivalent" else -1
+                source = index[link.premises[0]]
+                out[source].append(Edge(target, sign, link_id))
+                out[target].append(Edge(source, sign, link_id))
+        return out
+
+    @cached_property
+    def components(self) -> tuple[list[int], list[list[int]]]:
+        """Strongly connected components: (component of each node, members of each).
+
+        Components come in reverse topological order: a component's edges
+        lead only to components with a smaller or equal number.
+        """
+        return _tarjan([[e.target for e in edges] for edges in self.out])
+
+    @cached_property
+    def potentials(self) -> tuple[list[int], list[bool]]:
+        """Two-colouring of each component: (potential of each node, is each component consistent).
+
+        In a sign-consistent component every path from u to v has the sign
+        ``potential[u] * potential[v]``; an inconsistent one holds a closed
+        walk with an odd number of negative edges.
+        """
+        comp, members = self.components
+        potential = [0] * len(self.ids)
+        consistent = [True] * len(members)
+        # both directions of each internal edge constrain the colouring
+        undirected: dict[int, list[tuple[int, int]]] = {}
+        for u, edges in enumerate(self.out):
+            for e in edges:
+                if comp[e.target] == comp[u] and len(members[comp[u]]) > 1 or e.target == u:
+                    undirected.setdefault(u, []).append((e.target, e.sign))
+                    undirected.setdefault(e.target, []).append((u, e.sign))
+        for c, nodes in enumerate(members):
+            root = min(nodes)
+            potential[root] = 1
+            queue = deque([root])
+            while queue:
+                u = queue.popleft()
+                for v, sign in undirected.get(u, ()):
+                    want = potential[u] * sign
+                    if potential[v] == 0:
+                        potential[v] = want
+                        queue.append(v)
+                    elif potential[v] != want:
+                        consistent[c] = False
+        return potential, consistent
+
+    @cached_property
+    def principles(self) -> frozenset[int]:
+        """Indexes of the principle nodes."""
+        return frozenset(i for i, n in enumerate(self.map.nodes) if n.kind == "principle")
+
+    @cached_property
+    def issue_bits(self) -> dict[int, int]:
+        """Bit number of each issue node (by node index), in map order."""
+        return {i: bit for bit, i in enumerate(i for i, n in enumerate(self.map.nodes) if n.kind == "issue")}
+
+    @cached_property
+    def stance_masks(self) -> tuple[list[int], list[int]]:
+        """For each node, bitmasks of the issues it reaches with a ``+`` and with a ``-`` path."""
+        comp, members = self.components
+        potential, consistent = self.potentials
+        pos = [0] * len(self.ids)
+        neg = [0] * len(self.ids)
+        bits = self.issue_bits
+        for c, nodes in enumerate(members):  # sinks first
+            a = b = 0  # issues reached with + (a) and - (b) from a node of potential +1
+            for u in nodes:
+                if u in bits:
+                    if potential[u] == 1:
+                        a |= 1 << bits[u]
+                    else:
+                        b |= 1 << bits[u]
+                for e in self.out[u]:
+                    if comp[e.target] == c:
+                        continue
+                    if potential[u] * e.sign == 1:
+                        a, b = a | pos[e.target], b | neg[e.target]
+                    else:
+                        a, b = a | neg[e.target], b | pos[e.target]
+            if not consistent[c]:
+                a = b = a | b
+            for u in nodes:
+                pos[u], neg[u] = (a, b) if potential[u] == 1 else (b, a)
+        return pos, neg
+
+    @cached_property
+    def reaches_issue(self) -> list[bool]:
+        """Whether a node bears on some issue through any chain of links.
+
+        Unlike derived stance, this follows every link: concessions, undercuts
+        (to the node the undercut link bears on) and symmetric links both ways.
+        """
+        into: list[list[int]] = [[] for _ in self.ids]
+        index = self.index
+        for link in self.map.links:
+            end = index[self.map.final_target(link)]
+            for premise in link.premises:
+                into[end].append(index[premise])
+            if link.is_symmetric:
+                into[index[link.premises[0]]].append(end)
+        reached = [False] * len(self.ids)
+        queue = deque(self.issue_bits)
+        for i in queue:
+            reached[i] = True
+        while queue:
+            u = queue.popleft()
+            for v in into[u]:
+                if not reached[v]:
+                    reached[v] = True
+                    queue.append(v)
+        return reached
+
+    @cached_property
+    def opponents(self) -> dict[str, frozenset[str]]:
+        """For each side, the sides it stands against.
+
+        Two sides are opposed when either lists the other in ``opposes``, or
+        when one is declared ``for`` an issue the other is ``against``.
+        """
+        against: dict[str, set[str]] = {side.id: set() for side in self.map.sides}
+        for side in self.map.sides:
+            for other_id in side.opposes:
+                against[side.id].add(other_id)
+                against[other_id].add(side.id)
+        for side in self.map.sides:
+            for rival in self.map.sides:
+                if any(
+                    {stance, rival.stances.get(issue)} == {"for", "against"}
+                    for issue, stance in side.stances.items()
+                ):
+                    against[side.id].add(rival.id)
+        return {side: frozenset(others - {side}) for side, others in against.items()}
+
+    def is_opposed(self, a: str | None, b: str | None) -> bool:
+        """Whether two sides (either may be None) stand against each other."""
+        return a is not None and b is not None and b in self.opponents.get(a, frozenset())
+
+    def holder(self, link: AnyLink) -> str | None:
+        """The side a link speaks for: its own ``held_by``, else that of its first premise."""
+        if link.held_by is not None:
+            return link.held_by
+        return self.map.node(link.premises[0]).held_by
+
+    # -- witnesses ----------------------------------------------------------
+
+    def signed_path(
+        self,
+        start: int,
+        goal: int,
+        sign: int,
+        *,
+        allowed: Iterable[int] | None = None,
+        keep: Callable[[int], bool] | None = None,
+    ) -> list[str] | None:
+        """A shortest path from ``start`` to ``goal`` with the given sign, as ids.
+
+        The path alternates node and link ids (``[a, l1, b, l2, c]``). A path
+        of length zero counts when ``start == goal`` and ``sign`` is ``+``
+        only if no edge is required; use :meth:`signed_cycle` for cycles.
+        ``allowed`` (a collection) or ``keep`` (a predicate) limit the nodes
+        the path may visit.
+        """
+        permitted = set(allowed) if allowed is not None else None
+        parent: dict[tuple[int, int], tuple[tuple[int, int], str] | None] = {(start, 1): None}
+        queue = deque([(start, 1)])
+        while queue:
+            state = queue.popleft()
+            u, s = state
+            for e in self.out[u]:
+                if (permitted is not None and e.target not in permitted) or (
+                    keep is not None and not keep(e.target)
+                ):
+                    continue
+                nxt = (e.target, s * e.sign)
+                if nxt in parent:
+                    continue
+                parent[nxt] = (state, e.link)
+                if nxt == (goal, sign):
+                    return self._unwind(parent, nxt)
+                queue.append(nxt)
+        return None
+
+    def _unwind(
+        self, parent: dict[tuple[int, int], tuple[tuple[int, int], str] | None], end: tuple[int, int]
+    ) -> list[str]:
+        path: list[str] = [self.ids[end[0]]]
+        step = parent[end]
+        while step is not None:
+            state, link = step
+            path += [link, self.ids[state[0]]]
+            step = parent[state]
+        path.reverse()
+        return path
+
+    def node_ids(self, path: Sequence[str]) -> list[str]:
+        """The node ids of an alternating node/link path."""
+        return list(path[::2])
+
+
+def _tarjan(adjacency: list[list[int]]) -> tuple[list[int], list[list[int]]]:
+    """Strongly connected components, iteratively (no recursion limit), sinks first."""
+    n = len(adjacency)
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    comp = [-1] * n
+    stack: list[int] = []
+    members: list[list[int]] = []
+    counter = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        while work:
+            u, i = work[-1]
+            edges = adjacency[u]
+            if i < len(edges):
+                work[-1] = (u, i + 1)
+                v = edges[i]
+                if index[v] == -1:
+                    index[v] = low[v] = counter
+                    counter += 1
+                    stack.append(v)
+                    on_stack[v] = True
+                    work.append((v, 0))
+                elif on_stack[v] and index[v] < low[u]:
+                    low[u] = index[v]
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                if low[u] < low[parent]:
+                    low[parent] = low[u]
+            if low[u] == index[u]:
+                group: list[int] = []
+                while True:
+                    v = stack.pop()
+                    on_stack[v] = False
+                    comp[v] = len(members)
+                    group.append(v)
+                    if v == u:
+                        break
+                group.sort()
+                members.append(group)
+    return comp, members

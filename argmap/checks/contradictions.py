@@ -1,0 +1,79 @@
+"""AM1xx: links that contradict each other between the same two elements."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from argmap.checks.context import Context
+from argmap.checks.registry import Finding, Rule, rule
+
+__all__: list[str] = []
+
+
+@rule(
+    "AM101",
+    "contradictory-stance",
+    "error",
+    summary="The same source both supports and attacks the same target.",
+    explanation="""
+        A node (or a set of linked premises) that both supports and attacks one
+        target takes two opposite stances toward it at once. One of the two links
+        is almost always a mistake in transcription, or the source mixes two
+        different points that should be two nodes. Concessions count too: a side
+        cannot grant and contest the very same point with the same premise.
+    """,
+    example="""
+        links:
+          - {kind: supports, source: cost, target: motion}
+          - {kind: attacks, source: cost, target: motion}
+    """,
+    fix="Keep the link the source states, or split the source node into the two points it makes.",
+)
+def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
+    seen: dict[tuple[tuple[str, ...], str], dict[str, str]] = defaultdict(dict)
+    for link in context.map.links:
+        if link.kind in ("supports", "attacks"):
+            seen[(tuple(sorted(link.premises)), link.target)].setdefault(link.kind, str(link.id))
+    for (premises, target), kinds in seen.items():
+        if len(kinds) == 2:
+            source = "+".join(premises)
+            yield this.finding(
+                f"{source!r} both supports and attacks {target!r}",
+                [*premises, kinds["supports"], kinds["attacks"], target],
+            )
+
+
+@rule(
+    "AM102",
+    "support-and-contradiction",
+    "error",
+    summary="Two nodes both support and contradict each other.",
+    explanation="""
+        ``contradicts`` says two statements cannot both hold; ``supports`` says one
+        is a reason for the other. Both between the same pair (in either
+        direction) cannot be right.
+    """,
+    example="""
+        links:
+          - {kind: supports, source: a, target: b}
+          - {kind: contradicts, source: b, target: a}
+    """,
+    fix="Decide which relation the source states and delete the other link.",
+)
+def _support_and_contradiction(context: Context, this: Rule) -> Iterator[Finding]:
+    contradictions: dict[frozenset[str], str] = {}
+    for link in context.map.links:
+        if link.kind == "contradicts":
+            contradictions.setdefault(frozenset((link.premises[0], link.target)), str(link.id))
+    for link in context.map.links:
+        if link.kind != "supports":
+            continue
+        for premise in link.premises:
+            other = contradictions.get(frozenset((premise, link.target)))
+            if other is not None and premise != link.target:
+                yield this.finding(
+                    f"{premise!r} supports {link.target!r} but the two are also said to contradict"
+                    " each other",
+                    [premise, str(link.id), link.target, other],
+                )

@@ -1,0 +1,255 @@
+"""AM2xx: cycles: circular support, self-undermining chains, unbalanced stance cycles."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from argmap.checks.context import MAX_WITNESSES, Context, _tarjan
+from argmap.checks.registry import Finding, Rule, rule
+
+__all__: list[str] = []
+
+SUPPORT_SEARCH_DEPTH = 6
+SUPPORT_SEARCH_STATES = 256
+
+
+def _arrow(path: list[str]) -> str:
+    return " -> ".join(path[::2])
+
+
+@rule(
+    "AM201",
+    "circular-support",
+    "error",
+    summary="A chain of supports leads back to where it started (begging the question).",
+    explanation="""
+        If A supports B, B supports C and C supports A, each claim is offered as a
+        reason for itself: the argument begs the question. Only ``supports`` links
+        count (linked premises included); an ``equivalent`` pair is a rephrase, not
+        a cycle. argmap finds the strongly connected components of the support
+        graph in linear time and reports one finding per component, with a
+        shortest cycle through its first node (in map order) as the witness;
+        the message says how many nodes the component holds.
+    """,
+    example="""
+        links:
+          - {kind: supports, source: a, target: b}
+          - {kind: supports, source: b, target: a}
+    """,
+    fix="Find the claim that is the real starting point and delete the link that leads back to it.",
+)
+def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
+    index = context.index
+    support: list[list[tuple[int, str]]] = [[] for _ in context.ids]
+    for link in context.map.links:
+        if link.kind == "supports":
+            for premise in link.premises:
+                support[index[premise]].append((index[link.target], str(link.id)))
+    comp, members = _tarjan([[v for v, _ in edges] for edges in support])
+    for group in sorted(members, key=lambda g: g[0]):
+        root = group[0]
+        if len(group) == 1 and all(v != root for v, _ in support[root]):
+            continue
+        inside = set(group)
+        parent: dict[int, tuple[int, str]] = {}
+        queue = deque([root])
+        found: tuple[int, str] | None = None
+        while queue and found is None:
+            u = queue.popleft()
+            for v, link_id in support[u]:
+                if v == root:
+                    found = (u, link_id)
+                    break
+                if v in inside and v not in parent:
+                    parent[v] = (u, link_id)
+                    queue.append(v)
+        assert found is not None  # a strongly connected component has a cycle through each node
+        last, closing = found
+        path = [context.ids[root], closing, context.ids[last]]
+        while last != root:
+            last, link_id = parent[last]
+            path += [link_id, context.ids[last]]
+        path.reverse()
+        size = "" if len(group) == len(path) // 2 else f" (the cycle is part of a knot of {len(group)} nodes)"
+        yield this.finding(f"circular support: {_arrow(path)}{size}", path)
+
+
+@rule(
+    "AM202",
+    "self-undermining",
+    "error",
+    summary="A node that, through a chain of links, attacks itself or something it supports.",
+    explanation="""
+        Follow the links out of a node, multiplying signs (support +, attack -,
+        contradicts - both ways, equivalent + both ways; undercuts and
+        concessions give no stance). If a chain leads back to the node with sign
+        -, the node argues against itself. If the node directly supports Y and a
+        chain leads from it to Y with sign -, it undermines what it supports.
+        The first case is found exactly, in linear time, by two-colouring each
+        strongly connected component: one finding per inconsistent component,
+        with a shortest negative closed walk through its first node. The second
+        is searched from each support link, along chains of up to six links;
+        principles are not searched from, since a value that opposing claims
+        both appeal to is common ground (AM502), not a node at odds with itself.
+    """,
+    example="""
+        links:
+          - {kind: supports, source: a, target: b}
+          - {kind: attacks, source: b, target: a}     # a -> b -> a has sign -
+    """,
+    fix="Check each link of the witness against the source; usually one attack or support is reversed.",
+)
+def _self_undermining(context: Context, this: Rule) -> Iterator[Finding]:
+    comp, members = context.components
+    _, consistent = context.potentials
+    reported = 0
+    for c in sorted(range(len(members)), key=lambda c: members[c][0]):
+        if consistent[c] or reported >= MAX_WITNESSES:
+            continue
+        root = members[c][0]
+        path = context.signed_path(root, root, -1, allowed=members[c])
+        assert path is not None  # an inconsistent component has a negative closed walk through each node
+        reported += 1
+        yield this.finding(f"{context.ids[root]!r} argues against itself: {_arrow(path)} (sign -)", path)
+    yield from _undermines_what_it_supports(context, this, consistent, comp)
+
+
+def _undermines_what_it_supports(
+    context: Context, this: Rule, consistent: list[bool], comp: list[int]
+) -> Iterator[Finding]:
+    out = context.out
+    reported = 0
+    principles = context.principles
+    for x, edges in enumerate(out):
+        if len(edges) < 2 or not consistent[comp[x]] or x in principles:
+            continue
+        for edge in edges:
+            if edge.sign != 1 or edge.target == x or not consistent[comp[edge.target]]:
+                continue
+            path = _bounded_negative_path(context, x, edge.target, edge.link, comp)
+            if path is None:
+                continue
+            reported += 1
+            yield this.finding(
+                f"{context.ids[x]!r} supports {context.ids[edge.target]!r} but also works against it:"
+                f" {_arrow(path)} (sign -)",
+                [*path, edge.link],
+            )
+            if reported >= MAX_WITNESSES:
+                return
+
+
+def _bounded_negative_path(
+    context: Context, start: int, goal: int, skip: str, comp: list[int]
+) -> list[str] | None:
+    # Components come sinks first, so a node in a lower-numbered component than
+    # the goal's cannot reach it: prune those.
+    floor = comp[goal]
+    parent: dict[tuple[int, int], tuple[tuple[int, int], str] | None] = {(start, 1): None}
+    frontier = [(start, 1)]
+    for _depth in range(SUPPORT_SEARCH_DEPTH):
+        nxt_frontier: list[tuple[int, int]] = []
+        for state in frontier:
+            u, s = state
+            for e in context.out[u]:
+                if e.link == skip or comp[e.target] < floor:
+                    continue
+                nxt = (e.target, s * e.sign)
+                if nxt in parent:
+                    continue
+                parent[nxt] = (state, e.link)
+                if nxt == (goal, -1):
+                    return context._unwind(parent, nxt)
+                if len(parent) >= SUPPORT_SEARCH_STATES:
+                    return None
+                nxt_frontier.append(nxt)
+        frontier = nxt_frontier
+    return None
+
+
+@rule(
+    "AM203",
+    "unbalanced-stance-cycle",
+    "warning",
+    summary="A cycle of links with an odd number of attacks: the camps cannot be split in two.",
+    explanation="""
+        Read every link as a tie between two nodes, ignoring direction: support
+        and equivalent are friendly (+), attack and contradicts hostile (-). A
+        debate between two camps is *balanced*: every cycle of ties has an even
+        number of hostile ones, so the nodes split into two camps with support
+        inside and attack across. A cycle with an odd number of attacks ("A
+        attacks B, B attacks C, C attacks A") means no such split exists: a third
+        position, or a link drawn the wrong way. Principles are left out (a value
+        both camps invoke is not a camp) and so are concessions and undercuts.
+        argmap two-colours each connected component in linear time and reports
+        one witness cycle per unbalanced component.
+    """,
+    example="""
+        links:
+          - {kind: attacks, source: a, target: b}
+          - {kind: attacks, source: b, target: c}
+          - {kind: attacks, source: c, target: a}
+    """,
+    fix="If the debate really has three positions, say so with sides; otherwise correct the odd link.",
+)
+def _unbalanced_cycle(context: Context, this: Rule) -> Iterator[Finding]:
+    skip = context.principles
+    ties: list[list[tuple[int, int, str]]] = [[] for _ in context.ids]
+    for u, edges in enumerate(context.out):
+        if u in skip:
+            continue
+        for e in edges:
+            if e.target not in skip and e.target != u:
+                ties[u].append((e.target, e.sign, e.link))
+                ties[e.target].append((u, e.sign, e.link))
+    colour = [0] * len(context.ids)
+    parent: list[tuple[int, str] | None] = [None] * len(context.ids)
+    depth = [0] * len(context.ids)
+    reported = 0
+    for root in range(len(context.ids)):
+        if colour[root] or root in skip or not ties[root]:
+            continue
+        colour[root] = 1
+        queue = deque([root])
+        conflict: tuple[int, int, str] | None = None
+        while queue:
+            u = queue.popleft()
+            for v, sign, link_id in ties[u]:
+                if colour[v] == 0:
+                    colour[v] = colour[u] * sign
+                    parent[v] = (u, link_id)
+                    depth[v] = depth[u] + 1
+                    queue.append(v)
+                elif colour[v] != colour[u] * sign and conflict is None:
+                    conflict = (u, v, link_id)
+        if conflict is None or reported >= MAX_WITNESSES:
+            continue
+        reported += 1
+        cycle = _tree_cycle(context, parent, depth, *conflict)
+        attacks = sum(1 for e in cycle[1::2] if context.map.link(e).kind in ("attacks", "contradicts"))
+        yield this.finding(
+            f"unbalanced cycle with {attacks} hostile link(s): {' - '.join(cycle[::2])}", cycle
+        )
+
+
+def _tree_cycle(
+    context: Context, parent: list[tuple[int, str] | None], depth: list[int], u: int, v: int, closing: str
+) -> list[str]:
+    """The cycle closed by the non-tree tie (u, v) in a BFS tree, as alternating ids."""
+    left: list[str] = [context.ids[u]]
+    right: list[str] = [context.ids[v]]
+    a, b = u, v
+    while a != b:
+        if depth[a] >= depth[b]:
+            step = parent[a]
+            assert step is not None
+            a, link_id = step
+            left += [link_id, context.ids[a]]
+        else:
+            step = parent[b]
+            assert step is not None
+            b, link_id = step
+            right += [link_id, context.ids[b]]
+    # left runs u .. lca, right runs v .. lca; the cycle is lca .. u, closing, v .. lca
+    return [*reversed(left), closing, *right]

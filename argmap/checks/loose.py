@@ -1,0 +1,145 @@
+"""AM4xx: loose ends: elements that argue nothing, bear on no issue, or repeat."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks.context import Context
+from argmap.checks.registry import Finding, Rule, rule
+
+__all__: list[str] = []
+
+
+@rule(
+    "AM401",
+    "idle-counterclaim",
+    "warning",
+    summary="A counterclaim that attacks nothing.",
+    explanation="""
+        A counterclaim exists to answer something: it should attack, undercut or
+        contradict at least one element. One that does not is usually missing
+        its link, or is really a claim.
+    """,
+    example="""
+        nodes:
+          - {id: k, kind: counterclaim, text: ...}   # and no link from k
+    """,
+    fix="Add the attack the source states, or make the node a claim.",
+)
+def _idle_counterclaim(context: Context, this: Rule) -> Iterator[Finding]:
+    for node in context.map.nodes:
+        if node.kind != "counterclaim":
+            continue
+        outgoing = [
+            k for k in context.map.links_from(node.id) if k.kind in ("attacks", "undercuts", "contradicts")
+        ]
+        if not outgoing and not context.map.links_to(node.id, "contradicts"):
+            yield this.finding(f"counterclaim {node.id!r} attacks nothing", [node.id])
+
+
+@rule(
+    "AM402",
+    "unconnected",
+    "warning",
+    summary="A claim, counterclaim or piece of evidence that bears on no issue.",
+    explanation="""
+        Every claim, counterclaim and piece of evidence should bear on some issue
+        through a chain of links (any kind, in the direction of the link; an
+        undercut bears on what its undercut link bears on; symmetric links count
+        both ways). An element that reaches no issue is outside the debate as
+        mapped: a missing link, or a missing issue.
+    """,
+    example="""
+        nodes:
+          - {id: q, kind: issue, text: ...}
+          - {id: stray, kind: claim, text: ...}   # no link leads from stray to q
+    """,
+    fix="Link the element to the claim or issue it bears on, or add the issue it belongs to.",
+)
+def _unconnected(context: Context, this: Rule) -> Iterator[Finding]:
+    if not context.issue_bits:
+        return
+    reached = context.reaches_issue
+    for i, node in enumerate(context.map.nodes):
+        if node.kind in ("claim", "counterclaim", "evidence") and not reached[i]:
+            yield this.finding(f"{node.kind} {node.id!r} bears on no issue", [node.id])
+
+
+@rule(
+    "AM403",
+    "idle-principle",
+    "warning",
+    summary="A principle that supports nothing.",
+    explanation="""
+        Principles are the values and norms claims appeal to; argmap shows which
+        claims rely on which by ``supports`` links from the principle. A principle
+        with none is not yet part of the argument.
+    """,
+    example="""
+        nodes:
+          - {id: fairness, kind: principle, text: ...}   # and no supports link from it
+    """,
+    fix="Link the principle to the claims that appeal to it, or remove it.",
+)
+def _idle_principle(context: Context, this: Rule) -> Iterator[Finding]:
+    for node in context.map.nodes:
+        if node.kind == "principle" and not context.map.links_from(node.id, "supports"):
+            yield this.finding(f"principle {node.id!r} supports nothing", [node.id])
+
+
+@rule(
+    "AM404",
+    "duplicate-link",
+    "warning",
+    summary="The same link is stated twice.",
+    explanation="""
+        Two links of the same kind between the same source (or the same set of
+        linked premises) and target say the same thing twice; symmetric links
+        count in either direction. Duplicates inflate counts and diagrams.
+    """,
+    example="""
+        links:
+          - {id: l1, kind: supports, source: a, target: b}
+          - {id: l2, kind: supports, source: a, target: b}
+    """,
+    fix="Merge the two links, keeping the notes and anchors of both.",
+)
+def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
+    first: dict[tuple[str, frozenset[str], str], str] = {}
+    for link in context.map.links:
+        if link.is_symmetric:
+            key = (link.kind, frozenset((link.premises[0], link.target)), "")
+        else:
+            key = (link.kind, frozenset(link.premises), link.target)
+        earlier = first.setdefault(key, str(link.id))
+        if earlier != link.id:
+            yield this.finding(f"{link.kind} link {link.id!r} repeats {earlier!r}", [str(link.id), earlier])
+
+
+@rule(
+    "AM405",
+    "undercut-of-non-support",
+    "warning",
+    summary="An undercut whose target is not a supports link.",
+    explanation="""
+        An undercut attacks the inference of a support: "A is true, but it is no
+        reason for B". argmap also loads undercuts of attacks and of other
+        undercuts (attacks on attacks, as in AIF), but in a debate map they are
+        rare and often a mistaken target.
+    """,
+    example="""
+        links:
+          - {id: a1, kind: attacks, source: a, target: b}
+          - {kind: undercuts, source: c, target: a1}
+    """,
+    fix="Point the undercut at the support it questions, or make it an attack on a node.",
+)
+def _undercut_of_non_support(context: Context, this: Rule) -> Iterator[Finding]:
+    for link in context.map.links:
+        if link.kind == "undercuts":
+            target = context.map.link(link.target)
+            if target.kind != "supports":
+                yield this.finding(
+                    f"undercut {link.id!r} targets {target.kind} link {target.id!r}, not a support",
+                    [*link.premises, str(link.id), str(target.id)],
+                )

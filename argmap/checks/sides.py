@@ -1,0 +1,175 @@
+"""AM3xx: derived stance toward issues, and whether it fits the sides' positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks.context import MAX_WITNESSES, Context
+from argmap.checks.registry import Finding, Rule, rule
+
+__all__: list[str] = []
+
+
+def _arrow(path: list[str]) -> str:
+    return " -> ".join(path[::2])
+
+
+@rule(
+    "AM301",
+    "conflicting-derived-stance",
+    "warning",
+    summary="A node argues both for and against an issue, along different chains of links.",
+    explanation="""
+        A node's *derived stance* toward an issue is the sign of a chain of links
+        from the node to the issue (support +, attack -, contradicts -,
+        equivalent +; the product of the signs along the chain; undercuts and
+        concessions do not count). "A attacks B, B attacks the motion" puts A
+        *for* the motion. When one chain from a node comes out + and another -,
+        the node pulls both ways: often a link is reversed, or the node bundles
+        two points. argmap reports the node where the two chains part (not every
+        node upstream of it), with a shortest chain of each sign. Nodes inside a
+        self-undermining knot are left to AM202. Principles are not reported: a
+        value invoked on both sides of an issue is common ground (AM502).
+    """,
+    example="""
+        links:
+          - {kind: supports, source: a, target: motion}
+          - {kind: supports, source: a, target: b}
+          - {kind: attacks, source: b, target: motion}   # a is for and, via b, against
+    """,
+    fix="Check the links on the two chains; split the node if it really makes two points.",
+)
+def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Finding]:
+    pos, neg = context.stance_masks
+    comp, members = context.components
+    _, consistent = context.potentials
+    issues = {bit: i for i, bit in context.issue_bits.items()}
+    reported = 0
+    done_components: set[int] = set()
+    for x, node in enumerate(context.map.nodes):
+        conflict = pos[x] & neg[x]
+        if (
+            not conflict
+            or node.kind in ("issue", "principle")
+            or not consistent[comp[x]]
+            or comp[x] in done_components
+        ):
+            continue
+        inherited = 0
+        for e in context.out[x]:
+            if comp[e.target] != comp[x]:
+                inherited |= pos[e.target] & neg[e.target]
+        own = conflict & ~inherited
+        if not own:
+            continue
+        done_components.add(comp[x])
+        bit = (own & -own).bit_length() - 1
+        issue = issues[bit]
+
+        def bears_on_issue(u: int, bit: int = bit) -> bool:
+            return bool((pos[u] | neg[u]) >> bit & 1)
+
+        for_path = context.signed_path(x, issue, 1, keep=bears_on_issue)
+        against_path = context.signed_path(x, issue, -1, keep=bears_on_issue)
+        if for_path is None or against_path is None:  # pragma: no cover - masks guarantee both
+            continue
+        yield this.finding(
+            f"{node.id!r} argues both for {context.ids[issue]!r} ({_arrow(for_path)}) and against it"
+            f" ({_arrow(against_path)})",
+            [*for_path, *against_path[1:]],
+        )
+        reported += 1
+        if reported >= MAX_WITNESSES:
+            return
+
+
+@rule(
+    "AM302",
+    "side-incoherence",
+    "warning",
+    summary="A side attacks its own claim, or supports a claim of a side it opposes.",
+    explanation="""
+        A link speaks for its ``held_by`` side, or else for the side of its
+        (first) source node. It is incoherent for it to attack a node held by
+        the same side, or to support a node held by a side it opposes (sides
+        are opposed when either lists the other in ``opposes`` or they declare
+        opposite stances on an issue). A link marked ``concession: true`` is a
+        side knowingly granting a point, and is never reported.
+    """,
+    example="""
+        nodes:
+          - {id: a, kind: claim, text: ..., held_by: critics}
+          - {id: b, kind: claim, text: ..., held_by: critics}
+        links:
+          - {kind: attacks, source: a, target: b}
+    """,
+    fix="Correct the holder of one node, or mark a deliberate concession with concession: true.",
+)
+def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
+    for link in context.map.links:
+        if link.concession or link.kind not in ("supports", "attacks"):
+            continue
+        side = context.holder(link)
+        target_side = context.map.node(link.target).held_by
+        if side is None or target_side is None:
+            continue
+        elements = [*link.premises, str(link.id), link.target]
+        if link.kind == "attacks" and side == target_side:
+            yield this.finding(f"{side!r} attacks its own claim {link.target!r}", elements)
+        elif link.kind == "supports" and context.is_opposed(side, target_side):
+            yield this.finding(
+                f"{side!r} supports {link.target!r}, a claim of the side it opposes ({target_side!r})",
+                elements,
+            )
+
+
+@rule(
+    "AM303",
+    "side-stance-mismatch",
+    "warning",
+    summary="A side declared for an issue holds a node whose derived stance is against it (or vice versa).",
+    explanation="""
+        A side's ``stances`` declare it ``for``, ``against`` or ``mixed`` on each
+        issue. A node held by the side whose derived stance toward the issue (see
+        AM301) is only the opposite of the declared one argues against its own
+        side's position. ``mixed`` stances are not checked, and nodes whose
+        stance comes out both ways are left to AM301.
+    """,
+    example="""
+        sides:
+          - {id: pro, name: Proponents, stances: {motion: for}}
+        links:
+          - {kind: attacks, source: a, target: motion}   # a is held by pro
+    """,
+    fix="Correct the side's declared stance, the node's holder, or the link's kind.",
+)
+def _side_stance_mismatch(context: Context, this: Rule) -> Iterator[Finding]:
+    pos, neg = context.stance_masks
+    bits = context.issue_bits
+    stances = {side.id: side.stances for side in context.map.sides}
+    reported = 0
+    for x, node in enumerate(context.map.nodes):
+        if node.held_by is None or node.kind == "issue":
+            continue
+        for issue_id, stance in stances.get(node.held_by, {}).items():
+            issue = context.index[issue_id]
+            bit = 1 << bits[issue]
+            wrong, right = (neg[x], pos[x]) if stance == "for" else (pos[x], neg[x])
+            if stance == "mixed" or not wrong & bit or right & bit:
+                continue
+
+            def bears_on_issue(u: int, bit: int = bit) -> bool:
+                return bool((pos[u] | neg[u]) & bit)
+
+            path = context.signed_path(x, issue, -1 if stance == "for" else 1, keep=bears_on_issue)
+            if path is None:  # pragma: no cover - the mask guarantees a path
+                continue
+            actual = "against" if stance == "for" else "for"
+            yield this.finding(
+                f"{node.held_by!r} is declared {stance} {issue_id!r}, but its {node.kind} {node.id!r}"
+                f" argues {actual} it: {_arrow(path)}",
+                path,
+            )
+            reported += 1
+            if reported >= MAX_WITNESSES:
+                return
