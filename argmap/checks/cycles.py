@@ -153,7 +153,8 @@ def _bounded_negative_path(
         for state in frontier:
             u, s = state
             for e in context.out[u]:
-                if e.link == skip or comp[e.target] < floor:
+                if e.link == skip or comp[e.target] < floor or (u == start and e.target == goal):
+                    # a direct attack beside the support is AM101's finding, not this one
                     continue
                 nxt = (e.target, s * e.sign)
                 if nxt in parent:
@@ -221,7 +222,8 @@ def _unbalanced_cycle(context: Context, this: Rule) -> Iterator[Finding]:
                     parent[v] = (u, link_id)
                     depth[v] = depth[u] + 1
                     queue.append(v)
-                elif colour[v] != colour[u] * sign and conflict is None:
+                elif colour[v] != colour[u] * sign and conflict is None and not _adjacent(parent, u, v):
+                    # two opposite links between one pair are AM101/AM202 findings, not a camp problem
                     conflict = (u, v, link_id)
         if conflict is None or reported >= MAX_WITNESSES:
             continue
@@ -231,6 +233,12 @@ def _unbalanced_cycle(context: Context, this: Rule) -> Iterator[Finding]:
         yield this.finding(
             f"unbalanced cycle with {attacks} hostile link(s): {' - '.join(cycle[::2])}", cycle
         )
+
+
+def _adjacent(parent: list[tuple[int, str] | None], u: int, v: int) -> bool:
+    """Whether u and v are joined by an edge of the BFS tree."""
+    pu, pv = parent[u], parent[v]
+    return (pu is not None and pu[0] == v) or (pv is not None and pv[0] == u)
 
 
 def _tree_cycle(

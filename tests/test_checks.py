@@ -1,0 +1,352 @@
+"""Each rule: a map that triggers it (exact witness) and a near miss that must not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap.checks import RULES, check, get_rule, select_rules
+from tests.strategies import maps
+
+Spec = dict[str, Any]
+
+
+def build(
+    nodes: str,
+    links: list[tuple[str, Any, str, str]],
+    *,
+    sides: list[Spec] | None = None,
+    held: dict[str, str] | None = None,
+    concessions: set[str] = frozenset(),  # type: ignore[assignment]
+) -> argmap.ArgumentMap:
+    """Nodes as 'id:kind id:kind ...' (kind defaults to claim); links as (id, source, kind, target)."""
+    b = argmap.MapBuilder("t", "Test")
+    for side in sides or []:
+        b.side(**side)
+    for spec in nodes.split():
+        node_id, _, kind = spec.partition(":")
+        b.node(kind or "claim", node_id, f"Text of {node_id}.", held_by=(held or {}).get(node_id))  # type: ignore[arg-type]
+    for link_id, source, kind, target in links:
+        b.link(kind, source, target, id=link_id, concession=link_id in concessions)
+    return b.build()
+
+
+def found(m: argmap.ArgumentMap, code: str) -> list[tuple[str, ...]]:
+    return [f.elements for f in check(m, select=[code])]
+
+
+SIDES = [
+    {"id": "pro", "name": "Pro", "stances": {"q": "for"}},
+    {"id": "con", "name": "Con", "stances": {"q": "against"}},
+]
+
+TRIGGERS: list[tuple[str, argmap.ArgumentMap, list[tuple[str, ...]]]] = [
+    (
+        "AM101",
+        build("a b", [("s", "a", "supports", "b"), ("x", "a", "attacks", "b")]),
+        [("a", "s", "x", "b")],
+    ),
+    (
+        "AM101",
+        build("a b c", [("s", ["a", "c"], "supports", "b"), ("x", ["c", "a"], "attacks", "b")]),
+        [("a", "c", "s", "x", "b")],
+    ),
+    (
+        "AM102",
+        build("a b", [("s", "a", "supports", "b"), ("c", "b", "contradicts", "a")]),
+        [("a", "s", "b", "c")],
+    ),
+    (
+        "AM201",
+        build(
+            "d a b c",
+            [
+                ("s0", "d", "supports", "a"),
+                ("s1", "a", "supports", "b"),
+                ("s2", "b", "supports", "c"),
+                ("s3", "c", "supports", "a"),
+            ],
+        ),
+        [("a", "s1", "b", "s2", "c", "s3", "a")],
+    ),
+    ("AM201", build("a", [("s", "a", "supports", "a")]), [("a", "s", "a")]),
+    (
+        "AM202",
+        build("a b", [("s", "a", "supports", "b"), ("x", "b", "attacks", "a")]),
+        [("a", "s", "b", "x", "a")],
+    ),
+    (
+        "AM202",
+        build(
+            "a b c", [("s1", "a", "supports", "c"), ("s2", "a", "supports", "b"), ("x", "b", "attacks", "c")]
+        ),
+        [("a", "s2", "b", "x", "c", "s1")],
+    ),
+    (
+        "AM203",
+        build(
+            "a b c", [("x1", "a", "attacks", "b"), ("x2", "b", "attacks", "c"), ("x3", "c", "attacks", "a")]
+        ),
+        [("a", "x1", "b", "x2", "c", "x3", "a")],
+    ),
+    (
+        "AM301",
+        build(
+            "q:issue a b",
+            [("s1", "a", "supports", "q"), ("s2", "a", "supports", "b"), ("x", "b", "attacks", "q")],
+        ),
+        [("a", "s1", "q", "s2", "b", "x", "q")],
+    ),
+    (
+        "AM302",
+        build(
+            "a b c d",
+            [("x", "a", "attacks", "b"), ("s", "c", "supports", "d")],
+            sides=[{"id": "crit", "name": "Critics", "opposes": ["pro"]}, {"id": "pro", "name": "Pro"}],
+            held={"a": "crit", "b": "crit", "c": "crit", "d": "pro"},
+        ),
+        [("a", "x", "b"), ("c", "s", "d")],
+    ),
+    (
+        "AM303",
+        build("q:issue a", [("x", "a", "attacks", "q")], sides=SIDES, held={"a": "pro"}),
+        [("a", "x", "q")],
+    ),
+    ("AM401", build("q:issue k:counterclaim", []), [("k",)]),
+    ("AM402", build("q:issue a b", [("s", "a", "supports", "q")]), [("b",)]),
+    ("AM403", build("p:principle a", []), [("p",)]),
+    (
+        "AM404",
+        build(
+            "a b",
+            [
+                ("l1", "a", "supports", "b"),
+                ("l2", "a", "supports", "b"),
+                ("c1", "a", "contradicts", "b"),
+                ("c2", "b", "contradicts", "a"),
+            ],
+        ),
+        [("l2", "l1"), ("c2", "c1")],
+    ),
+    (
+        "AM405",
+        build("a b c", [("x", "a", "attacks", "b"), ("u", "c", "undercuts", "x")]),
+        [("c", "u", "x")],
+    ),
+    (
+        "AM501",
+        build(
+            "q:issue a b",
+            [("s", "a", "supports", "q"), ("t", "b", "supports", "a")],
+            sides=SIDES,
+            held={"a": "pro", "b": "pro"},
+        ),
+        [("q",)],
+    ),
+    (
+        "AM502",
+        build(
+            "q:issue p:principle a b",
+            [
+                ("s1", "p", "supports", "a"),
+                ("s2", "p", "supports", "b"),
+                ("s3", "a", "supports", "q"),
+                ("x", "b", "attacks", "q"),
+            ],
+            sides=SIDES,
+            held={"a": "pro", "b": "con"},
+        ),
+        [("p", "a", "b")],
+    ),
+]
+
+NEAR_MISSES: list[tuple[str, argmap.ArgumentMap]] = [
+    # a consistent defence: attacking an attacker of C supports C
+    (
+        "AM101",
+        build("a b c", [("x", "a", "attacks", "b"), ("y", "b", "attacks", "c"), ("s", "a", "supports", "c")]),
+    ),
+    (
+        "AM202",
+        build("a b c", [("x", "a", "attacks", "b"), ("y", "b", "attacks", "c"), ("s", "a", "supports", "c")]),
+    ),
+    (
+        "AM203",
+        build("a b c", [("x", "a", "attacks", "b"), ("y", "b", "attacks", "c"), ("s", "a", "supports", "c")]),
+    ),
+    (
+        "AM301",
+        build(
+            "q:issue a b",
+            [("x", "a", "attacks", "b"), ("y", "b", "attacks", "q"), ("s", "a", "supports", "q")],
+        ),
+    ),
+    # ordinary disagreement: A supports B, C attacks B
+    ("AM101", build("a b c", [("s", "a", "supports", "b"), ("x", "c", "attacks", "b")])),
+    (
+        "AM301",
+        build(
+            "q:issue a b c",
+            [("s", "a", "supports", "b"), ("x", "c", "attacks", "b"), ("t", "b", "supports", "q")],
+        ),
+    ),
+    ("AM102", build("a b c", [("s", "a", "supports", "b"), ("c1", "a", "contradicts", "c")])),
+    (
+        "AM201",
+        build(
+            "a b c",
+            [("s1", "a", "supports", "b"), ("s2", "b", "supports", "c"), ("s3", "a", "supports", "c")],
+        ),
+    ),
+    ("AM201", build("a b", [("e", "a", "equivalent", "b"), ("s", "a", "supports", "b")])),
+    (
+        "AM302",
+        build(
+            "a b c d",
+            [("x", "a", "attacks", "b"), ("s", "c", "supports", "d")],
+            sides=[{"id": "crit", "name": "Critics", "opposes": ["pro"]}, {"id": "pro", "name": "Pro"}],
+            held={"a": "crit", "b": "crit", "c": "crit", "d": "pro"},
+            concessions={"x", "s"},
+        ),
+    ),
+    ("AM303", build("q:issue a", [("s", "a", "supports", "q")], sides=SIDES, held={"a": "pro"})),
+    (
+        "AM303",
+        build(
+            "q:issue a b",
+            [("x", "a", "attacks", "b"), ("s", "b", "supports", "q")],
+            sides=SIDES,
+            held={"a": "con", "b": "pro"},
+        ),
+    ),
+    ("AM401", build("q:issue a k:counterclaim", [("x", "k", "attacks", "a")])),
+    ("AM402", build("q:issue a u", [("s", "a", "supports", "q"), ("u1", "u", "undercuts", "s")])),
+    ("AM402", build("a b", [])),  # no issue at all: nothing to be connected to
+    ("AM403", build("p:principle a", [("s", "p", "supports", "a")])),
+    ("AM404", build("a b c", [("s", "a", "supports", "b"), ("t", ["a", "c"], "supports", "b")])),
+    ("AM405", build("a b c", [("s", "a", "supports", "b"), ("u", "c", "undercuts", "s")])),
+    (
+        "AM501",
+        build(
+            "q:issue a b",
+            [("s", "a", "supports", "q"), ("x", "b", "attacks", "q")],
+            sides=SIDES,
+            held={"a": "pro", "b": "con"},
+        ),
+    ),
+    (
+        "AM502",
+        build(
+            "q:issue p:principle a b",
+            [("s1", "p", "supports", "a"), ("s2", "p", "supports", "b")],
+            sides=SIDES,
+            held={"a": "pro", "b": "pro"},
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "m", "witnesses"), TRIGGERS, ids=[t[0] for t in TRIGGERS])
+def test_rule_triggers_with_exact_witness(
+    code: str, m: argmap.ArgumentMap, witnesses: list[tuple[str, ...]]
+) -> None:
+    assert found(m, code) == witnesses
+
+
+@pytest.mark.parametrize(("code", "m"), NEAR_MISSES, ids=[t[0] for t in NEAR_MISSES])
+def test_near_miss_does_not_trigger(code: str, m: argmap.ArgumentMap) -> None:
+    assert found(m, code) == []
+
+
+def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
+    assert {t[0] for t in TRIGGERS} == set(RULES) == {n[0] for n in NEAR_MISSES}
+
+
+def test_rules_are_documented() -> None:
+    for found_rule in RULES.values():
+        text = found_rule.explain()
+        assert text.startswith(f"{found_rule.code} {found_rule.name} [{found_rule.severity}]")
+        assert "Example:" in text and "Fix: " in text and len(found_rule.explanation) > 100
+
+
+def test_selection() -> None:
+    assert [r.code for r in select_rules(["AM1", "one-sided-issue"])] == ["AM101", "AM102", "AM501"]
+    assert "AM203" not in [r.code for r in select_rules(ignore=["AM203"])]
+    with pytest.raises(argmap.UnknownElementError, match="no rule with id 'AM999'"):
+        select_rules(["AM999"])
+    assert get_rule("shared-principle").code == "AM502"
+
+
+def test_severity_floor_and_map_level_ignore() -> None:
+    m = build("q:issue k:counterclaim p:principle", [])
+    assert {f.code for f in check(m)} == {"AM401", "AM402", "AM403", "AM501"}
+    assert {f.code for f in check(m, min_severity="warning")} == {"AM401", "AM402", "AM403"}
+    ignoring = argmap.MapBuilder.from_map(m)
+    ignoring._top["checks"] = {"ignore": ["AM401"]}
+    assert {f.code for f in check(ignoring.build())} == {"AM402", "AM403", "AM501"}
+
+
+def test_findings_are_located_in_the_file(tmp_path: Any) -> None:
+    path = tmp_path / "m.yaml"
+    argmap.dump(build("a b", [("s", "a", "supports", "b"), ("x", "a", "attacks", "b")]), path)
+    m = argmap.load(path)
+    (finding,) = check(m, select=["AM101"])
+    assert [loc.element for loc in finding.locations] == ["a", "s", "x", "b"]
+    assert finding.location is not None and finding.location.path == str(path)
+    assert (finding.location.line, finding.location.column) == m.locate("a")[1:]  # type: ignore[index]
+
+
+@given(maps())
+def test_checks_never_crash(m: argmap.ArgumentMap) -> None:
+    for finding in check(m):
+        assert finding.code in RULES and finding.elements
+        assert all(m.has(e) for e in finding.elements)
+
+
+@st.composite
+def two_sided_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    """Supports only within a side and forward (no support cycle), attacks only across sides."""
+    n = draw(st.integers(2, 12))
+    side_of = [draw(st.sampled_from(["pro", "con"])) for _ in range(n)]
+    links = []
+    for i in range(n):
+        for j in range(n):
+            if i == j or not draw(st.integers(0, 3)) == 0:
+                continue
+            if side_of[i] == side_of[j] and i < j:
+                links.append((f"l{len(links)}", f"n{i}", "supports", f"n{j}"))
+            elif side_of[i] != side_of[j]:
+                links.append((f"l{len(links)}", f"n{i}", "attacks", f"n{j}"))
+    return build(
+        " ".join(f"n{i}" for i in range(n)),
+        links,
+        sides=[{"id": "pro", "name": "Pro", "opposes": ["con"]}, {"id": "con", "name": "Con"}],
+        held={f"n{i}": side_of[i] for i in range(n)},
+    )
+
+
+@given(two_sided_maps())
+def test_two_sided_maps_have_no_error(m: argmap.ArgumentMap) -> None:
+    assert [f for f in check(m) if f.severity == "error"] == []
+    assert found(m, "AM203") == [] and found(m, "AM302") == []
+
+
+@given(maps(), st.data())
+def test_adding_a_contradictory_pair_is_found_for_exactly_that_pair(
+    m: argmap.ArgumentMap, data: st.DataObject
+) -> None:
+    if not m.nodes:
+        return
+    a = data.draw(st.sampled_from([n.id for n in m.nodes]))
+    b = data.draw(st.sampled_from([n.id for n in m.nodes]))
+    pairs_before = {(f.elements[:-3], f.elements[-1]) for f in check(m, select=["AM101"])}
+    builder = argmap.MapBuilder.from_map(m)
+    builder.supports(a, b, id="zz-support")
+    builder.attacks(a, b, id="zz-attack")
+    pairs_after = {(f.elements[:-3], f.elements[-1]) for f in check(builder.build(), select=["AM101"])}
+    assert pairs_after - pairs_before == ({((a,), b)} if ((a,), b) not in pairs_before else set())
+    assert pairs_before <= pairs_after
