@@ -26,6 +26,8 @@ demo: $(STAMP_RUN)
 	@echo
 	$(BIN)/argmap corpus show allied-space-cooperation
 	@echo
+	-$(BIN)/argmap check $(CORPUS)
+	@echo
 	@if [ -f $(SEED) ]; then \
 		$(BIN)/argmap validate $(CORPUS) --source article=$(SEED); \
 	else \

@@ -18,6 +18,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0.0.0+unknown"
 
 from argmap.builder import MapBuilder
+from argmap.checks import Finding, check
 from argmap.corpora import Corpus, list_corpora, load_corpus
 from argmap.errors import (
     ArgmapError,
@@ -60,6 +61,7 @@ __all__ = [
     "Counterclaim",
     "Equivalent",
     "Evidence",
+    "Finding",
     "Issue",
     "LoadError",
     "MapBuilder",
@@ -74,6 +76,7 @@ __all__ = [
     "Undercuts",
     "UnknownElementError",
     "__version__",
+    "check",
     "dump",
     "dumps",
     "find_source_texts",

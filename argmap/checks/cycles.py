@@ -10,8 +10,8 @@ from argmap.checks.registry import Finding, Rule, rule
 
 __all__: list[str] = []
 
-SUPPORT_SEARCH_DEPTH = 6
-SUPPORT_SEARCH_STATES = 256
+SUPPORT_SEARCH_DEPTH = 4
+SUPPORT_SEARCH_STATES = 64
 
 
 def _arrow(path: list[str]) -> str:
@@ -89,7 +89,7 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
         The first case is found exactly, in linear time, by two-colouring each
         strongly connected component: one finding per inconsistent component,
         with a shortest negative closed walk through its first node. The second
-        is searched from each support link, along chains of up to six links;
+        is searched from each support link, along chains of up to four links;
         principles are not searched from, since a value that opposing claims
         both appeal to is common ground (AM502), not a node at odds with itself.
     """,
@@ -121,11 +121,18 @@ def _undermines_what_it_supports(
     out = context.out
     reported = 0
     principles = context.principles
+    # a second chain into y needs a second edge into y
+    in_degree = [0] * len(out)
+    for edges in out:
+        for e in edges:
+            in_degree[e.target] += 1
     for x, edges in enumerate(out):
         if len(edges) < 2 or not consistent[comp[x]] or x in principles:
             continue
         for edge in edges:
-            if edge.sign != 1 or edge.target == x or not consistent[comp[edge.target]]:
+            y = edge.target
+            if edge.sign != 1 or y == x or in_degree[y] < 2 or comp[y] == comp[x] or not consistent[comp[y]]:
+                # within one consistent component every chain x -> y has the same sign
                 continue
             path = _bounded_negative_path(context, x, edge.target, edge.link, comp)
             if path is None:
