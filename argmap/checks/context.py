@@ -216,7 +216,12 @@ class Context:
         """The side a link speaks for: its own ``held_by``, else that of its first premise."""
         if link.held_by is not None:
             return link.held_by
-        return self.map.node(link.premises[0]).held_by
+        return self.held_by[self.index[link.premises[0]]]
+
+    @cached_property
+    def held_by(self) -> list[str | None]:
+        """The side of each node (by index)."""
+        return [n.held_by for n in self.map.nodes]
 
     # -- witnesses ----------------------------------------------------------
 

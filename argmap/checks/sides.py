@@ -110,7 +110,7 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
         if link.concession or link.kind not in ("supports", "attacks"):
             continue
         side = context.holder(link)
-        target_side = context.map.node(link.target).held_by
+        target_side = context.held_by[context.index[link.target]]
         if side is None or target_side is None:
             continue
         elements = [*link.premises, str(link.id), link.target]
