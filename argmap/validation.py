@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from argmap import model as M
+from argmap._perf import paused_gc
 from argmap.errors import LoadError, MapError, Problem
 from argmap.io.located import Loc, Parsed
 
@@ -86,7 +87,8 @@ def _validate(parsed: Parsed, path: str | None, error: type[MapError]) -> M.Argu
             ]
         )
     try:
-        return M.ArgumentMap.model_validate(data)
+        with paused_gc():
+            return M.ArgumentMap.model_validate(data)
     except ValidationError as err:
         filled = M.fill_link_ids(data)
         raw: list[tuple[Loc, str, str | None]] = []

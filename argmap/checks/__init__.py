@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from argmap._perf import paused_gc
 from argmap.checks import contradictions, cycles, loose, sides, teaching  # noqa: F401  (they register rules)
 from argmap.checks.context import Context
 from argmap.checks.registry import RULES, SEVERITIES, Finding, Location, Rule, Severity
@@ -100,11 +101,12 @@ def check(
     floor = SEVERITIES.index(min_severity)
     context = Context(argument_map)
     findings: list[Finding] = []
-    for found in rules:
-        if SEVERITIES.index(found.severity) < floor:
-            continue
-        for finding in found.check(context):
-            findings.append(_locate(argument_map, finding))
+    with paused_gc():
+        for found in rules:
+            if SEVERITIES.index(found.severity) < floor:
+                continue
+            for finding in found.check(context):
+                findings.append(_locate(argument_map, finding))
     order = _element_order(argument_map)
     return sorted(
         findings, key=lambda f: (order.get(f.elements[0], len(order)) if f.elements else -1, f.code)
