@@ -25,7 +25,7 @@ from functools import cached_property
 
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 
-__all__ = ["MAX_WITNESSES", "Context", "Edge"]
+__all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "strongly_connected_components"]
 
 MAX_WITNESSES = 200
 
@@ -86,7 +86,7 @@ class Context:
         Components come in reverse topological order: a component's edges
         lead only to components with a smaller or equal number.
         """
-        return _tarjan([[e.target for e in edges] for edges in self.out])
+        return strongly_connected_components([[e.target for e in edges] for edges in self.out])
 
     @cached_property
     def potentials(self) -> tuple[list[int], list[bool]]:
@@ -258,13 +258,14 @@ class Context:
                     continue
                 parent[nxt] = (state, e.link)
                 if nxt == (goal, sign):
-                    return self._unwind(parent, nxt)
+                    return self.unwind(parent, nxt)
                 queue.append(nxt)
         return None
 
-    def _unwind(
+    def unwind(
         self, parent: dict[tuple[int, int], tuple[tuple[int, int], str] | None], end: tuple[int, int]
     ) -> list[str]:
+        """The path to ``end`` recorded in a search's parent pointers, as alternating ids."""
         path: list[str] = [self.ids[end[0]]]
         step = parent[end]
         while step is not None:
@@ -274,12 +275,18 @@ class Context:
         path.reverse()
         return path
 
-    def node_ids(self, path: Sequence[str]) -> list[str]:
-        """The node ids of an alternating node/link path."""
-        return list(path[::2])
+
+def arrow(path: Sequence[str]) -> str:
+    """An alternating node/link path as ``a -> b -> c`` (node ids only).
+
+    Examples:
+        >>> arrow(["a", "l1", "b", "l2", "c"])
+        'a -> b -> c'
+    """
+    return " -> ".join(path[::2])
 
 
-def _tarjan(adjacency: list[list[int]]) -> tuple[list[int], list[list[int]]]:
+def strongly_connected_components(adjacency: list[list[int]]) -> tuple[list[int], list[list[int]]]:
     """Strongly connected components, iteratively (no recursion limit), sinks first."""
     n = len(adjacency)
     index = [-1] * n

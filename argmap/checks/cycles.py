@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from argmap.checks.context import MAX_WITNESSES, Context, _tarjan
+from argmap.checks.context import MAX_WITNESSES, Context, arrow, strongly_connected_components
 from argmap.checks.registry import Finding, Rule, rule
 
 __all__: list[str] = []
 
 SUPPORT_SEARCH_DEPTH = 4
 SUPPORT_SEARCH_STATES = 64
-
-
-def _arrow(path: list[str]) -> str:
-    return " -> ".join(path[::2])
 
 
 @rule(
@@ -46,7 +42,7 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
         if link.kind == "supports":
             for premise in link.premises:
                 support[index[premise]].append((index[link.target], str(link.id)))
-    comp, members = _tarjan([[v for v, _ in edges] for edges in support])
+    comp, members = strongly_connected_components([[v for v, _ in edges] for edges in support])
     for group in sorted(members, key=lambda g: g[0]):
         root = group[0]
         if len(group) == 1 and all(v != root for v, _ in support[root]):
@@ -72,7 +68,7 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
             path += [link_id, context.ids[last]]
         path.reverse()
         size = "" if len(group) == len(path) // 2 else f" (the cycle is part of a knot of {len(group)} nodes)"
-        yield this.finding(f"circular support: {_arrow(path)}{size}", path)
+        yield this.finding(f"circular support: {arrow(path)}{size}", path)
 
 
 @rule(
@@ -111,7 +107,7 @@ def _self_undermining(context: Context, this: Rule) -> Iterator[Finding]:
         path = context.signed_path(root, root, -1, allowed=members[c])
         assert path is not None  # an inconsistent component has a negative closed walk through each node
         reported += 1
-        yield this.finding(f"{context.ids[root]!r} argues against itself: {_arrow(path)} (sign -)", path)
+        yield this.finding(f"{context.ids[root]!r} argues against itself: {arrow(path)} (sign -)", path)
     yield from _undermines_what_it_supports(context, this, consistent, comp)
 
 
@@ -140,7 +136,7 @@ def _undermines_what_it_supports(
             reported += 1
             yield this.finding(
                 f"{context.ids[x]!r} supports {context.ids[edge.target]!r} but also works against it:"
-                f" {_arrow(path)} (sign -)",
+                f" {arrow(path)} (sign -)",
                 [*path, edge.link],
             )
             if reported >= MAX_WITNESSES:
@@ -168,7 +164,7 @@ def _bounded_negative_path(
                     continue
                 parent[nxt] = (state, e.link)
                 if nxt == (goal, -1):
-                    return context._unwind(parent, nxt)
+                    return context.unwind(parent, nxt)
                 if len(parent) >= SUPPORT_SEARCH_STATES:
                     return None
                 nxt_frontier.append(nxt)

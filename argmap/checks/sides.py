@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.checks.context import MAX_WITNESSES, Context
+from argmap.checks.context import MAX_WITNESSES, Context, arrow
 from argmap.checks.registry import Finding, Rule, rule
 
 __all__: list[str] = []
-
-
-def _arrow(path: list[str]) -> str:
-    return " -> ".join(path[::2])
 
 
 @rule(
@@ -74,8 +70,8 @@ def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Findin
         if for_path is None or against_path is None:  # pragma: no cover - masks guarantee both
             continue
         yield this.finding(
-            f"{node.id!r} argues both for {context.ids[issue]!r} ({_arrow(for_path)}) and against it"
-            f" ({_arrow(against_path)})",
+            f"{node.id!r} argues both for {context.ids[issue]!r} ({arrow(for_path)}) and against it"
+            f" ({arrow(against_path)})",
             [*for_path, *against_path[1:]],
         )
         reported += 1
@@ -167,7 +163,7 @@ def _side_stance_mismatch(context: Context, this: Rule) -> Iterator[Finding]:
             actual = "against" if stance == "for" else "for"
             yield this.finding(
                 f"{node.held_by!r} is declared {stance} {issue_id!r}, but its {node.kind} {node.id!r}"
-                f" argues {actual} it: {_arrow(path)}",
+                f" argues {actual} it: {arrow(path)}",
                 path,
             )
             reported += 1
