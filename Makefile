@@ -7,7 +7,10 @@ STAMP_DEV := $(VENV)/.installed-dev
 SEED := ../shared/seeds/000_2e6856107fa2ed48.txt
 CORPUS := corpora/allied-space-cooperation/map.yaml
 
-.PHONY: demo test lint typecheck pytest clean
+OUT := out
+ISSUES = $(shell $(BIN)/python -c "import argmap; print(' '.join(n.id for n in argmap.load(\"$(CORPUS)\").issues))")
+
+.PHONY: demo test lint typecheck pytest docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,14 +29,27 @@ demo: $(STAMP_RUN)
 	@echo
 	$(BIN)/argmap corpus show allied-space-cooperation
 	@echo
-	-$(BIN)/argmap check $(CORPUS)
-	@echo
 	@if [ -f $(SEED) ]; then \
 		$(BIN)/argmap validate $(CORPUS) --source article=$(SEED); \
 	else \
 		$(BIN)/argmap validate $(CORPUS); \
 		echo "(seed article not found at $(SEED): anchors not verified)"; \
 	fi
+	@echo
+	-$(BIN)/argmap check $(CORPUS)
+	@echo
+	@mkdir -p $(OUT)
+	$(BIN)/argmap render $(CORPUS) -o $(OUT)/overview.svg --cluster --legend
+	@for issue in $(ISSUES); do \
+		$(BIN)/argmap render $(CORPUS) -o $(OUT)/$$issue.svg --issue $$issue --legend || exit 1; \
+	done
+
+# The README's images: the overview and one controversy, as PNG.
+docs: $(STAMP_RUN)
+	@mkdir -p docs
+	$(BIN)/argmap render $(CORPUS) -o docs/overview.png --cluster --legend
+	$(BIN)/argmap render $(CORPUS) -o docs/burden-sharing.png --issue burden-sharing --legend
+	$(BIN)/argmap render corpora/school-phones/map.yaml -o docs/school-phones-print.png --theme print --legend
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check argmap tests
@@ -48,4 +64,4 @@ pytest: $(STAMP_DEV)
 test: lint typecheck pytest
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -22,6 +22,9 @@ from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, LoadError, MapError, Problem
 from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
 from argmap.model import ArgumentMap
+from argmap.render import FORMATS, THEMES, RenderOptions, render
+from argmap.render import format_of as render_format_of
+from argmap.render.engines import ENGINES
 from argmap.sources import find_source_texts, passage, verify_anchors
 from argmap.summary import format_summary
 
@@ -108,6 +111,52 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
 
     commands.add_parser("rules", help="list the check rules: code, severity, name, summary")
+
+    draw = commands.add_parser("render", help="draw a map as SVG, PNG, PDF or DOT")
+    draw.add_argument("file")
+    draw.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output file (.svg, .png, .pdf, .dot), or - for standard output",
+    )
+    draw.add_argument("--format", choices=list(FORMATS), help="output format (default: from OUT's suffix)")
+    draw.add_argument(
+        "--engine", choices=list(ENGINES), help="layout engine (default: dot on PATH, else bundled)"
+    )
+    draw.add_argument("--theme", choices=sorted(THEMES), default="default")
+    draw.add_argument(
+        "--labels",
+        choices=["label", "text", "both"],
+        default="label",
+        help="node text: short label (default), full text, or both",
+    )
+    draw.add_argument(
+        "--wrap", type=int, default=RenderOptions.wrap, metavar="N", help="wrap text at N characters"
+    )
+    draw.add_argument("--rankdir", choices=["LR", "RL", "TB", "BT"], default="LR", help="layout direction")
+    draw.add_argument("--cluster", action="store_true", help="group nodes by issue in boxes")
+    draw.add_argument("--legend", action="store_true", help="draw a legend")
+    draw.add_argument("--no-title", action="store_true", help="leave out the map's title")
+    draw.add_argument(
+        "--issue", action="append", default=[], metavar="ID", help="only nodes bearing on this issue"
+    )
+    draw.add_argument(
+        "--side", action="append", default=[], metavar="ID", help="only nodes held by this side"
+    )
+    draw.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
+    draw.add_argument("--focus", metavar="ID", help="only this node and its neighbourhood")
+    draw.add_argument(
+        "--depth", type=int, default=1, metavar="K", help="links crossed from --focus (default 1)"
+    )
+    draw.add_argument("--hide-unconnected", action="store_true", help="leave out nodes no drawn link touches")
+    draw.add_argument(
+        "--with-findings",
+        action="store_true",
+        help="highlight the elements of the checker's error and warning findings",
+    )
+    draw.add_argument("--dpi", type=float, help="resolution of PNG output")
 
     corpus = commands.add_parser("corpus", help="the bundled corpora")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
@@ -263,6 +312,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_error else EXIT_OK
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    if args.output != "-" and Path(args.output).resolve() == Path(args.file).resolve():
+        _err(f"{args.output}: refusing to overwrite the input file")
+        return EXIT_INPUT
+    argument_map = load(args.file)
+    highlight: set[str] = set()
+    if args.with_findings:
+        for finding in check(argument_map, min_severity="warning"):
+            highlight.update(finding.elements)
+    options = RenderOptions(
+        theme=args.theme,
+        label_mode=args.labels,
+        wrap=args.wrap,
+        rankdir=args.rankdir,
+        cluster_issues=args.cluster,
+        legend=args.legend,
+        title=not args.no_title,
+        issues=tuple(args.issue),
+        sides=tuple(args.side),
+        tags=tuple(args.tag),
+        focus=args.focus,
+        depth=args.depth,
+        hide_unconnected=args.hide_unconnected,
+        highlight=frozenset(highlight),
+        dpi=args.dpi,
+    )
+    to_stdout = args.output == "-"
+    fmt = args.format or ("svg" if to_stdout else render_format_of(args.output))
+    data = render(argument_map, fmt, options, engine=args.engine)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, data)
+        print(f"wrote {args.output} ({fmt}, {len(data):,} bytes)")
+    return EXIT_OK
+
+
 def _cmd_rules(_args: argparse.Namespace) -> int:
     for found in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{found.code}  {found.severity:<7}  {found.name:<28}  {found.summary}")
@@ -278,6 +365,7 @@ _COMMANDS = {
     "corpus": _cmd_corpus,
     "check": _cmd_check,
     "rules": _cmd_rules,
+    "render": _cmd_render,
 }
 
 

@@ -675,6 +675,12 @@ class ArgumentMap(_Model):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _repr_svg_(self) -> str | None:
+        """Jupyter shows a map as its diagram (None when no layout engine is found)."""
+        from argmap.render import repr_svg  # lazily: the model does not depend on rendering
+
+        return repr_svg(self)
+
     # -- lookup ---------------------------------------------------------
 
     @cached_property

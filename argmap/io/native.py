@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,7 +32,8 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from argmap.errors import ArgmapError, LoadError, Problem
+from argmap.errors import LoadError, Problem
+from argmap.io.files import write_atomic
 from argmap.io.located import decode, parse_json, parse_yaml
 from argmap.model import ArgumentMap
 from argmap.validation import validate_parsed
@@ -169,29 +169,6 @@ def dumps_data(data: Any, format: Format = "yaml") -> str:
     return yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=88
     )
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8 so that readers never see a half-written file.
-
-    The text goes to a temporary file in the same folder, which then replaces
-    ``path`` in one step.
-
-    Raises:
-        ArgmapError: the file cannot be written.
-    """
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise ArgmapError(f"{target}: cannot write: {err.strerror or err}") from None
 
 
 def dump(argument_map: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:

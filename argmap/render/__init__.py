@@ -1,0 +1,72 @@
+"""Drawing argument maps with Graphviz.
+
+:func:`to_dot` turns a map into DOT text: pure, deterministic, no Graphviz
+needed. :func:`render` lays that text out as SVG, PNG or PDF with a layout
+engine (Graphviz's ``dot`` on ``PATH``, or the Graphviz bundled in the
+``pygraphviz`` wheel) and returns the bytes or writes a file.
+:class:`RenderOptions` says what to draw (filters, focus, clusters, legend,
+highlighted findings, evaluation labels) and how (theme, label mode, wrap
+width, direction); themes are data (:data:`THEMES`).
+
+Examples:
+    >>> import argmap
+    >>> from argmap.render import RenderOptions, to_dot
+    >>> m = argmap.load_corpus("school-phones")
+    >>> dot = to_dot(m, RenderOptions(focus="confounding", depth=1, title=False))
+    >>> for line in dot.splitlines():
+    ...     if "->" in line:
+    ...         print(line.split(" [")[0].strip())
+    "results-gains" -> "results-gains--supports--ban#junction"
+    "results-gains--supports--ban#junction" -> "ban"
+    "confounding" -> "results-gains--supports--ban#junction"
+"""
+
+from argmap.render.dot import to_dot
+from argmap.render.engines import FORMATS, Engine, Format, available_engines, find_engine, layout
+from argmap.render.errors import EngineNotFoundError, RenderError
+from argmap.render.labels import wrap
+from argmap.render.options import LabelMode, Rankdir, RenderOptions
+from argmap.render.output import format_of, render, repr_svg
+from argmap.render.select import Selection, neighbourhood_nodes, select
+from argmap.render.themes import (
+    DEFAULT,
+    PRINT,
+    THEMES,
+    Decoration,
+    EvaluationStatus,
+    LinkStyle,
+    NodeStyle,
+    Theme,
+    get_theme,
+)
+
+__all__ = [
+    "DEFAULT",
+    "FORMATS",
+    "PRINT",
+    "THEMES",
+    "Decoration",
+    "Engine",
+    "EngineNotFoundError",
+    "EvaluationStatus",
+    "Format",
+    "LabelMode",
+    "LinkStyle",
+    "NodeStyle",
+    "Rankdir",
+    "RenderError",
+    "RenderOptions",
+    "Selection",
+    "Theme",
+    "available_engines",
+    "find_engine",
+    "format_of",
+    "get_theme",
+    "layout",
+    "neighbourhood_nodes",
+    "render",
+    "repr_svg",
+    "select",
+    "to_dot",
+    "wrap",
+]

@@ -1,0 +1,217 @@
+"""Finding and running a Graphviz layout engine: DOT text in, SVG, PNG or PDF bytes out.
+
+Two engines can lay out a diagram:
+
+- ``"dot"``: Graphviz's ``dot`` program, when it is on ``PATH`` (run as a
+  subprocess);
+- ``"bundled"``: the Graphviz library inside the ``pygraphviz`` wheel (2.x
+  wheels bundle Graphviz itself), run in this process, so that
+  ``pip install argmap`` is enough to draw on a machine without Graphviz.
+
+Without an explicit choice, ``dot`` on ``PATH`` wins, then the bundled engine.
+The ``"dot"`` output format needs no engine at all.
+
+Examples:
+    >>> layout("digraph { a -> b }", "dot")
+    b'digraph { a -> b }'
+    >>> set(available_engines()) <= {"dot", "bundled"}
+    True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from functools import cache
+from types import ModuleType
+from typing import Literal, TypeAlias, get_args
+
+from argmap.render.errors import EngineNotFoundError, RenderError
+
+__all__ = ["FORMATS", "Engine", "Format", "available_engines", "find_engine", "layout"]
+
+Engine: TypeAlias = Literal["dot", "bundled"]
+Format: TypeAlias = Literal["svg", "png", "pdf", "dot"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+ENGINES: tuple[Engine, ...] = get_args(Engine)
+
+logger = logging.getLogger("argmap.render")
+
+HOW_TO_GET_ONE = (
+    "install argmap's rendering dependency with 'pip install \"pygraphviz>=2.0.4\"' (its wheels bundle"
+    " Graphviz), or install Graphviz so that 'dot' is on PATH (https://graphviz.org/download/);"
+    " the 'dot' output format needs no engine"
+)
+
+# The bundled engine runs in this process and reports on file descriptor 2,
+# which is shared by all threads: one layout at a time.
+_BUNDLED_LOCK = threading.Lock()
+
+
+@cache
+def _pygraphviz() -> ModuleType | None:
+    """The pygraphviz module when it is importable, with its Graphviz library."""
+    try:
+        return importlib.import_module("pygraphviz")
+    except (ImportError, OSError):  # not installed, or its Graphviz library cannot load
+        return None
+
+
+def _dot_executable() -> str | None:
+    return shutil.which("dot")
+
+
+def available_engines() -> tuple[Engine, ...]:
+    """The engines that can run here, in the order :func:`find_engine` prefers them.
+
+    Examples:
+        >>> all(engine in ("dot", "bundled") for engine in available_engines())
+        True
+    """
+    found: list[Engine] = []
+    if _dot_executable() is not None:
+        found.append("dot")
+    if _pygraphviz() is not None:
+        found.append("bundled")
+    return tuple(found)
+
+
+def find_engine(engine: Engine | None = None) -> Engine:
+    """The engine to use: ``engine`` when it is available, else the preferred available one.
+
+    Raises:
+        EngineNotFoundError: the engine asked for (or, without a choice, any
+            engine) is not available; the message says how to get one.
+        RenderError: ``engine`` is not an engine name.
+
+    Examples:
+        >>> find_engine("warp")
+        Traceback (most recent call last):
+        ...
+        argmap.render.errors.RenderError: unknown engine 'warp'; expected one of: dot, bundled
+    """
+    if engine is not None and engine not in ENGINES:
+        raise RenderError(f"unknown engine {engine!r}; expected one of: {', '.join(ENGINES)}")
+    found = available_engines()
+    if engine is None:
+        if not found:
+            raise EngineNotFoundError(f"no Graphviz layout engine found: {HOW_TO_GET_ONE}")
+        return found[0]
+    if engine not in found:
+        what = "'dot' is not on PATH" if engine == "dot" else "pygraphviz is not installed"
+        raise EngineNotFoundError(f"the {engine} engine is not available ({what}): {HOW_TO_GET_ONE}")
+    return engine
+
+
+def _check_messages(messages: str, engine: Engine) -> None:
+    """Raise for Graphviz errors in ``messages``; log its warnings."""
+    lines = [line for line in messages.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("Error")]
+    if errors:
+        raise RenderError(f"Graphviz ({engine}) failed: " + "\n".join(errors))
+    for line in lines:
+        # The bundled fontconfig may not know every element of the system's
+        # font configuration; that is harmless.
+        level = logging.DEBUG if line.startswith("Fontconfig") else logging.WARNING
+        logger.log(level, "Graphviz (%s): %s", engine, line)
+
+
+def _run_dot(source: str, format: Format) -> bytes:
+    executable = _dot_executable()
+    if executable is None:
+        raise EngineNotFoundError(f"the dot engine is not available ('dot' is not on PATH): {HOW_TO_GET_ONE}")
+    try:
+        done = subprocess.run(
+            [executable, "-Kdot", f"-T{format}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            check=False,
+        )
+    except OSError as err:
+        raise RenderError(f"cannot run {executable}: {err.strerror or err}") from None
+    messages = done.stderr.decode("utf-8", "replace")
+    if done.returncode != 0:
+        raise RenderError(f"Graphviz (dot) failed with exit status {done.returncode}: {messages.strip()}")
+    _check_messages(messages, "dot")
+    return done.stdout
+
+
+@contextlib.contextmanager
+def _captured_stderr() -> Iterator[io.StringIO]:
+    """Collect what is written to file descriptor 2 (and sys.stderr) while the block runs."""
+    captured = io.StringIO()
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                with contextlib.redirect_stderr(captured):
+                    yield captured
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+                sink.seek(0)
+                captured.write(sink.read().decode("utf-8", "replace"))
+    finally:
+        os.close(saved)
+
+
+def _run_bundled(source: str, format: Format) -> bytes:
+    module = _pygraphviz()
+    if module is None:
+        raise EngineNotFoundError(
+            f"the bundled engine is not available (pygraphviz is not installed): {HOW_TO_GET_ONE}"
+        )
+    with _BUNDLED_LOCK:
+        output: bytes | None = None
+        failure: Exception | None = None
+        with _captured_stderr() as messages:
+            try:
+                graph = module.AGraph(string=source)
+                output = graph.draw(format=format, prog="dot")
+            except Exception as err:  # pygraphviz raises bare ValueError, TypeError...
+                failure = err
+    if failure is not None or output is None:
+        detail = messages.getvalue().strip() or str(failure)
+        raise RenderError(f"Graphviz (bundled) failed: {detail}") from failure
+    _check_messages(messages.getvalue(), "bundled")
+    return bytes(output)
+
+
+def layout(source: str, format: Format, engine: Engine | None = None) -> bytes:
+    """Lay out DOT text and return the drawing in ``format``.
+
+    Args:
+        source: DOT text (as made by :func:`argmap.render.to_dot`).
+        format: ``"svg"``, ``"png"``, ``"pdf"``, or ``"dot"`` (the text
+            itself, as UTF-8, needing no engine).
+        engine: ``"dot"`` or ``"bundled"``; None picks one (see :func:`find_engine`).
+
+    Raises:
+        EngineNotFoundError: no engine (or not the one asked for) is available.
+        RenderError: the format is unknown, or Graphviz reported an error.
+
+    Examples:
+        >>> layout("digraph { a }", "gif")
+        Traceback (most recent call last):
+        ...
+        argmap.render.errors.RenderError: unknown format 'gif'; expected one of: svg, png, pdf, dot
+    """
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
+    if format == "dot":
+        return source.encode("utf-8")
+    chosen = find_engine(engine)
+    if chosen == "dot":
+        return _run_dot(source, format)
+    return _run_bundled(source, format)

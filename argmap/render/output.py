@@ -1,0 +1,135 @@
+"""Drawing a map to bytes or to a file, and the SVG hook for Jupyter.
+
+Examples:
+    >>> import argmap
+    >>> m = argmap.load_corpus("school-phones")
+    >>> render(m, "dot")[:21]
+    b'digraph "school-phone'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TypeGuard, overload
+
+from argmap.io.files import write_atomic
+from argmap.model import ArgumentMap
+from argmap.render.dot import to_dot
+from argmap.render.engines import FORMATS, Engine, Format, layout
+from argmap.render.errors import RenderError
+from argmap.render.options import RenderOptions
+
+__all__ = ["format_of", "render", "repr_svg"]
+
+_SUFFIXES: dict[str, Format] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The output format a file name asks for, by its suffix.
+
+    Raises:
+        RenderError: the suffix names no format argmap can write.
+
+    Examples:
+        >>> format_of("docs/overview.PNG"), format_of("map.gv")
+        ('png', 'dot')
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        expected = ", ".join(sorted(_SUFFIXES))
+        raise RenderError(
+            f"{os.fspath(path)}: cannot tell the format from {suffix or 'no suffix'!r};"
+            f" use one of: {expected}"
+        ) from None
+
+
+def _is_format(value: object) -> TypeGuard[Format]:
+    return isinstance(value, str) and value in FORMATS
+
+
+@overload
+def render(
+    m: ArgumentMap, path_or_format: Format, options: RenderOptions | None = None, engine: Engine | None = None
+) -> bytes: ...
+
+
+@overload
+def render(
+    m: ArgumentMap,
+    path_or_format: os.PathLike[str],
+    options: RenderOptions | None = None,
+    engine: Engine | None = None,
+) -> Path: ...
+
+
+@overload
+def render(
+    m: ArgumentMap,
+    path_or_format: str | os.PathLike[str],
+    options: RenderOptions | None = None,
+    engine: Engine | None = None,
+) -> bytes | Path: ...
+
+
+def render(
+    m: ArgumentMap,
+    path_or_format: str | os.PathLike[str],
+    options: RenderOptions | None = None,
+    engine: Engine | None = None,
+) -> bytes | Path:
+    """Draw a map: return the drawing as bytes, or write it to a file.
+
+    Args:
+        m: The map.
+        path_or_format: A format name (``"svg"``, ``"png"``, ``"pdf"``,
+            ``"dot"``) to get bytes back, or a file path whose suffix
+            (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.gv``) says the format;
+            the file is written atomically.
+        options: What to draw and how.
+        engine: ``"dot"`` (Graphviz on ``PATH``) or ``"bundled"``
+            (pygraphviz); None picks one. The ``dot`` format needs none.
+
+    Returns:
+        The bytes of the drawing, or the path written.
+
+    Raises:
+        EngineNotFoundError: no layout engine is available.
+        RenderError: the format is unknown, Graphviz failed, or the file
+            cannot be written.
+        UnknownElementError: the options name an element the map lacks.
+
+    Examples:
+        >>> import argmap, pathlib, tempfile
+        >>> m = argmap.load_corpus("school-phones")
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     written = render(m, pathlib.Path(folder) / "phones.dot")
+        ...     written.name, written.read_text(encoding="utf-8") == to_dot(m)
+        ('phones.dot', True)
+    """
+    if _is_format(path_or_format):
+        return layout(to_dot(m, options), path_or_format, engine)
+    path = Path(path_or_format)
+    data = layout(to_dot(m, options), format_of(path), engine)
+    write_atomic(path, data)
+    return path
+
+
+def repr_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str | None:
+    """The map drawn as SVG text, or None when no layout engine is available.
+
+    Meant as ``ArgumentMap._repr_svg_``, so that Jupyter shows a map as a
+    diagram (and falls back to its text when it cannot).
+
+    Examples:
+        >>> import argmap
+        >>> svg = repr_svg(argmap.load_corpus("school-phones"))
+        >>> svg is None or svg.lstrip().startswith("<?xml")
+        True
+    """
+    try:
+        return render(m, "svg", options).decode("utf-8")
+    except RenderError:
+        return None

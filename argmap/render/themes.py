@@ -1,0 +1,289 @@
+"""Themes: the palette and style table a diagram is drawn with, as plain data.
+
+A :class:`Theme` says how each node kind and link kind looks, which fills the
+sides get (in map order), and how overlays (highlighted findings, evaluation
+labels) decorate an element. :mod:`argmap.render.dot` reads these tables and
+never tests a theme's name, so a new theme is a new value, not new code.
+
+Two themes ship: ``default`` uses the Okabe–Ito colour-blind-safe palette
+(support blue ``#0072B2``, attack vermillion ``#D55E00``, light tints of the
+other hues for the sides), and ``print`` is greyscale. Neither relies on colour
+alone: support and attack also differ in line style, arrowhead and mark.
+
+Examples:
+    >>> get_theme("default").links["attacks"].arrowhead
+    'tee'
+    >>> get_theme("print").links["supports"].color
+    '#000000'
+    >>> sorted(THEMES)
+    ['default', 'print']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Literal, TypeAlias
+
+from argmap.model import LinkKind, NodeKind
+from argmap.render.errors import RenderError
+
+__all__ = [
+    "DEFAULT",
+    "PRINT",
+    "THEMES",
+    "Decoration",
+    "EvaluationStatus",
+    "LinkStyle",
+    "NodeStyle",
+    "Theme",
+    "get_theme",
+]
+
+EvaluationStatus: TypeAlias = Literal["accepted", "rejected", "undecided"]
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How one node kind is drawn.
+
+    Attributes:
+        header: The word in the node's header row ("CLAIM").
+        shape: A Graphviz node shape.
+        style: Graphviz node styles, ``filled`` included when the node has a fill.
+        peripheries: Number of outlines (2 draws a double border).
+        bold: Set the node's text in bold.
+        margin: Graphviz ``margin`` around the label (None: the graph's default).
+    """
+
+    header: str
+    shape: str
+    style: tuple[str, ...] = ("filled",)
+    peripheries: int = 1
+    bold: bool = False
+    margin: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How one link kind is drawn.
+
+    Attributes:
+        mark: The text drawn on the link ("+", "−", "⊥"...).
+        color: Line colour (a Graphviz colour).
+        style: Graphviz edge style: ``solid``, ``dashed``, ``dotted`` or ``bold``.
+        arrowhead: Arrowhead at the target end.
+        arrowtail: Arrowhead at the source end (shown only when ``direction`` is ``both``).
+        direction: Graphviz ``dir``: ``forward``, ``both`` or ``none``.
+        penwidth: Line width in points.
+        double: Draw the line twice, side by side (a "=" look).
+        constraint: Whether the link takes part in ranking; symmetric links do not.
+    """
+
+    mark: str
+    color: str
+    style: str = "solid"
+    arrowhead: str = "normal"
+    arrowtail: str = "none"
+    direction: str = "forward"
+    penwidth: float = 1.2
+    double: bool = False
+    constraint: bool = True
+
+
+@dataclass(frozen=True)
+class Decoration:
+    """A change of look laid over an element: a highlight or an evaluation label.
+
+    ``None`` leaves the element's own value.
+
+    Attributes:
+        color: Outline colour of a node (links keep their colour).
+        penwidth: Outline or line width.
+        style: Graphviz styles added to the element's own.
+        fontcolor: Text colour of a node.
+        fillcolor: Fill of a node.
+        strike: Strike the node's text through.
+    """
+
+    color: str | None = None
+    penwidth: float | None = None
+    style: tuple[str, ...] = ()
+    fontcolor: str | None = None
+    fillcolor: str | None = None
+    strike: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The palette and style table of a diagram.
+
+    Attributes:
+        name: The theme's name.
+        fontname: Font for all text.
+        fontsize: Size of node text, in points.
+        header_fontsize: Size of the header row ("CLAIM · Critics").
+        mark_fontsize: Size of link marks.
+        title_fontsize: Size of the diagram's title.
+        background: Background colour.
+        text_color: Colour of node text.
+        header_color: Colour of the header row.
+        border_color: Outline colour of nodes.
+        side_fills: Fills for the sides that are not editorial, given in map
+            order (cycled when there are more sides than fills).
+        editorial_fill: Fill of nodes held by an editorial side.
+        unheld_fill: Fill of nodes held by no side.
+        cluster_fill: Fill of issue clusters.
+        cluster_color: Outline of issue clusters.
+        concession_mark: Words added to the mark of a concession link.
+        ranksep: Graphviz ``ranksep`` (inches between ranks).
+        nodesep: Graphviz ``nodesep`` (inches between nodes of a rank).
+        nodes: Style per node kind.
+        links: Style per link kind.
+        highlight: Decoration of highlighted elements (findings).
+        evaluation: Decoration per evaluation status.
+    """
+
+    name: str
+    fontname: str
+    fontsize: float
+    header_fontsize: float
+    mark_fontsize: float
+    title_fontsize: float
+    background: str
+    text_color: str
+    header_color: str
+    border_color: str
+    side_fills: tuple[str, ...]
+    editorial_fill: str
+    unheld_fill: str
+    cluster_fill: str
+    cluster_color: str
+    concession_mark: str
+    ranksep: float
+    nodesep: float
+    nodes: Mapping[NodeKind, NodeStyle] = field(hash=False)
+    links: Mapping[LinkKind, LinkStyle] = field(hash=False)
+    highlight: Decoration
+    evaluation: Mapping[EvaluationStatus, Decoration] = field(hash=False)
+
+
+_NODES: Mapping[NodeKind, NodeStyle] = MappingProxyType(
+    {
+        "issue": NodeStyle("ISSUE", "box", ("filled", "bold"), peripheries=2, bold=True),
+        "claim": NodeStyle("CLAIM", "box", ("rounded", "filled")),
+        "counterclaim": NodeStyle("COUNTERCLAIM", "box", ("rounded", "filled", "diagonals")),
+        "principle": NodeStyle("PRINCIPLE", "hexagon", ("filled",), margin="0.02,0"),
+        "evidence": NodeStyle("EVIDENCE", "note", ("filled",)),
+    }
+)
+
+_SUPPORT_BLUE = "#0072B2"
+_ATTACK_VERMILLION = "#D55E00"
+_SYMMETRIC_PURPLE = "#CC79A7"
+
+DEFAULT = Theme(
+    name="default",
+    fontname="Helvetica",
+    fontsize=12.0,
+    header_fontsize=9.5,
+    mark_fontsize=13.0,
+    title_fontsize=20.0,
+    background="#FFFFFF",
+    text_color="#1A1A1A",
+    header_color="#404040",
+    border_color="#404040",
+    # Okabe–Ito hues mixed with white, hue families first far apart, then a
+    # stronger tier: sky blue, orange, bluish green, reddish purple, yellow;
+    # then vermillion and blue.
+    side_fills=(
+        "#D0EAF9",
+        "#F8E4B8",
+        "#B8E4D8",
+        "#F1D9E6",
+        "#FBF7CA",
+        "#9AD2F2",
+        "#F0C566",
+        "#66C5AB",
+        "#E0AFCA",
+        "#F6EF8E",
+        "#F3D2B8",
+        "#8CC0DC",
+    ),
+    editorial_fill="#E4E1DA",
+    unheld_fill="#FFFFFF",
+    cluster_fill="#F7F7F7",
+    cluster_color="#BBBBBB",
+    concession_mark="concedes",
+    ranksep=0.55,
+    nodesep=0.22,
+    nodes=_NODES,
+    links=MappingProxyType(
+        {
+            "supports": LinkStyle("+", _SUPPORT_BLUE),
+            "attacks": LinkStyle("−", _ATTACK_VERMILLION, style="dashed", arrowhead="tee"),
+            "undercuts": LinkStyle("− undercut", _ATTACK_VERMILLION, style="dotted", arrowhead="tee"),
+            "contradicts": LinkStyle(
+                "⊥",
+                _SYMMETRIC_PURPLE,
+                style="bold",
+                arrowhead="tee",
+                arrowtail="tee",
+                direction="both",
+                constraint=False,
+            ),
+            "equivalent": LinkStyle(
+                "≡", _SYMMETRIC_PURPLE, arrowhead="none", direction="none", double=True, constraint=False
+            ),
+        }
+    ),
+    highlight=Decoration(color="#000000", penwidth=4.0),
+    evaluation=MappingProxyType(
+        {
+            "accepted": Decoration(penwidth=3.0, style=("bold",)),
+            "rejected": Decoration(fontcolor="#767676", fillcolor="#F2F2F2", color="#9A9A9A", strike=True),
+            "undecided": Decoration(penwidth=1.6, style=("dotted",)),
+        }
+    ),
+)
+
+PRINT = replace(
+    DEFAULT,
+    name="print",
+    side_fills=("#EBEBEB", "#D4D4D4", "#F5F5F5", "#C4C4C4"),
+    editorial_fill="#FFFFFF",
+    header_color="#000000",
+    text_color="#000000",
+    border_color="#000000",
+    cluster_fill="#FFFFFF",
+    cluster_color="#000000",
+    links=MappingProxyType({kind: replace(style, color="#000000") for kind, style in DEFAULT.links.items()}),
+    evaluation=MappingProxyType(
+        {**DEFAULT.evaluation, "rejected": replace(DEFAULT.evaluation["rejected"], fillcolor="#FFFFFF")}
+    ),
+)
+
+THEMES: Mapping[str, Theme] = MappingProxyType({theme.name: theme for theme in (DEFAULT, PRINT)})
+
+
+def get_theme(theme: str | Theme) -> Theme:
+    """Return the theme called ``theme`` (or ``theme`` itself when it is a :class:`Theme`).
+
+    Raises:
+        RenderError: no theme has that name.
+
+    Examples:
+        >>> get_theme("print").name
+        'print'
+        >>> get_theme("neon")
+        Traceback (most recent call last):
+        ...
+        argmap.render.errors.RenderError: unknown theme 'neon'; expected one of: default, print
+    """
+    if isinstance(theme, Theme):
+        return theme
+    try:
+        return THEMES[theme]
+    except KeyError:
+        raise RenderError(f"unknown theme {theme!r}; expected one of: {', '.join(sorted(THEMES))}") from None

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.render import RenderOptions, available_engines, to_dot
+from tests.conftest import ROOT
+
+PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
+needs_engine = pytest.mark.skipif(not available_engines(), reason="no Graphviz layout engine here")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dot_output_needs_no_engine_and_matches_the_library(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "m.dot"
+    code, stdout, _ = run(capsys, "render", str(PHONES), "-o", str(out), "--issue", "lunch", "--legend")
+    assert code == 0 and stdout.startswith(f"wrote {out} (dot, ")
+    expected = to_dot(argmap.load(PHONES), RenderOptions(issues=("lunch",), legend=True))
+    assert out.read_text("utf-8") == expected
+
+
+def test_with_findings_highlights_finding_elements(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "id: m\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A}\n  - {id: b, kind: claim, text: B}\n"
+        "links:\n  - {id: s, kind: supports, source: a, target: b}\n"
+        "  - {id: x, kind: attacks, source: a, target: b}\n",
+        "utf-8",
+    )
+    plain, marked = tmp_path / "plain.dot", tmp_path / "marked.dot"
+    assert run(capsys, "render", str(bad), "-o", str(plain))[0] == 0
+    assert run(capsys, "render", str(bad), "-o", str(marked), "--with-findings")[0] == 0
+    m = argmap.load(bad)
+    assert marked.read_text("utf-8") == to_dot(m, RenderOptions(highlight=frozenset({"a", "b", "s", "x"})))
+    assert marked.read_text("utf-8") != plain.read_text("utf-8")
+
+
+def test_render_errors_are_located_or_plain(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "render", str(PHONES), "-o", str(tmp_path / "x.svg"), "--focus", "nope")
+    assert code == 2 and err == "argmap: no node with id 'nope'\n"
+    code, _, err = run(capsys, "render", str(PHONES), "-o", str(tmp_path / "x.gif"))
+    assert code == 2 and "cannot tell the format from '.gif'" in err
+    code, _, err = run(capsys, "render", str(PHONES), "-o", str(PHONES), "--format", "dot")
+    assert code == 2 and "refusing to overwrite the input file" in err
+
+
+@needs_engine
+def test_svg_to_a_file_and_png_to_stdout(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:
+    out = tmp_path / "m.svg"
+    assert main(["render", str(PHONES), "-o", str(out), "--theme", "print"]) == 0
+    assert "<svg" in out.read_text("utf-8")
+    assert (out.stat().st_mode & 0o777) != 0o600, "a drawing is an ordinary, readable file"
+    capsysbinary.readouterr()
+    assert main(["render", str(PHONES), "-o", "-", "--format", "png"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"\x89PNG\r\n")
+
+
+def test_jupyter_repr() -> None:
+    svg = argmap.load(PHONES)._repr_svg_()
+    if available_engines():
+        assert svg is not None and "<svg" in svg
+    else:
+        assert svg is None
