@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from argmap.model import LINK_KINDS, NODE_KINDS, ArgumentMap
 
+# Node ids never contain "." and generated link ids ("link.N") always do: no collision.
 ids = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
 # Any unicode, including control characters, quotes, backslashes and newlines;
 # surrogates cannot be encoded as UTF-8 and are excluded.
@@ -101,7 +102,7 @@ def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
             else:
                 target = draw(st.sampled_from(node_ids))
             link: dict[str, Any] = {
-                "id": f"l{len(links)}" if draw(st.booleans()) else None,
+                "id": f"link.{len(links)}" if draw(st.booleans()) else None,
                 "kind": kind,
                 "source": source,
                 "target": target,
