@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, Literal, TypeAlias
@@ -856,37 +856,43 @@ class ArgumentMap(_Model):
         """
         if self.node(issue_id).kind != "issue":
             raise UnknownElementError(issue_id, "issue")
-        reached = {issue_id}
-        queue = deque([issue_id])
-        while queue:
-            current = queue.popleft()
-            for link in self._index.into.get(current, []):
-                for premise in link.premises:
-                    if premise not in reached:
-                        reached.add(premise)
-                        queue.append(premise)
-            for link in self.links_from(current, "contradicts") + self.links_from(current, "equivalent"):
-                if link.target not in reached:
-                    reached.add(link.target)
-                    queue.append(link.target)
-            for link in self._index.into.get(current, []):
-                for undercut in self._undercuts_of(str(link.id)):
-                    for premise in undercut.premises:
-                        if premise not in reached:
-                            reached.add(premise)
-                            queue.append(premise)
+        reached = self.bearing_on([issue_id])
         return tuple(n for n in self.nodes if n.id in reached)
 
-    def _undercuts_of(self, link_id: str) -> Iterator[AnyLink]:
-        """The undercuts of a link, of those undercuts, and so on (each once)."""
-        seen = {link_id}
-        stack = [link_id]
-        while stack:
-            for undercut in self._index.into.get(stack.pop(), []):
-                if undercut.id not in seen:
-                    seen.add(str(undercut.id))
-                    stack.append(str(undercut.id))
-                    yield undercut
+    @cached_property
+    def _feeders(self) -> dict[str, list[str]]:
+        """For each node, the nodes one link away that bear on it (see :meth:`bearing_on`)."""
+        feeders: dict[str, list[str]] = defaultdict(list)
+        for link in self.links:
+            end = self.final_target(link)
+            feeders[end].extend(link.premises)
+            if link.is_symmetric:
+                feeders[link.premises[0]].append(end)
+        return dict(feeders)
+
+    def bearing_on(self, node_ids: Iterable[str]) -> set[str]:
+        """Ids of the given nodes and of every node that bears on one of them.
+
+        A node bears on another when a path of links leads from it to the
+        other: an undercut leads to the node its undercut link bears on, and
+        symmetric links (contradicts, equivalent) lead both ways.
+
+        Examples:
+            >>> m = ArgumentMap.model_validate({"id": "m", "title": "T", "nodes": [
+            ...     {"id": "a", "kind": "claim", "text": "A"}, {"id": "b", "kind": "claim", "text": "B"}],
+            ...     "links": [{"kind": "attacks", "source": "a", "target": "b"}]})
+            >>> sorted(m.bearing_on(["b"])), sorted(m.bearing_on(["a"]))
+            (['a', 'b'], ['a'])
+        """
+        reached = set(node_ids)
+        queue = deque(reached)
+        feeders = self._feeders
+        while queue:
+            for other in feeders.get(queue.popleft(), ()):
+                if other not in reached:
+                    reached.add(other)
+                    queue.append(other)
+        return reached
 
     def side_nodes(self, side_id: str) -> tuple[AnyNode, ...]:
         """The nodes held by the side ``side_id``, in map order.

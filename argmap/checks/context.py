@@ -167,25 +167,8 @@ class Context:
         Unlike derived stance, this follows every link: concessions, undercuts
         (to the node the undercut link bears on) and symmetric links both ways.
         """
-        into: list[list[int]] = [[] for _ in self.ids]
-        index = self.index
-        for link in self.map.links:
-            end = index[self.map.final_target(link)]
-            for premise in link.premises:
-                into[end].append(index[premise])
-            if link.is_symmetric:
-                into[index[link.premises[0]]].append(end)
-        reached = [False] * len(self.ids)
-        queue = deque(self.issue_bits)
-        for i in queue:
-            reached[i] = True
-        while queue:
-            u = queue.popleft()
-            for v in into[u]:
-                if not reached[v]:
-                    reached[v] = True
-                    queue.append(v)
-        return reached
+        reached = self.map.bearing_on(self.ids[i] for i in self.issue_bits)
+        return [node_id in reached for node_id in self.ids]
 
     @cached_property
     def opponents(self) -> dict[str, frozenset[str]]:
