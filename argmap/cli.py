@@ -184,8 +184,7 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _anchor_problems(argument_map: ArgumentMap, supplied: dict[str, str]) -> list[Problem]:
-    texts = find_source_texts(argument_map, supplied)
+def _anchor_problems(argument_map: ArgumentMap, texts: dict[str, str]) -> list[Problem]:
     problems = []
     path = argument_map.origin.path if argument_map.origin else None
     for issue in verify_anchors(argument_map, texts):
@@ -216,7 +215,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             own = {doc.id for doc in argument_map.sources}
             mine = {k: v for k, v in supplied.items() if k in own or len(args.files) == 1}
             used.update(mine)
-            problems = _anchor_problems(argument_map, mine)
+            texts = find_source_texts(argument_map, mine)
+            problems = _anchor_problems(argument_map, texts)
         except MapError as err:
             for problem in err.problems:
                 _err(str(problem))
@@ -229,8 +229,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if problems:
             status = EXIT_INPUT
         else:
-            checked = len(find_source_texts(argument_map, mine))
-            extra = f", anchors verified against {checked} source text(s)" if checked else ""
+            extra = f", anchors verified against {len(texts)} source text(s)" if texts else ""
             print(f"{file}: valid ({len(argument_map.nodes)} nodes, {len(argument_map.links)} links{extra})")
     for unused in sorted(set(supplied) - used):
         _err(f"argmap: --source {unused}=...: no map given has a source {unused!r}")
@@ -254,9 +253,16 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _overwrites_input(output: str, file: str) -> bool:
+    """Whether ``output`` is the input file (and say so): argmap never overwrites an input."""
+    if output != "-" and Path(output).resolve() == Path(file).resolve():
+        _err(f"{output}: refusing to overwrite the input file")
+        return True
+    return False
+
+
 def _cmd_convert(args: argparse.Namespace) -> int:
-    if Path(args.output).resolve() == Path(args.file).resolve():
-        _err(f"{args.output}: refusing to overwrite the input file")
+    if _overwrites_input(args.output, args.file):
         return EXIT_INPUT
     argument_map = load(args.file)
     write_atomic(args.output, dumps(argument_map, format_of(args.output)))
@@ -313,8 +319,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    if args.output != "-" and Path(args.output).resolve() == Path(args.file).resolve():
-        _err(f"{args.output}: refusing to overwrite the input file")
+    if _overwrites_input(args.output, args.file):
         return EXIT_INPUT
     argument_map = load(args.file)
     highlight: set[str] = set()
