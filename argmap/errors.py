@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArgmapError",
+    "ExerciseError",
     "LoadError",
     "MapError",
     "Problem",
@@ -115,3 +116,7 @@ class UnknownElementError(ArgmapError, LookupError):
 
 class SourceTextError(ArgmapError):
     """A source document's text could not be read or does not match the map."""
+
+
+class ExerciseError(ArgmapError, ValueError):
+    """An exercise cannot be made from a map (it lacks what the kind needs), or is misused."""

@@ -290,7 +290,12 @@ def _header(node: AnyNode, drawing: _Drawing) -> str:
     """The header row: kind in bold capitals, then the side's name (in italics when editorial)."""
     theme = drawing.theme
     words = [(word, _tag("B", escape(word))) for word in clean(theme.nodes[node.kind].header).split()]
-    side = drawing.sides.get(node.held_by) if node.held_by else None
+    tag = drawing.options.node_tags.get(node.id)
+    if tag:
+        shown = clean(tag).strip() or "?"
+        marker = _tag("B", _font(escape(shown), theme.fontsize, theme.text_color))
+        words[:0] = [(shown, marker), ("·", "·")]
+    side = drawing.sides.get(node.held_by) if node.held_by and not drawing.options.hide_sides else None
     if side is not None:
         words.append(("·", "·"))
         italic = side.role == "editorial"
@@ -302,6 +307,9 @@ def _header(node: AnyNode, drawing: _Drawing) -> str:
 
 def _body_rows(node: AnyNode, drawing: _Drawing, strike: bool) -> list[str]:
     mode, width = drawing.options.label_mode, drawing.options.wrap
+    if node.id in drawing.options.blanks:
+        gap = _font(_tag("B", escape("?  ?  ?")), drawing.theme.title_fontsize)
+        return [f"<TR><TD>{gap}</TD></TR>"]
     if mode == "text" or node.label is None:
         texts = [html_text(node.text, width)]
     elif mode == "label":
@@ -318,7 +326,8 @@ def _body_rows(node: AnyNode, drawing: _Drawing, strike: bool) -> list[str]:
 def _node_label(node: AnyNode, drawing: _Drawing, strike: bool = False) -> Html:
     """The HTML-like table label of a node: header row, then its text."""
     shows_text = drawing.options.label_mode != "label" or node.label is None
-    tooltip = "" if shows_text else f' TOOLTIP="{escape_attribute(node.text)}"'
+    hidden = node.id in drawing.options.blanks
+    tooltip = "" if shows_text or hidden else f' TOOLTIP="{escape_attribute(node.text)}"'
     rows = [
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_header(node, drawing)}</TD></TR>',
         *_body_rows(node, drawing, strike),
@@ -337,7 +346,8 @@ def _node_attrs(node: AnyNode, drawing: _Drawing) -> list[tuple[str, AttrValue]]
             theme.highlight if node.id in options.highlight else None,
         ]
     )
-    fill = drawing.fills.get(node.held_by, theme.unheld_fill) if node.held_by else theme.unheld_fill
+    held = node.held_by if not options.hide_sides else None
+    fill = drawing.fills.get(held, theme.unheld_fill) if held else theme.unheld_fill
     attrs: list[tuple[str, AttrValue]] = [
         ("label", _node_label(node, drawing, deco.strike)),
         ("shape", kind.shape),
@@ -402,16 +412,30 @@ def _line_attrs(style: LinkStyle, highlighted: bool, theme: Theme) -> list[tuple
     return [("color", color), ("style", style.style), ("penwidth", penwidth)]
 
 
-def _mark(link: AnyLink, theme: Theme) -> Html:
-    mark = html_text(theme.links[link.kind].mark, None)
-    if link.concession:
+_STANCE_KINDS = frozenset({"supports", "attacks", "undercuts"})
+
+
+def _style(kind: str, drawing: _Drawing) -> LinkStyle:
+    """The style a link kind is drawn with: the theme's, or the neutral one when stances are hidden."""
+    if drawing.options.neutral_links and kind in _STANCE_KINDS:
+        return drawing.theme.neutral_link
+    return drawing.theme.links[kind]  # type: ignore[index]
+
+
+def _mark(link: AnyLink, drawing: _Drawing) -> Html:
+    theme = drawing.theme
+    mark = html_text(_style(link.kind, drawing).mark, None)
+    tag = drawing.options.link_tags.get(str(link.id))
+    if tag:
+        mark = f"{_tag('B', html_text(tag, None))} {mark}".strip()
+    if link.concession and not drawing.options.neutral_links:
         return Html(_tag("I", f"{mark} {html_text(theme.concession_mark, None)}".strip()))
     return Html(mark)
 
 
 def _junction_attrs(point: str, drawing: _Drawing) -> Attrs:
     link = drawing.m.link(point.removesuffix("#junction"))
-    color = drawing.theme.links[link.kind].color
+    color = _style(link.kind, drawing).color
     return [("shape", "point"), ("width", 0.09), ("color", color), ("fillcolor", color)]
 
 
@@ -439,7 +463,7 @@ def _ends(style: LinkStyle) -> list[tuple[str, AttrValue]]:
 
 def _link_lines(link: AnyLink, drawing: _Drawing) -> Iterator[str]:
     theme = drawing.theme
-    style = theme.links[link.kind]
+    style = _style(link.kind, drawing)
     line = _line_attrs(style, str(link.id) in drawing.options.highlight, theme)
     ends = _ends(style)
     head = _head_of(link)
@@ -456,7 +480,7 @@ def _link_lines(link: AnyLink, drawing: _Drawing) -> Iterator[str]:
         # A link that does not rank carries its mark as an external label: dot
         # places it after layout (an ordinary label on such an edge can make
         # dot fail with "trouble in init_rank" when clusters are drawn).
-        mark = ("xlabel" if free else "label", _mark(link, theme))
+        mark = ("xlabel" if free else "label", _mark(link, drawing))
         yield edge_stmt(tail, head, [*line, *ends, mark, *free])
 
 
@@ -522,6 +546,8 @@ def _defaults(drawing: _Drawing) -> Iterator[str]:
 def _swatches(drawing: _Drawing) -> Html | None:
     """The legend's side swatches, for the sides that hold a drawn node."""
     theme = drawing.theme
+    if drawing.options.hide_sides:
+        return None
     held = {node.held_by for node in drawing.chosen.nodes}
     swatches = []
     for side in drawing.m.sides:
@@ -549,7 +575,7 @@ def _notes(drawing: _Drawing) -> Html | None:
     notes = []
     if drawing.junctions:
         notes.append("● where lines meet: linked premises,<BR/>or the link an undercut hits")
-    if any(link.concession for link in drawing.chosen.links):
+    if any(link.concession for link in drawing.chosen.links) and not drawing.options.neutral_links:
         notes.append(f"{_tag('I', html_text(drawing.theme.concession_mark, None))}: a concession")
     if drawing.options.highlight:
         notes.append("thick outline or line: highlighted")
@@ -573,13 +599,17 @@ def _legend_lines(drawing: _Drawing) -> Iterator[str]:
         ("fontsize", theme.fontsize),
     ]
     yield attr_stmt("graph", legend_attrs, 2)
-    kinds = [kind for kind in LINK_KINDS if kind in {link.kind for link in drawing.chosen.links}]
+    drawn: set[str] = {link.kind for link in drawing.chosen.links}
+    if drawing.options.neutral_links and drawn & _STANCE_KINDS:
+        drawn = (drawn - _STANCE_KINDS) | {"link"}
+    kinds = [kind for kind in ("link", *LINK_KINDS) if kind in drawn]
     if drawing.options.rankdir in ("LR", "RL"):
         kinds.reverse()  # dot stacks the samples of a rotated layout from the bottom up
     for kind in kinds:
-        style = theme.links[kind]
+        style = _style(kind, drawing) if kind != "link" else theme.neutral_link
         tail, head = f"legend#{kind}", f"legend#{kind}#to"
-        yield node_stmt(tail, [("shape", "plaintext"), ("label", kind)], 2)
+        name = "stance hidden" if kind == "link" else kind
+        yield node_stmt(tail, [("shape", "plaintext"), ("label", name)], 2)
         yield node_stmt(head, [("shape", "point"), ("width", 0.01), ("style", "invis")], 2)
         line = [
             *_line_attrs(style, False, theme),

@@ -74,6 +74,16 @@ class RenderOptions:
             drawn with the theme's evaluation decorations (accepted: bold
             outline; rejected: greyed and struck through; undecided: dotted outline).
         dpi: Resolution of bitmap output (PNG); None leaves Graphviz's default (96).
+        neutral_links: Draw supports, attacks and undercuts alike (one grey
+            arrow, no mark), for exercises that ask which is which.
+        hide_sides: Leave out who holds each node: no side in the headers, no
+            side fills, no side swatches in the legend.
+        node_tags: Node id to a short tag (``"A"``) drawn at the head of its
+            header, so that a worksheet can name the node.
+        link_tags: Link id to a short tag (``"L3"``) drawn on the link, before
+            its mark (alone when ``neutral_links``).
+        blanks: Ids of nodes drawn with their text hidden (a gap to fill);
+            their kind stays visible.
     """
 
     theme: str | Theme = "default"
@@ -92,6 +102,11 @@ class RenderOptions:
     highlight: Collection[str] = frozenset()
     evaluation: Mapping[str, EvaluationStatus] = field(default_factory=dict, hash=False)
     dpi: float | None = None
+    neutral_links: bool = False
+    hide_sides: bool = False
+    node_tags: Mapping[str, str] = field(default_factory=dict, hash=False)
+    link_tags: Mapping[str, str] = field(default_factory=dict, hash=False)
+    blanks: Collection[str] = frozenset()
 
     def __post_init__(self) -> None:
         """Normalise collections and reject values that cannot be drawn."""
@@ -112,6 +127,10 @@ class RenderOptions:
         for node_id, status in evaluation.items():
             _one_of(f"evaluation of {node_id!r}", status, get_args(EvaluationStatus))
         object.__setattr__(self, "evaluation", MappingProxyType(evaluation))
+        for name in ("node_tags", "link_tags"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        blanks = (self.blanks,) if isinstance(self.blanks, str) else self.blanks
+        object.__setattr__(self, "blanks", frozenset(blanks))
 
     @property
     def resolved_theme(self) -> Theme:

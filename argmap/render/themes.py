@@ -143,6 +143,8 @@ class Theme:
         links: Style per link kind.
         highlight: Decoration of highlighted elements (findings).
         evaluation: Decoration per evaluation status.
+        neutral_link: How supports, attacks and undercuts are drawn when a
+            diagram hides their stance (exercises).
     """
 
     name: str
@@ -167,6 +169,7 @@ class Theme:
     links: Mapping[LinkKind, LinkStyle] = field(hash=False)
     highlight: Decoration
     evaluation: Mapping[EvaluationStatus, Decoration] = field(hash=False)
+    neutral_link: LinkStyle = LinkStyle("", "#555555")
 
 
 _NODES: Mapping[NodeKind, NodeStyle] = MappingProxyType(

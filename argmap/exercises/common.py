@@ -1,0 +1,295 @@
+"""What every exercise generator uses: seeded randomness, tags, sub-maps and diagrams.
+
+Generators never show a map's own ids to students (ids such as
+``critics-uneven-costs`` would give answers away): nodes get letter tags
+(``A``, ``B``...) and links ``L1``, ``L2``..., dealt out in a seeded random
+order, and diagrams are drawn from a copy of the map renamed to those tags.
+
+Examples:
+    >>> letters(3), letters(28)[-2:]
+    (['A', 'B', 'C'], ['AA', 'AB'])
+    >>> seeded(7, "fill-gap").random() == seeded(7, "fill-gap").random()
+    True
+    >>> seeded(7, "fill-gap").random() == seeded(8, "fill-gap").random()
+    False
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from argmap.errors import ExerciseError
+from argmap.exercises.model import Diagram
+from argmap.model import AnyNode, ArgumentMap
+from argmap.render.dot import to_dot
+from argmap.render.options import RenderOptions
+
+__all__ = [
+    "STANCE_WORDS",
+    "anonymize",
+    "diagram",
+    "letters",
+    "restrict",
+    "sample",
+    "seeded",
+    "shuffled",
+    "submap",
+    "tag_links",
+    "tag_nodes",
+    "title_of",
+]
+
+T = TypeVar("T")
+
+#: How a stance link kind is named to students.
+STANCE_WORDS: Mapping[str, str] = {
+    "supports": "supports (gives a reason for)",
+    "attacks": "attacks (argues against)",
+    "undercuts": "undercuts (denies that the reason counts)",
+}
+
+
+def seeded(seed: int, *scope: str) -> random.Random:
+    """A random generator for one seed and one scope (a kind, an issue...), the same on every run.
+
+    Seeding with a string is stable across runs and platforms (it does not
+    depend on hash randomisation).
+    """
+    return random.Random(":".join(["argmap", str(seed), *scope]))
+
+
+def shuffled(rng: random.Random, items: Iterable[T]) -> list[T]:
+    """A new list of ``items`` in a random order drawn from ``rng``.
+
+    Examples:
+        >>> sorted(shuffled(seeded(1), "abc"))
+        ['a', 'b', 'c']
+    """
+    found = list(items)
+    rng.shuffle(found)
+    return found
+
+
+def sample(rng: random.Random, items: Sequence[T], k: int) -> list[T]:
+    """Up to ``k`` distinct items of ``items``, drawn from ``rng`` (all of them, shuffled, when fewer).
+
+    Examples:
+        >>> len(sample(seeded(1), [1, 2, 3], 5))
+        3
+    """
+    return rng.sample(list(items), min(k, len(items)))
+
+
+def letters(n: int) -> list[str]:
+    """The first ``n`` letter tags: A..Z, then AA, AB...
+
+    Examples:
+        >>> letters(0)
+        []
+    """
+    tags: list[str] = []
+    i = 0
+    while len(tags) < n:
+        k, name = i, ""
+        while True:
+            name = chr(ord("A") + k % 26) + name
+            k = k // 26 - 1
+            if k < 0:
+                break
+        tags.append(name)
+        i += 1
+    return tags
+
+
+def tag_nodes(rng: random.Random, node_ids: Sequence[str]) -> dict[str, str]:
+    """Letter tags for nodes, dealt out in a random order (map order would reveal groupings).
+
+    Returns:
+        Node id to tag, in tag order (A first).
+
+    Examples:
+        >>> sorted(tag_nodes(seeded(3), ["x", "y"]).values())
+        ['A', 'B']
+    """
+    order = shuffled(rng, node_ids)
+    return dict(zip(order, letters(len(order)), strict=True))
+
+
+def tag_links(rng: random.Random, link_ids: Sequence[str]) -> dict[str, str]:
+    """``L1``, ``L2``... tags for links, dealt out in a random order.
+
+    Examples:
+        >>> sorted(tag_links(seeded(3), ["a--supports--b", "c--attacks--b"]).values())
+        ['L1', 'L2']
+    """
+    order = shuffled(rng, link_ids)
+    return {link_id: f"L{i}" for i, link_id in enumerate(order, start=1)}
+
+
+def title_of(node: AnyNode, width: int = 90) -> str:
+    """A node's short title for a prompt: its label, else its text cut at ``width`` characters.
+
+    Examples:
+        >>> from argmap.model import Claim
+        >>> title_of(Claim(id="c", text="A very long sentence indeed."), 12)
+        'A very long…'
+    """
+    text = " ".join(node.title.split())
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rstrip() + "…"
+
+
+def restrict(m: ArgumentMap, issues: Collection[str]) -> ArgumentMap:
+    """The part of ``m`` that bears on the given issues (all of ``m`` when none are given).
+
+    Keeps the nodes that bear on one of the issues, the links among them
+    (an undercut only with the link it undercuts), every side, and each
+    side's stances on the kept issues.
+
+    Raises:
+        UnknownElementError: an id is not an issue of the map.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> sub = restrict(m, ["lunch"])
+        >>> [n.kind for n in sub.issues], len(sub.nodes) < len(m.nodes)
+        (['issue'], True)
+    """
+    if not issues:
+        return m
+    kept: set[str] = set()
+    for issue in issues:
+        kept.update(n.id for n in m.issue_nodes(issue))
+    return submap(m, kept)
+
+
+def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
+    """The map of the given nodes and the links among them; sides keep their stances on kept issues.
+
+    An undercut stays only while the link it undercuts stays.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> len(submap(m, [m.nodes[0].id]).links)
+        0
+    """
+    kept = set(node_ids)
+    links: dict[str, Any] = {}
+    changed = True
+    while changed:
+        changed = False
+        for link in m.links:
+            link_id = str(link.id)
+            if link_id in links or not all(p in kept for p in link.premises):
+                continue
+            if link.target in kept or link.target in links:
+                links[link_id] = link
+                changed = True
+    sides = [
+        side.model_copy(update={"stances": {k: v for k, v in side.stances.items() if k in kept}})
+        for side in m.sides
+    ]
+    return ArgumentMap.model_validate(
+        {
+            **{name: getattr(m, name) for name in ("id", "title", "description", "sources", "tags")},
+            "sides": sides,
+            "nodes": [n for n in m.nodes if n.id in kept],
+            "links": [k for k in m.links if str(k.id) in links],
+        }
+    )
+
+
+def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[str, str]) -> ArgumentMap:
+    """A copy of ``m`` for drawing: ids replaced by tags, notes, anchors and data dropped.
+
+    A node or link without a tag gets an opaque id (``n7``, ``k3``), so that
+    no id of the map reaches a student's diagram.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> copy = anonymize(m, {m.nodes[0].id: "A"}, {})
+        >>> copy.nodes[0].id, copy.links[0].id.startswith("k")
+        ('A', True)
+    """
+    names = {n.id: node_tags.get(n.id, f"n{i}") for i, n in enumerate(m.nodes, start=1)}
+    links = {str(k.id): link_tags.get(str(k.id), f"k{i}") for i, k in enumerate(m.links, start=1)}
+    if len(set(names.values()) | set(links.values())) != len(names) + len(links):
+        raise ExerciseError("tags must be distinct from each other and from the opaque ids n1.., k1..")
+    nodes = [
+        n.model_copy(update={"id": names[n.id], "note": None, "anchors": (), "data": {}}) for n in m.nodes
+    ]
+    renamed = []
+    for link in m.links:
+        premises = [names[p] for p in link.premises]
+        target = links[link.target] if link.kind == "undercuts" else names[link.target]
+        renamed.append(
+            link.model_copy(
+                update={
+                    "id": links[str(link.id)],
+                    "source": premises[0] if len(premises) == 1 else tuple(premises),
+                    "target": target,
+                    "note": None,
+                    "anchors": (),
+                    "data": {},
+                }
+            )
+        )
+    sides = [
+        side.model_copy(update={"stances": {names[k]: v for k, v in side.stances.items() if k in names}})
+        for side in m.sides
+    ]
+    return ArgumentMap.model_validate(
+        {"id": m.id, "title": m.title, "sides": sides, "nodes": nodes, "links": renamed}
+    )
+
+
+def diagram(
+    m: ArgumentMap,
+    diagram_id: str,
+    caption: str,
+    *,
+    node_tags: Mapping[str, str],
+    link_tags: Mapping[str, str] | None = None,
+    neutral_links: bool = False,
+    hide_sides: bool = False,
+    blanks: Collection[str] = (),
+    nodes: Collection[str] | None = None,
+) -> Diagram:
+    """Draw ``m`` for a worksheet: tagged, anonymised, optionally with stances, sides or texts hidden.
+
+    Args:
+        m: The map (already restricted to the exercise's scope).
+        diagram_id: The diagram's id within its part.
+        caption: A caption for the worksheet.
+        node_tags: Node id to the tag drawn on it (every drawn node should have one).
+        link_tags: Link id to the tag drawn on it.
+        neutral_links: Draw supports, attacks and undercuts alike.
+        hide_sides: Do not show who holds each node.
+        blanks: Node ids whose text is hidden.
+        nodes: Draw only these nodes (and the links among them); default all.
+
+    Returns:
+        The :class:`Diagram`, its DOT text deterministic for the same arguments.
+    """
+    link_tags = link_tags or {}
+    if nodes is not None:
+        m = submap(m, nodes)
+    drawn = anonymize(m, node_tags, link_tags)
+    options = RenderOptions(
+        label_mode="text",
+        wrap=30,
+        title=False,
+        legend=True,
+        neutral_links=neutral_links,
+        hide_sides=hide_sides,
+        node_tags={tag: tag for tag in node_tags.values()},
+        link_tags={tag: tag for tag in link_tags.values()},
+        blanks=frozenset(node_tags[b] for b in blanks),
+    )
+    return Diagram(id=diagram_id, caption=caption, dot=to_dot(drawn, options))
