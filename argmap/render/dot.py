@@ -480,8 +480,9 @@ def _link_lines(link: AnyLink, drawing: _Drawing) -> Iterator[str]:
         # A link that does not rank carries its mark as an external label: dot
         # places it after layout (an ordinary label on such an edge can make
         # dot fail with "trouble in init_rank" when clusters are drawn).
-        mark = ("xlabel" if free else "label", _mark(link, drawing))
-        yield edge_stmt(tail, head, [*line, *ends, mark, *free])
+        text = _mark(link, drawing)
+        mark = [("xlabel" if free else "label", text)] if text else []
+        yield edge_stmt(tail, head, [*line, *ends, *mark, *free])
 
 
 # -- the whole graph ------------------------------------------------------
@@ -614,8 +615,9 @@ def _legend_lines(drawing: _Drawing) -> Iterator[str]:
         line = [
             *_line_attrs(style, False, theme),
             *_ends(style),
-            ("label", Html(html_text(style.mark, None))),
         ]
+        if style.mark:
+            line.append(("label", Html(html_text(style.mark, None))))
         yield edge_stmt(tail, head, line, 2)
     found = (("legend#sides", _swatches(drawing)), ("legend#notes", _notes(drawing)))
     keys = [(key_id, label) for key_id, label in found if label is not None]

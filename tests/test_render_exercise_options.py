@@ -1,0 +1,115 @@
+"""The render options exercises use: hidden stances, hidden sides, tags and blanks."""
+
+from __future__ import annotations
+
+import re
+
+import pygraphviz
+import pytest
+from hypothesis import given
+
+import argmap
+from argmap.render import RenderOptions, to_dot
+from tests.strategies import maps
+from tests.test_render_dot import every_element_map
+
+MARKS = ("+", "−", "⊥", "≡")
+
+
+def edge_lines(dot: str) -> list[str]:
+    return [line for line in dot.splitlines() if "->" in line and "legend#" not in line]
+
+
+def test_neutral_links_draw_supports_attacks_and_undercuts_alike() -> None:
+    m = every_element_map()
+    dot = to_dot(m, RenderOptions(neutral_links=True, title=False))
+    stance_lines = []
+    for line in edge_lines(dot):
+        attrs = line.split(" [", 1)[1]
+        if "≡" in attrs or "⊥" in attrs:
+            continue
+        stance_lines.append(" ".join(re.sub(r"(x?label|constraint|arrowhead)=\S+", "", attrs).split()))
+    # every stance edge (premise legs to junctions included) has the same look
+    assert len(stance_lines) >= 7
+    assert len(set(stance_lines)) == 1, set(stance_lines)
+    assert "concedes" not in dot
+    # symmetric links keep their own marks
+    assert "≡" in dot and "⊥" in dot
+    assert not any(f"label=<{mark}>" in line for line in edge_lines(dot) for mark in ("+", "−"))
+
+
+def test_neutral_links_legend_shows_one_sample_for_stances() -> None:
+    dot = to_dot(every_element_map(), RenderOptions(neutral_links=True, legend=True))
+    assert 'label="stance hidden"' in dot
+    assert 'label="supports"' not in dot and 'label="attacks"' not in dot
+    assert 'label="contradicts"' in dot
+
+
+def test_default_drawing_is_unchanged_by_empty_exercise_options() -> None:
+    m = every_element_map()
+    plain = to_dot(m, RenderOptions(legend=True))
+    same = to_dot(m, RenderOptions(legend=True, node_tags={}, link_tags={}, blanks=()))
+    assert plain == same
+    assert "+" in plain and "concedes" in plain
+
+
+def test_hide_sides_removes_names_fills_and_swatches() -> None:
+    m = every_element_map()
+    shown = to_dot(m, RenderOptions(legend=True))
+    hidden = to_dot(m, RenderOptions(legend=True, hide_sides=True))
+    for side in m.sides:
+        assert side.name in shown
+        assert side.name not in hidden
+    node_lines = [line for line in hidden.splitlines() if "label=<<TABLE" in line and "fillcolor" in line]
+    fills = {re.search(r'fillcolor="(#[0-9A-F]{6})"', line).group(1) for line in node_lines}  # type: ignore[union-attr]
+    assert fills == {"#FFFFFF"}
+    assert "held by no side" not in hidden
+
+
+def test_node_and_link_tags_are_drawn() -> None:
+    m = every_element_map()
+    dot = to_dot(m, RenderOptions(node_tags={"cost": "Q7"}, link_tags={"loan--attacks--cost": "L9"}))
+    cost_line = next(line for line in dot.splitlines() if line.startswith('  "cost" ['))
+    assert ">Q7</FONT></B> · <B>COUNTERCLAIM" in cost_line
+    edge = next(line for line in dot.splitlines() if line.startswith('  "loan" -> "cost"'))
+    assert "<B>L9</B> −" in edge
+
+
+def test_blank_hides_text_and_tooltip_but_keeps_kind() -> None:
+    m = every_element_map()
+    node = m.node("cost")
+    for mode in ("label", "text", "both"):
+        dot = to_dot(m, RenderOptions(blanks={"cost"}, label_mode=mode))  # type: ignore[arg-type]
+        line = next(line for line in dot.splitlines() if line.startswith('  "cost" ['))
+        assert "COUNTERCLAIM" in line
+        assert "?  ?  ?" in line
+        assert node.text.split()[2] not in line
+        assert "TOOLTIP" not in line
+        assert node.label is not None and node.label not in line
+
+
+@given(maps())
+def test_exercise_options_never_break_dot(m: argmap.ArgumentMap) -> None:
+    tags = {n.id: f"T{i}" for i, n in enumerate(m.nodes)}
+    links = {str(k.id): f"L{i}" for i, k in enumerate(m.links)}
+    options = RenderOptions(
+        neutral_links=True,
+        hide_sides=True,
+        node_tags=tags,
+        link_tags=links,
+        blanks={n.id for n in m.nodes[:2]},
+        legend=True,
+    )
+    dot = to_dot(m, options)
+    assert dot == to_dot(m, options)
+    parsed = pygraphviz.AGraph(string=dot)
+    assert {n for n in parsed.nodes() if not n.startswith("legend#") and "#" not in n} == set(tags)
+    for line in edge_lines(dot):
+        assert "label=<+>" not in line and "label=<−>" not in line
+
+
+@pytest.mark.parametrize("value", ["A", ["a", "b"]])
+def test_blanks_accept_one_id_or_several(value: str | list[str]) -> None:
+    options = RenderOptions(blanks=value)
+    assert isinstance(options.blanks, frozenset)
+    assert "A" in options.blanks or {"a", "b"} <= options.blanks
