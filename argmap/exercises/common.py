@@ -38,7 +38,7 @@ __all__ = [
     "submap",
     "tag_links",
     "tag_nodes",
-    "title_of",
+    "opening",
 ]
 
 T = TypeVar("T")
@@ -128,18 +128,25 @@ def tag_links(rng: random.Random, link_ids: Sequence[str]) -> dict[str, str]:
     return {link_id: f"L{i}" for i, link_id in enumerate(order, start=1)}
 
 
-def title_of(node: AnyNode, width: int = 90) -> str:
-    """A node's short title for a prompt: its label, else its text cut at ``width`` characters.
+def opening(node: AnyNode, width: int = 90) -> str:
+    """The start of a node's text, for a prompt: cut between words at ``width`` characters.
+
+    Worksheet diagrams show nodes' texts, not their labels, so prompts quote
+    the text too.
 
     Examples:
         >>> from argmap.model import Claim
-        >>> title_of(Claim(id="c", text="A very long sentence indeed."), 12)
+        >>> opening(Claim(id="c", text="A very long sentence indeed.", label="Short"), 16)
         'A very long…'
     """
-    text = " ".join(node.title.split())
+    text = " ".join(node.text.split())
     if len(text) <= width:
         return text
-    return text[: width - 1].rstrip() + "…"
+    cut = text[: width - 1]
+    # Cut between words when there is a space to cut at: a half word reads as a typo.
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def restrict(m: ArgumentMap, issues: Collection[str]) -> ArgumentMap:

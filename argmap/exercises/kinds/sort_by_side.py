@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, letters, sample, tag_nodes, title_of
+from argmap.exercises.common import diagram, letters, opening, sample, tag_nodes
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 
@@ -54,7 +54,7 @@ def sort_by_side(setting: Setting) -> Part:
         items.append(
             Item(
                 id=str(number),
-                prompt=f"Which side holds {tags[node.id]}: “{title_of(node)}”?",
+                prompt=f"Which side holds {tags[node.id]}: “{opening(node)}”?",
                 choices=tuple(choices),
                 key=(choice_of[side.id],),
                 elements=(node.id,),

@@ -1,0 +1,413 @@
+"""Find the flaw: spot the stance inconsistency put into a copy of the map.
+
+Each item takes a copy of the map (the user's map is never changed), adds
+one link that makes it inconsistent, and runs the checker on the copy. The
+flaw is kept only when the checker reports a *new* finding of the intended
+rule that involves the added link; the answer key is then the links of that
+finding's witness, so the key comes from the checker, not from the
+generator's own idea of the flaw. The added link gets an ordinary generated
+id and a random place among the links, and is drawn like every other link.
+
+Each item has its own diagram: the finding's nodes and, around them, their
+neighbours up to two links away (at most :data:`MAX_NODES` nodes), with
+stances and sides shown and every node and link tagged. Students name the
+links at fault (``L2, L5``).
+
+Flaws by difficulty: easy adds a contradictory stance (AM101: a node that
+supports X now also attacks X) or a side incoherence (AM302: a side attacks
+its own claim, or supports an opposed side's); medium a circular support
+(AM201) or a support-and-contradiction (AM102); hard a self-undermining
+chain (AM202) or an unbalanced stance cycle (AM203). Easy has 2 items,
+medium 3, hard 4.
+
+Examples:
+    >>> import argmap
+    >>> from argmap.exercises import generate
+    >>> ex = generate(argmap.load_corpus("school-phones"), "find-flaw", seed=4)
+    >>> item = ex.items[0]
+    >>> item.answer_type, set(item.key) <= {c.id for c in item.choices}
+    ('choices', True)
+    >>> item.explanation[:5] in ("AM101", "AM302")
+    True
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from argmap.builder import MapBuilder
+from argmap.checks import check, get_rule
+from argmap.checks.context import Context
+from argmap.checks.registry import Finding
+from argmap.errors import ExerciseError
+from argmap.exercises.common import diagram, shuffled, submap, tag_links, tag_nodes
+from argmap.exercises.model import Choice, Diagram, Item, Part
+from argmap.exercises.registry import Setting, kind
+from argmap.model import ArgumentMap, LinkKind
+from argmap.render.select import link_ends, neighbourhood_nodes
+
+__all__ = ["MAX_NODES", "RULES_BY_DIFFICULTY", "find_flaw"]
+
+#: The rules whose flaws each difficulty injects.
+RULES_BY_DIFFICULTY: Mapping[int, tuple[str, ...]] = {
+    1: ("AM101", "AM302"),
+    2: ("AM201", "AM102"),
+    3: ("AM202", "AM203"),
+}
+
+#: At most this many nodes per diagram (more only when the flaw itself needs them).
+MAX_NODES = 8
+
+#: How the instructions name each kind of flaw.
+_FLAW_WORDS: Mapping[str, str] = {
+    "AM101": "a node that both supports and attacks the same node",
+    "AM302": "a side that attacks its own claim, or supports a claim of a side it opposes",
+    "AM201": "supports that go round in a circle",
+    "AM102": "two nodes that both support and contradict each other",
+    "AM202": "a node whose chain of links turns against itself or against what it supports",
+    "AM203": "a cycle with an odd number of attacks, so that the nodes cannot be split into two camps",
+}
+
+_COUNTS = {1: 2, 2: 3, 3: 4}
+# Tries per rule before giving up on it: each try builds and checks a copy of the map.
+_TRIES = 60
+_SUPPORT_CHAIN = 3
+
+# A link to inject: its kind, its premises and its target.
+_Spec = tuple[LinkKind, tuple[str, ...], str]
+
+
+@dataclass(frozen=True)
+class _Flaw:
+    flawed: ArgumentMap
+    added: str
+    finding: Finding
+    drawn: tuple[str, ...]
+
+
+# -- candidate links, per rule ------------------------------------------------
+
+
+def _linked(m: ArgumentMap, a: str, b: str) -> bool:
+    return bool(m.links_between(a, b))
+
+
+def _opposite_stances(m: ArgumentMap) -> Iterator[_Spec]:
+    """AM101: the opposite stance beside an existing support or attack."""
+    for link in m.links:
+        if link.kind in ("supports", "attacks"):
+            yield ("attacks" if link.kind == "supports" else "supports", link.premises, link.target)
+
+
+def _incoherent_sides(m: ArgumentMap) -> Iterator[_Spec]:
+    """AM302: an attack on a node of one's own side, or a support of an opposed side's node."""
+    context = Context(m)
+    held = [n for n in m.nodes if n.held_by is not None and n.kind != "issue"]
+    for x in held:
+        for y in held:
+            if x.id == y.id or _linked(m, x.id, y.id):
+                continue
+            if x.held_by == y.held_by:
+                yield ("attacks", (x.id,), y.id)
+            elif context.is_opposed(x.held_by, y.held_by):
+                yield ("supports", (x.id,), y.id)
+
+
+def _support_chains(m: ArgumentMap) -> list[tuple[str, ...]]:
+    """Chains of 1 to 3 (non-concession) supports, as node ids from first to last."""
+    after: dict[str, list[str]] = {}
+    for link in m.links:
+        if link.kind == "supports" and not link.concession:
+            for premise in link.premises:
+                after.setdefault(premise, []).append(link.target)
+    chains: list[tuple[str, ...]] = []
+    stack: list[tuple[str, ...]] = [(node.id,) for node in m.nodes]
+    while stack:
+        chain = stack.pop()
+        for nxt in after.get(chain[-1], []):
+            if nxt not in chain:
+                longer = (*chain, nxt)
+                chains.append(longer)
+                if len(longer) <= _SUPPORT_CHAIN:
+                    stack.append(longer)
+    return sorted(chains)
+
+
+def _closing_supports(m: ArgumentMap) -> Iterator[_Spec]:
+    """AM201: a support from the end of a support chain back to its start."""
+    for chain in _support_chains(m):
+        yield ("supports", (chain[-1],), chain[0])
+
+
+def _contradicting_supports(m: ArgumentMap) -> Iterator[_Spec]:
+    """AM102: a contradiction between a supporter and what it supports."""
+    for link in m.links:
+        if link.kind == "supports":
+            for premise in link.premises:
+                yield ("contradicts", (premise,), link.target)
+                yield ("contradicts", (link.target,), premise)
+
+
+def _undermining(m: ArgumentMap) -> Iterator[_Spec]:
+    """AM202: an attack closing a support chain, or an attack on a fellow supporter."""
+    for chain in _support_chains(m):
+        yield ("attacks", (chain[-1],), chain[0])
+    for link in m.links:
+        if link.kind != "supports" or link.concession or link.is_linked:
+            continue
+        for other in m.supporters(link.target):
+            if other != link.source and not _linked(m, str(link.source), other):
+                yield ("attacks", link.premises, other)
+
+
+def _unbalancing(m: ArgumentMap) -> Iterator[_Spec]:
+    """AM203: a support or attack between two unlinked nodes (the checker finds the odd cycle)."""
+    nodes = [n.id for n in m.nodes if n.kind != "principle"]
+    for a in nodes:
+        for b in nodes:
+            if a != b and not _linked(m, a, b):
+                yield ("attacks", (a,), b)
+                yield ("supports", (a,), b)
+
+
+_CANDIDATES: Mapping[str, Callable[[ArgumentMap], Iterator[_Spec]]] = {
+    "AM101": _opposite_stances,
+    "AM302": _incoherent_sides,
+    "AM201": _closing_supports,
+    "AM102": _contradicting_supports,
+    "AM202": _undermining,
+    "AM203": _unbalancing,
+}
+
+
+# -- injecting and checking ------------------------------------------------------
+
+
+def _inject(m: ArgumentMap, spec: _Spec, rng: random.Random) -> tuple[ArgumentMap, str]:
+    """A copy of ``m`` with the link added at a random place among the links (so order gives nothing away)."""
+    link_kind, premises, target = spec
+    builder = MapBuilder.from_map(m)
+    source: str | list[str] = premises[0] if len(premises) == 1 else list(premises)
+    added = builder.link(link_kind, source, target)
+    built = builder.build()
+    links = list(built.links)
+    added_link = links.pop()
+    links.insert(rng.randrange(len(links) + 1), added_link)
+    fields = {name: getattr(built, name) for name in type(built).model_fields}
+    return ArgumentMap.model_validate({**fields, "links": links}), added
+
+
+def _drawn_nodes(flawed: ArgumentMap, finding: Finding) -> tuple[str, ...]:
+    """The finding's nodes (and every end of its links), then neighbours ring by ring up to the cap."""
+    core: dict[str, None] = {}
+    for element in finding.elements:
+        if flawed.has(element):
+            found = flawed.element(element)
+            if found.kind in ("issue", "claim", "counterclaim", "principle", "evidence"):
+                core[element] = None
+            else:
+                core.update(dict.fromkeys(link_ends(flawed, flawed.link(element))))
+    kept = dict(core)
+    ring = list(core)
+    for _depth in range(2):
+        nxt: dict[str, None] = {}
+        for node_id in ring:
+            for near in neighbourhood_nodes(flawed, node_id, 1):
+                if near.id not in kept:
+                    nxt[near.id] = None
+        order = [n.id for n in flawed.nodes if n.id in nxt]
+        room = MAX_NODES - len(kept)
+        if room <= 0:
+            break
+        kept.update(dict.fromkeys(order[:room]))
+        ring = order[:room]
+    return tuple(n.id for n in flawed.nodes if n.id in kept)
+
+
+def _try(
+    m: ArgumentMap, code: str, spec: _Spec, before: set[tuple[str, ...]], rng: random.Random
+) -> _Flaw | None:
+    flawed, added = _inject(m, spec, rng)
+    for finding in check(flawed, select=[code]):
+        if finding.elements in before or added not in finding.elements:
+            continue
+        drawn = _drawn_nodes(flawed, finding)
+        shown = {str(k.id) for k in submap(flawed, drawn).links}
+        if all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+            return _Flaw(flawed, added, finding, drawn)
+    return None
+
+
+def _nodes_of(flaw: _Flaw) -> frozenset[str]:
+    links = {str(k.id) for k in flaw.flawed.links}
+    return frozenset(e for e in flaw.finding.elements if e not in links)
+
+
+# -- words --------------------------------------------------------------------
+
+
+def _describe(
+    flawed: ArgumentMap, finding: Finding, nodes: Mapping[str, str], links: Mapping[str, str]
+) -> str:
+    """The finding in plain words, with tags for ids (and side names for side ids)."""
+
+    def node_tag(node_id: str) -> str:
+        return nodes[node_id]
+
+    def stance(link_id: str) -> str:
+        link = flawed.link(link_id)
+        source = " + ".join(node_tag(p) for p in link.premises)
+        return f"{source} {link.kind} {node_tag(link.target)} ({links[link_id]})"
+
+    def side(side_id: str | None) -> str:
+        return flawed.side(side_id).name if side_id is not None else "no side"
+
+    elements = finding.elements
+    link_ids = [e for e in elements if e in links]
+    cited = ", ".join(links[e] for e in link_ids)
+    code = finding.code
+    if code == "AM101":
+        support, attack = (flawed.link(e) for e in link_ids)
+        source = " + ".join(node_tag(p) for p in support.premises)
+        text = f"{source} both supports and attacks {node_tag(support.target)} ({cited})."
+    elif code == "AM102":
+        support = flawed.link(link_ids[0])
+        text = (
+            f"{node_tag(elements[0])} supports {node_tag(support.target)} ({links[link_ids[0]]}), but the two"
+            f" are also said to contradict each other ({links[link_ids[1]]})."
+        )
+    elif code == "AM302":
+        link = flawed.link(link_ids[0])
+        holder = link.held_by or flawed.node(link.premises[0]).held_by
+        owner = flawed.node(link.target).held_by
+        if link.kind == "attacks":
+            text = f"{stance(link_ids[0])}, but {side(owner)} hold both, so the side attacks its own claim."
+        else:
+            text = (
+                f"{stance(link_ids[0])}: {side(holder)} support a claim of {side(owner)}, a side they oppose."
+            )
+    elif code == "AM201":
+        steps = "; ".join(stance(e) for e in link_ids)
+        text = f"{steps}: the support goes round in a circle, so each claim is a reason for itself."
+    elif code == "AM202" and elements[0] == elements[-1]:
+        steps = "; ".join(stance(e) for e in link_ids)
+        back = node_tag(elements[0])
+        text = f"{steps}: the chain comes back to {back} as an attack, so it argues against itself."
+    elif code == "AM202":
+        direct = link_ids[-1]
+        steps = "; ".join(stance(e) for e in link_ids[:-1])
+        text = f"{stance(direct)}, but {node_tag(elements[0])} also works against it: {steps}."
+    else:
+        hostile = sum(1 for e in link_ids if flawed.link(e).kind in ("attacks", "contradicts"))
+        steps = "; ".join(stance(e) for e in link_ids)
+        text = (
+            f"{steps}: a cycle with {hostile} hostile {'link' if hostile == 1 else 'links'}, an odd number,"
+            " so the nodes cannot be split into two camps."
+        )
+    return f"{code} {finding.name or get_rule(code).name}: {text}"
+
+
+def _choice_text(m: ArgumentMap, link_id: str, nodes: Mapping[str, str], links: Mapping[str, str]) -> str:
+    link = m.link(link_id)
+    source = " + ".join(nodes[p] for p in link.premises)
+    target = links[link.target] if link.kind == "undercuts" else nodes[link.target]
+    return f"{source} {link.kind} {target}"
+
+
+def _item(number: int, flaw: _Flaw, rng: random.Random, diagram_id: str) -> tuple[Item, Diagram]:
+    flawed, finding = flaw.flawed, flaw.finding
+    shown = submap(flawed, flaw.drawn)
+    nodes = tag_nodes(rng, list(flaw.drawn))
+    links = tag_links(rng, [str(k.id) for k in shown.links])
+    choices = [
+        Choice(id=tag, text=_choice_text(shown, link_id, nodes, links))
+        for link_id, tag in sorted(links.items(), key=lambda pair: int(pair[1][1:]))
+    ]
+    at_fault = sorted({links[e] for e in finding.elements if e in links}, key=lambda tag: int(tag[1:]))
+    drawing = diagram(
+        shown,
+        diagram_id,
+        "Part of the debate, with one flaw put in",
+        node_tags=nodes,
+        link_tags=links,
+    )
+    item = Item(
+        id=str(number),
+        prompt=(
+            f"Diagram {diagram_id} shows part of the debate with one inconsistency put in."
+            " Which links make up the flaw? Name every link at fault."
+        ),
+        answer_type="choices",
+        choices=tuple(choices),
+        key=tuple(at_fault),
+        elements=tuple(dict.fromkeys(finding.elements)),
+        explanation=_describe(flawed, finding, nodes, links),
+        diagram=diagram_id,
+    )
+    return item, drawing
+
+
+@kind(
+    "find-flaw",
+    "Find the flaw",
+    "name the links that make an inconsistency put into the map",
+    quiz=False,
+)
+def find_flaw(setting: Setting) -> Part:
+    """Items: one flawed copy of the map each, with its diagram; the key is the checker's witness links."""
+    m, rng, level = setting.m, setting.rng, setting.difficulty
+    rules = RULES_BY_DIFFICULTY[level]
+    pending: dict[str, list[_Spec]] = {}
+    before: dict[str, set[tuple[str, ...]]] = {}
+    tries = dict.fromkeys(rules, 0)
+    flaws: list[_Flaw] = []
+    seen: set[frozenset[str]] = set()
+    order = shuffled(rng, rules)
+    want = _COUNTS[level]
+    turn = 0
+    while len(flaws) < want and any(tries[r] < _TRIES and pending.get(r, True) for r in rules):
+        code = order[turn % len(order)]
+        turn += 1
+        if code not in pending:
+            # a link out of an issue (or a question "contradicted") reads as nonsense, not as a slip
+            issues = {n.id for n in m.issues}
+            specs = (
+                spec
+                for spec in _CANDIDATES[code](m)
+                if not issues.intersection(spec[1]) and not (spec[0] == "contradicts" and spec[2] in issues)
+            )
+            pending[code] = shuffled(rng, dict.fromkeys(specs))
+            before[code] = {f.elements for f in check(m, select=[code])}
+        while pending[code] and tries[code] < _TRIES:
+            tries[code] += 1
+            found = _try(m, code, pending[code].pop(), before[code], rng)
+            if found is not None and _nodes_of(found) not in seen:
+                # the same nodes again (a circle drawn the other way round) would be the same question
+                seen.add(_nodes_of(found))
+                flaws.append(found)
+                break
+    if not flaws:
+        names = " or ".join(f"{code} {get_rule(code).name}" for code in rules)
+        raise ExerciseError(
+            f"map {m.id!r}: find-flaw cannot put a flaw ({names}) into this map: it has too few links"
+            " (try another difficulty or a larger scope)"
+        )
+    items: list[Item] = []
+    drawings: list[Diagram] = []
+    for number, flaw in enumerate(flaws, start=1):
+        item, drawing = _item(number, flaw, rng, f"d{number}")
+        items.append(item)
+        drawings.append(drawing)
+    kinds_of_flaw = "either " + ", or ".join(_FLAW_WORDS[code] for code in rules)
+    return Part(
+        kind="find-flaw",
+        title="Find the flaw",
+        instructions=(
+            "Each diagram shows part of the debate, copied with one inconsistency put in,"
+            f" {kinds_of_flaw}. For each item, list the tags of the links that make the flaw."
+        ),
+        diagrams=tuple(drawings),
+        items=tuple(items),
+    )

@@ -1,0 +1,167 @@
+"""Match claims to principles: say which principle each claim appeals to.
+
+A claim, counterclaim or piece of evidence appeals to a principle when a
+supports link runs from the principle (alone or as one of linked premises)
+to it. Each item quotes one such node and lists principles to choose from;
+any principle that supports the node is a right answer.
+
+The choices are lettered ``A``, ``B``...; at easy and medium a diagram shows
+the debate with its principles left out, its nodes tagged with the letters
+that follow the choices' (so that no letter means two things). Difficulty:
+easy asks about up to 4 nodes and offers only the principles those nodes
+appeal to; medium asks about up to 6 and offers every principle that some
+claim appeals to; hard asks about every such node, offers every principle in
+scope (those that back no claim are distractors) and draws no diagram. When
+that leaves fewer than two choices, the next wider set is offered.
+
+Examples:
+    >>> import argmap
+    >>> from argmap.exercises import generate
+    >>> ex = generate(argmap.load_corpus("school-phones"), "match-principles", seed=2)
+    >>> item = ex.items[0]
+    >>> item.answer_type, all(k in [c.id for c in item.choices] for k in item.key)
+    ('choice', True)
+"""
+
+from __future__ import annotations
+
+from argmap.errors import ExerciseError
+from argmap.exercises.common import diagram, letters, sample, shuffled
+from argmap.exercises.model import Choice, Diagram, Item, Part
+from argmap.exercises.registry import Setting, kind
+from argmap.model import AnyNode, ArgumentMap
+
+__all__ = ["appeals", "match_principles"]
+
+_COUNTS = {1: 4, 2: 6, 3: 10_000}
+_ASKED_KINDS = ("claim", "counterclaim", "evidence")
+
+
+def appeals(m: ArgumentMap) -> dict[str, tuple[str, ...]]:
+    """The principles each claim, counterclaim or piece of evidence appeals to directly.
+
+    Returns:
+        Node id to the ids of the principles among the premises of a supports
+        link into it; nodes in map order, principles in link order. Nodes that
+        appeal to no principle are left out.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> _ = b.claim("c", "C."); _ = b.evidence("e", "E.")
+        >>> _ = b.principle("p", "P."); _ = b.principle("q", "Q.")
+        >>> _ = b.supports(["e", "p"], "c"); _ = b.attacks("q", "c")
+        >>> appeals(b.build())
+        {'c': ('p',)}
+    """
+    found: dict[str, dict[str, None]] = {}
+    for link in m.links:
+        if link.kind != "supports" or m.node(link.target).kind not in _ASKED_KINDS:
+            continue
+        principles = [p for p in link.premises if m.node(p).kind == "principle" and p != link.target]
+        if principles:
+            found.setdefault(link.target, {}).update(dict.fromkeys(principles))
+    return {n.id: tuple(found[n.id]) for n in m.nodes if n.id in found}
+
+
+def _choice_text(node: AnyNode) -> str:
+    text = " ".join(node.text.split())
+    return f"{' '.join(node.label.split())}: {text}" if node.label else text
+
+
+def _kind_word(node: AnyNode) -> str:
+    return {"claim": "claim", "counterclaim": "counterclaim"}.get(node.kind, "evidence")
+
+
+@kind(
+    "match-principles",
+    "Match claims to principles",
+    "say which principle each claim appeals to",
+    quiz=True,
+)
+def match_principles(setting: Setting) -> Part:
+    """Items: one per node that a principle supports; choices: principles; key: those that support it.
+
+    Raises:
+        ExerciseError: no claim appeals to a principle, or the map has fewer
+            than two principles to choose from.
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.exercises.common import seeded
+        >>> m = argmap.load_corpus("school-phones")
+        >>> part = match_principles(Setting(m, seeded(1), 3))
+        >>> len(part.items[0].choices) == len(m.nodes_of_kind("principle")), part.diagrams
+        (True, ())
+    """
+    m, rng, level = setting.m, setting.rng, setting.difficulty
+    found = appeals(m)
+    if not found:
+        raise ExerciseError(
+            f"map {m.id!r}: match-principles needs a claim, counterclaim or evidence that a principle"
+            " supports (found none)"
+        )
+    asked = sample(rng, list(found), _COUNTS[level])
+    wider = [
+        [p for node_id in asked for p in found[node_id]],
+        [p for ps in found.values() for p in ps],
+        [n.id for n in m.nodes_of_kind("principle")],
+    ]
+    offered: list[str] = []
+    for pool in wider[level - 1 :]:
+        offered = list(dict.fromkeys(pool))
+        if len(offered) >= 2:
+            break
+    if len(offered) < 2:
+        raise ExerciseError(
+            f"map {m.id!r}: match-principles needs at least two principles to choose from"
+            f" (found {len(offered)})"
+        )
+    offered = shuffled(rng, sorted(offered, key=[n.id for n in m.nodes].index))
+    letter_of = dict(zip(offered, letters(len(offered)), strict=True))
+    choices = tuple(Choice(id=letter_of[p], text=_choice_text(m.node(p))) for p in offered)
+    drawn = level < 3
+    tags: dict[str, str] = {}
+    if drawn:
+        # The diagram's letters follow the choices' letters, so that no letter names two things.
+        others = shuffled(rng, [n.id for n in m.nodes if n.kind != "principle"])
+        tags = dict(zip(others, letters(len(offered) + len(others))[len(offered) :], strict=True))
+    if drawn:
+        asked.sort(key=lambda node_id: (len(tags[node_id]), tags[node_id]))
+    items = []
+    for number, node_id in enumerate(asked, start=1):
+        node = m.node(node_id)
+        named = f"{_kind_word(node)} {tags[node_id]}" if drawn else f"the {_kind_word(node)}"
+        right = sorted(found[node_id], key=lambda p: (len(letter_of[p]), letter_of[p]))
+        shown = [f"{letter_of[p]} ({m.node(p).title})" for p in right]
+        either = (
+            "; any of them is right" if len(shown) > 2 else "; either is right" if len(shown) == 2 else ""
+        )
+        items.append(
+            Item(
+                id=str(number),
+                prompt=f"Which principle does {named} appeal to: “{' '.join(node.text.split())}”?",
+                choices=choices,
+                # A choice that reads exactly like a right one is right too.
+                key=tuple(c.id for c in choices if c.text in {_choice_text(m.node(p)) for p in right}),
+                elements=(node_id, *right),
+                explanation=f"{named[0].upper()}{named[1:]} appeals to {' and '.join(shown)}{either}.",
+                diagram="d1" if drawn else None,
+            )
+        )
+    diagrams: tuple[Diagram, ...] = ()
+    if drawn:
+        rest = [n.id for n in m.nodes if n.kind != "principle"]
+        diagrams = (diagram(m, "d1", "The debate, with its principles left out", node_tags=tags, nodes=rest),)
+    where = " The diagram shows the debate without its principles." if drawn else ""
+    return Part(
+        kind="match-principles",
+        title="Match claims to principles",
+        instructions=(
+            "Each principle below is a value or rule that arguments in the debate appeal to."
+            f"{where} For each claim named below, write the letter of a principle that gives a"
+            " reason for it."
+        ),
+        diagrams=diagrams,
+        items=tuple(items),
+    )

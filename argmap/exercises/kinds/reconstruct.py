@@ -1,0 +1,244 @@
+"""Reconstruct the map: draw the stance links between an issue's statements.
+
+One item per issue in scope (at most two: on a map with more issues, two are
+picked at random). The diagram shows the item's statements, tagged ``A``,
+``B``... in a shuffled order, with no links; the student lists each link as
+*source tag, kind, target tag* (``B supports A``, ``C attacks B``) and is
+scored by F1 against the map's own links.
+
+What the key holds: every ``supports`` and ``attacks`` link among the item's
+nodes, one answer per premise for linked premises (``B`` and ``C`` jointly
+support ``A`` becomes ``B supports A`` and ``C supports A``). Undercuts are
+left out, at every difficulty: an undercut targets a link, and naming a link
+the student has yet to draw would need tags for links that are not on the
+page. Symmetric links (contradicts, equivalent) are left out too, since
+the student's link kinds are supports, attacks and undercuts. So that no
+statement is joined to the others only by such a link, the nodes are chosen
+along supports and attacks.
+
+Difficulty: easy takes the issue and up to 6 nodes nearest to it (fewest
+supports and attacks away; ties broken at random), medium up to 10, hard
+every node a chain of supports and attacks joins to the issue. An item is
+worth as many points as its key has links, so that a large map weighs more
+than a small one when scores are added up.
+
+:func:`starter` turns an item back into a map of its tagged statements with
+no links: a student can fill in the links in that file and hand it in.
+
+Examples:
+    >>> import argmap
+    >>> from argmap.exercises import generate
+    >>> ex = generate(argmap.load_corpus("school-phones"), "reconstruct", seed=1)
+    >>> item = ex.items[0]
+    >>> item.answer_type, item.points == len(item.key_links)
+    ('links', True)
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import deque
+
+from argmap.errors import ExerciseError
+from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tag_nodes
+from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
+from argmap.exercises.registry import Setting, kind
+from argmap.model import ArgumentMap
+from argmap.render.dot import edge_stmt, quote
+
+__all__ = ["key_links", "reconstruct", "starter"]
+
+_MAX_ISSUES = 2
+_COUNTS = {1: 6, 2: 10, 3: 100_000}
+_KEYED = ("supports", "attacks")
+
+
+def _nearest(m: ArgumentMap, issue_id: str, count: int, rng: random.Random) -> list[str]:
+    """The issue and up to ``count`` of its nodes nearest to it along supports and attacks."""
+    own = {n.id for n in m.issue_nodes(issue_id)}
+    adjacent: dict[str, list[str]] = {node_id: [] for node_id in own}
+    for link in m.links:
+        # a principle or claim shared with another issue must not lead into that issue's nodes
+        if link.kind in _KEYED and link.target in own and own.issuperset(link.premises):
+            for premise in link.premises:
+                adjacent[premise].append(link.target)
+                adjacent[link.target].append(premise)
+    distance = {issue_id: 0}
+    queue = deque([issue_id])
+    while queue:
+        here = queue.popleft()
+        for there in adjacent[here]:
+            if there not in distance:
+                distance[there] = distance[here] + 1
+                queue.append(there)
+    # the random draw is made for every node in map order, so it is the same whatever the count
+    tiebreak = {n.id: rng.random() for n in m.nodes if n.id in own}
+    others = sorted(
+        (node_id for node_id in distance if node_id != issue_id), key=lambda n: (distance[n], tiebreak[n])
+    )
+    return [issue_id, *others[:count]]
+
+
+def key_links(m: ArgumentMap, node_ids: list[str], tags: dict[str, str]) -> tuple[LinkAnswer, ...]:
+    """The supports and attacks among ``node_ids``, in map order, as tagged answers (one per premise).
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("q", "a", "b"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> _ = b.supports(["a", "b"], "q"); _ = b.contradicts("a", "b")
+        >>> keyed = key_links(b.build(), ["q", "a", "b"], {"q": "A", "a": "B", "b": "C"})
+        >>> [(k.source, k.kind, k.target) for k in keyed]
+        [('B', 'supports', 'A'), ('C', 'supports', 'A')]
+    """
+    answers: list[LinkAnswer] = []
+    for link in submap(m, node_ids).links:
+        if link.kind in _KEYED:
+            for premise in link.premises:
+                answers.append(LinkAnswer(source=tags[premise], kind=link.kind, target=tags[link.target]))
+    return tuple(answers)
+
+
+def _tally(answers: tuple[LinkAnswer, ...]) -> str:
+    counts = {k: sum(1 for a in answers if a.kind == k) for k in _KEYED}
+    words = " and ".join(f"{n} {k if n != 1 else k.removesuffix('s')}" for k, n in counts.items() if n)
+    return f"The map joins these statements by {words}."
+
+
+def _unlinked(m: ArgumentMap, node_ids: list[str]) -> ArgumentMap:
+    """The map of the given nodes, in the order given, with no links at all (what the student starts from)."""
+    nodes = submap(m, node_ids)
+    fields = {name: getattr(nodes, name) for name in type(nodes).model_fields}
+    order = {node_id: i for i, node_id in enumerate(node_ids)}
+    return ArgumentMap.model_validate(
+        {**fields, "nodes": sorted(nodes.nodes, key=lambda n: order[n.id]), "links": []}
+    )
+
+
+def _grid(drawing: Diagram, tags: list[str]) -> Diagram:
+    """Lay the unlinked nodes out in columns read top to bottom, in tag order.
+
+    With no links, dot would stack every node in one tall rank. Each column
+    is a rank of its own (``rank=same``) held in order by invisible edges down
+    the column, and invisible edges from each node to the one a column on set
+    the columns left to right.
+    """
+    rows = math.isqrt(max(len(tags) - 1, 0)) + 1
+    columns = [tags[i : i + rows] for i in range(0, len(tags), rows)]
+    invisible = [("style", "invis")]
+    lines = []
+    for column in columns:
+        lines.append("  { rank=same; " + " ".join(f"{quote(tag)};" for tag in column) + " }")
+        lines += [edge_stmt(a, b, invisible) for a, b in zip(column, column[1:], strict=False)]
+    lines += [edge_stmt(tags[i], tags[i + rows], invisible) for i in range(len(tags) - rows)]
+    body, _, _ = drawing.dot.rstrip().rpartition("}")
+    return drawing.model_copy(update={"dot": body + "".join(f"{line}\n" for line in lines) + "}\n"})
+
+
+def starter(m: ArgumentMap, item: Item) -> ArgumentMap:
+    """A map of a reconstruct item's statements, ids replaced by their tags, with no links.
+
+    A student fills in the links (``source``/``target`` are tags) and hands
+    the file in; grading compares its links with the item's key. Notes,
+    anchors and data are left out, so the file gives nothing away.
+
+    Args:
+        m: The map the exercise was made from.
+        item: An item of a reconstruct part.
+
+    Raises:
+        ExerciseError: the item is not a reconstruct item made from ``m``.
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.exercises import generate
+        >>> m = argmap.load_corpus("school-phones")
+        >>> item = generate(m, "reconstruct", seed=1).items[0]
+        >>> start = starter(m, item)
+        >>> [n.id for n in start.nodes] == [c.id for c in item.choices], start.links
+        (True, ())
+    """
+    if item.answer_type != "links" or len(item.elements) != len(item.choices):
+        raise ExerciseError(f"item {item.id} is not a reconstruct item")
+    tags: dict[str, str] = {}
+    nodes = {n.id: n for n in m.nodes}
+    for node_id, choice in zip(item.elements, item.choices, strict=True):
+        if node_id not in nodes or nodes[node_id].text != choice.text:
+            raise ExerciseError(
+                f"item {item.id} was not made from map {m.id!r} (its node {choice.id} differs)"
+            )
+        tags[node_id] = choice.id
+    plain = anonymize(_unlinked(m, list(item.elements)), tags, {})
+    order = {tag: i for i, tag in enumerate(tags.values())}
+    fields = {name: getattr(plain, name) for name in type(plain).model_fields}
+    return ArgumentMap.model_validate({**fields, "nodes": sorted(plain.nodes, key=lambda n: order[n.id])})
+
+
+@kind(
+    "reconstruct",
+    "Reconstruct the map",
+    "draw the supports and attacks between an issue's statements",
+    quiz=False,
+)
+def reconstruct(setting: Setting) -> Part:
+    """Items: one per issue (at most two); the key is the map's supports and attacks among its nodes."""
+    m, rng = setting.m, setting.rng
+    issues = [n.id for n in m.issues]
+    if len(issues) > _MAX_ISSUES:
+        picked = set(sample(rng, issues, _MAX_ISSUES))
+        issues = [i for i in issues if i in picked]
+    items: list[Item] = []
+    drawings: list[Diagram] = []
+    for issue_id in issues:
+        chosen = _nearest(m, issue_id, _COUNTS[setting.difficulty], rng)
+        tags = tag_nodes(rng, chosen)
+        answers = key_links(m, chosen, tags)
+        if not answers:
+            continue
+        number = len(items) + 1
+        diagram_id = f"d{number}"
+        issue = m.node(issue_id)
+        items.append(
+            Item(
+                id=str(number),
+                prompt=(
+                    f"Diagram {diagram_id} shows {len(chosen)} statements of the debate on"
+                    f" “{opening(issue)}” ({tags[issue_id]}), without their links. List every link"
+                    " between them, one per line, as source tag, kind, target tag: for example"
+                    " “B supports A” or “C attacks B”. When two statements give a reason only"
+                    " together, list a link from each."
+                ),
+                answer_type="links",
+                choices=tuple(Choice(id=tag, text=m.node(node_id).text) for node_id, tag in tags.items()),
+                key_links=answers,
+                points=len(answers),
+                elements=tuple(tags),
+                explanation=_tally(answers),
+                diagram=diagram_id,
+            )
+        )
+        drawing = diagram(
+            _unlinked(m, list(tags)),
+            diagram_id,
+            f"Statements on “{opening(issue, 60)}”, links left out",
+            node_tags=tags,
+        )
+        drawings.append(_grid(drawing, list(tags.values())))
+    if not items:
+        raise ExerciseError(
+            f"map {m.id!r}: reconstruct needs an issue with statements that support or attack each other"
+            f" (found {len(m.issues)} issue(s) and none with such links)"
+        )
+    return Part(
+        kind="reconstruct",
+        title="Reconstruct the map",
+        instructions=(
+            "Each diagram shows statements of the debate with their links taken away. Put the links"
+            " back: say which statement supports (gives a reason for) or attacks (argues against)"
+            " which, writing each link as source tag, kind, target tag."
+        ),
+        diagrams=tuple(drawings),
+        items=tuple(items),
+    )

@@ -1,0 +1,76 @@
+"""Properties every kind of exercise keeps, on any valid map and on the corpora."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap.errors import ExerciseError
+from argmap.exercises import KINDS, Exercise, generate
+from argmap.exercises.files import key_answers
+from argmap.exercises.grading import grade
+from tests.strategies import maps
+
+ALL_KINDS = sorted(KINDS)
+
+
+def test_every_kind_the_issue_asks_for_is_registered() -> None:
+    assert set(ALL_KINDS) >= {
+        "label-links",
+        "match-principles",
+        "sort-by-side",
+        "fill-gap",
+        "find-flaw",
+        "reconstruct",
+        "locate",
+    }
+
+
+def assert_well_formed(ex: Exercise) -> None:
+    assert Exercise.model_validate_json(ex.to_json()) == ex
+    assert [item.id for item in ex.items] == [str(i) for i in range(1, len(ex.items) + 1)]
+    result = grade(ex, key_answers(ex))
+    assert result.score == result.points == ex.total_points
+    assert not result.notes
+
+
+@given(maps(), st.sampled_from(ALL_KINDS), st.integers(0, 2**32), st.integers(1, 3))
+def test_any_map_gives_a_sound_exercise_or_a_clear_refusal(
+    m: argmap.ArgumentMap, kind: str, seed: int, difficulty: int
+) -> None:
+    texts = {"doc": "x" * 200}
+    try:
+        ex = generate(m, kind, seed=seed, difficulty=difficulty, texts=texts)
+    except ExerciseError as err:
+        assert str(err)
+        return
+    assert_well_formed(ex)
+    again = generate(m, kind, seed=seed, difficulty=difficulty, texts=texts)
+    assert again.to_json() == ex.to_json()
+
+
+CORPUS_KINDS = [k for k in ALL_KINDS if k != "locate"]
+
+
+@pytest.mark.parametrize("kind", CORPUS_KINDS)
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+def test_corpus_exercises_grade_their_own_key_fully(kind: str, difficulty: int) -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    ex = generate(m, kind, seed=11, difficulty=difficulty, issues=["burden-sharing"])
+    assert ex.items
+    assert_well_formed(ex)
+
+
+def test_several_kinds_make_one_exercise_numbered_through() -> None:
+    m = argmap.load_corpus("school-phones")
+    kinds = ["sort-by-side", "label-links", "fill-gap"]
+    ex = generate(m, kinds, seed=5)
+    assert [part.kind for part in ex.parts] == kinds
+    singles = [generate(m, kind, seed=5) for kind in kinds]
+    assert [len(p.items) for p in ex.parts] == [len(s.items) for s in singles]
+    # each part is drawn from its own seeded stream: the same as when made alone
+    for part, single in zip(ex.parts, singles, strict=True):
+        assert [i.prompt for i in part.items] == [i.prompt for i in single.items]
+    assert_well_formed(ex)
