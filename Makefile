@@ -9,8 +9,12 @@ CORPUS := corpora/allied-space-cooperation/map.yaml
 
 OUT := out
 ISSUES = $(shell $(BIN)/python -c "import argmap; print(' '.join(n.id for n in argmap.load(\"$(CORPUS)\").issues))")
+CONTROVERSIES = $(shell $(BIN)/python -c "import argmap; print(' '.join(n.id for n in argmap.load(\"$(CORPUS)\").issues if 'controversy' in n.tags))")
+EXAMPLES := examples/allied-space-cooperation
+# The teacher's worksheet: four parts that fit a printed page and a quiz.
+WORKSHEET_KINDS := --kind sort-by-side --kind label-links --kind match-principles --kind fill-gap
 
-.PHONY: demo test lint typecheck pytest docs clean
+.PHONY: demo test lint typecheck pytest docs examples clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +46,21 @@ demo: $(STAMP_RUN)
 	$(BIN)/argmap render $(CORPUS) -o $(OUT)/overview.svg --cluster --legend
 	@for issue in $(ISSUES); do \
 		$(BIN)/argmap render $(CORPUS) -o $(OUT)/$$issue.svg --issue $$issue --legend || exit 1; \
+	done
+	@echo
+	$(BIN)/argmap exercise $(CORPUS) --issue burden-sharing $(WORKSHEET_KINDS) --seed 1 --difficulty 2 \
+		-o $(OUT)/worksheet.html --key $(OUT)/key.html --gift $(OUT)/quiz.gift --json $(OUT)/exercise.json
+	$(BIN)/argmap grade $(OUT)/exercise.json $(EXAMPLES)/burden-sharing/answers-ana.yaml
+
+# The teacher's workflow of the README: a worksheet, key, quiz and exercise
+# file per controversy of the reference corpus (fixed seed: reproducible).
+examples: $(STAMP_RUN)
+	@for issue in $(CONTROVERSIES); do \
+		mkdir -p $(EXAMPLES)/$$issue; \
+		$(BIN)/argmap exercise $(CORPUS) --issue $$issue $(WORKSHEET_KINDS) --seed 1 --difficulty 2 \
+			-o $(EXAMPLES)/$$issue/worksheet.html --key $(EXAMPLES)/$$issue/key.html \
+			--gift $(EXAMPLES)/$$issue/quiz.gift --json $(EXAMPLES)/$$issue/exercise.json \
+			--template $(EXAMPLES)/$$issue/answers-template.yaml || exit 1; \
 	done
 
 # The README's images: the overview and one controversy, as PNG.

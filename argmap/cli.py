@@ -12,14 +12,21 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Finding, check, get_rule, select_rules
 from argmap.checks.report import findings_report, format_finding, format_summary_line
 from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, LoadError, MapError, Problem
+from argmap.exercises import KINDS, Exercise, generate
+from argmap.exercises.files import answers_template, load_answers, load_exercise
+from argmap.exercises.gift import to_gift
+from argmap.exercises.grading import format_grade, format_map_grade, grade, grade_maps
+from argmap.exercises.html import worksheet_html
+from argmap.exercises.markdown import worksheet_markdown
 from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render import FORMATS, THEMES, RenderOptions, render
@@ -158,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     draw.add_argument("--dpi", type=float, help="resolution of PNG output")
 
+    _exercise_parser(commands, source_help)
+    _grade_parser(commands)
+
     corpus = commands.add_parser("corpus", help="the bundled corpora")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
     corpus_commands.add_parser("list", help="list the bundled corpora")
@@ -166,6 +176,58 @@ def _parser() -> argparse.ArgumentParser:
     corpus_path_cmd = corpus_commands.add_parser("path", help="print the path of a corpus's map file")
     corpus_path_cmd.add_argument("name")
     return parser
+
+
+def _exercise_parser(commands: Any, source_help: str) -> None:
+    kinds = ", ".join(sorted(KINDS))
+    exercise = commands.add_parser(
+        "exercise",
+        help="make an exercise from a map: worksheet, answer key, quiz, JSON",
+        description=f"Make an exercise from a map. Kinds: {kinds}.",
+    )
+    exercise.add_argument("file", help="map file (.yaml, .yml or .json)")
+    exercise.add_argument(
+        "--kind",
+        action="append",
+        required=True,
+        choices=sorted(KINDS),
+        metavar="KIND",
+        help="kind of exercise (repeat for a worksheet of several parts)",
+    )
+    exercise.add_argument("--seed", type=int, default=0, help="the same seed gives the same exercise")
+    exercise.add_argument(
+        "--difficulty", default="1", metavar="D", help="1, 2 or 3 (or easy, medium, hard); default 1"
+    )
+    exercise.add_argument(
+        "--issue", action="append", default=[], metavar="ID", help="only what bears on this issue"
+    )
+    exercise.add_argument("--title", help="the worksheet's title (default: the map's and the issue's)")
+    exercise.add_argument(
+        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
+    )
+    exercise.add_argument("-o", "--output", metavar="OUT", help="the worksheet: .html or .md")
+    exercise.add_argument("--key", metavar="OUT", help="the answer key: .html or .md")
+    exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
+    exercise.add_argument("--json", metavar="OUT", help="the exercise as JSON, to grade answers with")
+    exercise.add_argument("--template", metavar="OUT", help="an answers file for students to fill in")
+
+
+def _grade_parser(commands: Any) -> None:
+    grade = commands.add_parser(
+        "grade",
+        help="grade a student's answers (or a reconstructed map)",
+        description=(
+            "Grade answers against an exercise: `argmap grade exercise.json answers.yaml`;"
+            " or a reconstructed map against the reference: `argmap grade --reference map.yaml student.yaml`."
+        ),
+    )
+    grade.add_argument("files", nargs=2, metavar="FILE", help="exercise.json answers.yaml (or map files)")
+    grade.add_argument(
+        "--reference",
+        action="store_true",
+        help="the files are a reference map and a student's map: compare their links",
+    )
+    grade.add_argument("--format", choices=["text", "json"], default="text", help="report format")
 
 
 def _err(message: str) -> None:
@@ -355,6 +417,92 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_WRITERS: dict[str, Callable[[Exercise, bool], str]] = {
+    ".html": lambda ex, key: worksheet_html(ex, key=key),
+    ".htm": lambda ex, key: worksheet_html(ex, key=key),
+    ".md": lambda ex, key: worksheet_markdown(ex, key=key),
+}
+
+
+def _writer(path: str, option: str) -> Callable[[Exercise, bool], str]:
+    suffix = Path(path).suffix.lower()
+    try:
+        return _WRITERS[suffix]
+    except KeyError:
+        found = suffix or "no suffix"
+        raise ArgmapError(f"{option} {path}: write a worksheet as .html or .md, not {found!r}") from None
+
+
+def _cmd_exercise(args: argparse.Namespace) -> int:
+    outputs = {
+        "-o": args.output,
+        "--key": args.key,
+        "--gift": args.gift,
+        "--json": args.json,
+        "--template": args.template,
+    }
+    chosen = {option: path for option, path in outputs.items() if path is not None}
+    inputs = [args.file, *(path for _, path in args.source)]
+    for path in chosen.values():
+        if any(_overwrites_input(path, given) for given in inputs):
+            return EXIT_INPUT
+    resolved = [Path(path).resolve() for path in chosen.values()]
+    if len(set(resolved)) != len(resolved):
+        _err("argmap exercise: give each output a file of its own")
+        return EXIT_INPUT
+    writers = {option: _writer(chosen[option], option) for option in ("-o", "--key") if option in chosen}
+    argument_map = load(args.file)
+    texts = find_source_texts(argument_map, dict(args.source))
+    exercise = generate(
+        argument_map,
+        args.kind,
+        seed=args.seed,
+        difficulty=args.difficulty,
+        issues=args.issue,
+        texts=texts,
+        title=args.title,
+    )
+    if not chosen:
+        print(exercise.to_json(), end="")
+        return EXIT_OK
+    contents: dict[str, str] = {}
+    for option, write in writers.items():
+        contents[option] = write(exercise, option == "--key")
+    if "--gift" in chosen:
+        contents["--gift"] = to_gift(exercise)
+    if "--json" in chosen:
+        contents["--json"] = exercise.to_json()
+    if "--template" in chosen:
+        contents["--template"] = answers_template(exercise)
+    for option, text in contents.items():
+        write_atomic(chosen[option], text)
+        print(f"wrote {chosen[option]}")
+    return EXIT_OK
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    first, second = args.files
+    if args.reference:
+        map_grade = grade_maps(load(first), load(second))
+        for note in map_grade.notes:
+            _err(str(note))
+        if args.format == "json":
+            print(json.dumps(map_grade.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            print(format_map_grade(map_grade))
+        return EXIT_OK
+    exercise = load_exercise(first)
+    answers = load_answers(second)
+    result = grade(exercise, answers)
+    for note in result.notes:
+        _err(str(note))
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_grade(result))
+    return EXIT_OK
+
+
 def _cmd_rules(_args: argparse.Namespace) -> int:
     for found in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{found.code}  {found.severity:<7}  {found.name:<28}  {found.summary}")
@@ -371,6 +519,8 @@ _COMMANDS = {
     "check": _cmd_check,
     "rules": _cmd_rules,
     "render": _cmd_render,
+    "exercise": _cmd_exercise,
+    "grade": _cmd_grade,
 }
 
 

@@ -246,10 +246,11 @@ def test_match_principles_diagram_leaves_principles_out(difficulty: int) -> None
     m, ex = make("burden-sharing", "match-principles", difficulty=difficulty)
     (drawing,) = ex.parts[0].diagrams
     assert "PRINCIPLE" not in drawing.dot
+    listed = {c.text for c in drawing.statements}
     for p in m.nodes_of_kind("principle"):
-        assert html_text(p.text, 30) not in drawing.dot
+        assert html_text(p.title, 16) not in drawing.dot and p.text not in listed
     claims = [n for n in m.nodes if n.kind == "claim"]
-    assert all(html_text(n.text, 30) in drawing.dot for n in claims)
+    assert all(html_text(n.title, 16) in drawing.dot and n.text in listed for n in claims)
     # the diagram's letters are not the choices' letters
     choice_ids = {c.id for c in ex.items[0].choices}
     for item in ex.items:
@@ -315,11 +316,14 @@ def test_fill_gap_diagram_hides_the_gap(scope: str, difficulty: int) -> None:
         gap = m.node(item.elements[0])
         dot = dot_of(ex, item)
         assert item.diagram == f"d{number}"
-        assert html_text(gap.text, 30) not in dot
+        drawing = next(d for d in ex.parts[0].diagrams if d.id == item.diagram)
+        assert html_text(gap.title, 16) not in dot
+        assert gap.text not in {c.text for c in drawing.statements}
         assert "?  ?  ?" in dot
-        # drawn without the blank, the same diagram shows the text the exercise hides
+        # drawn without the blank, the same diagram shows what the exercise hides
         shown = diagram(m, "x", "", node_tags={gap.id: "?"}, nodes=[n.id for n in m.nodes])
-        assert html_text(gap.text, 30) in shown.dot
+        assert html_text(gap.title, 16) in shown.dot
+        assert gap.text in {c.text for c in shown.statements}
 
 
 def test_fill_gap_difficulty_sets_items_and_choices() -> None:
@@ -330,9 +334,10 @@ def test_fill_gap_difficulty_sets_items_and_choices() -> None:
 def test_fill_gap_distractors_avoid_texts_the_diagram_shows() -> None:
     m, ex = make("allied", "fill-gap", difficulty=3)
     for item in ex.items:
-        dot = dot_of(ex, item)
+        drawing = next(d for d in ex.parts[0].diagrams if d.id == item.diagram)
+        listed = {c.text for c in drawing.statements}
         for choice in item.choices:
-            assert html_text(choice.text, 30) not in dot
+            assert choice.text not in listed
 
 
 def test_fill_gap_hard_prefers_the_gaps_own_side() -> None:

@@ -302,7 +302,11 @@ def test_locate_keeps_the_sections_of_the_anchors() -> None:
 
 def test_locate_needs_the_text() -> None:
     with pytest.raises(ExerciseError, match=r"pass the text of source 'text' \(e\.g\. --source text=PATH\)"):
-        generate(PHONES, "locate")
+        generate(PHONES, "locate", texts={})
+
+
+def test_locate_finds_the_text_that_ships_with_the_map() -> None:
+    assert generate(PHONES, "locate") == generate(PHONES, "locate", texts=PHONES_TEXTS)
 
 
 def test_locate_refuses_another_version_of_the_text() -> None:

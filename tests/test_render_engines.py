@@ -291,3 +291,13 @@ def test_svg_text_with_every_awkward_character() -> None:
     texts = node_texts(render(m, "svg", RenderOptions(label_mode="text", wrap=100_000)))
     assert texts["c"] == expected_text(m, m.node("c"))  # type: ignore[arg-type]
     assert re.search(r"&#65;", texts["c"])
+
+
+@needs_bundled
+def test_the_bundled_engine_draws_the_same_svg_twice_in_one_process(no_dot_on_path: None) -> None:
+    # Labels shown short carry the full text as a tooltip, which Graphviz
+    # wraps in <a> anchors numbered by a library-wide counter.
+    m = argmap.load_corpus("school-phones")
+    first = render(m, "svg")
+    assert b'id="a_node1_0"' in first
+    assert render(m, "svg") == first

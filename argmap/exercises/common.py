@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from argmap.errors import ExerciseError
-from argmap.exercises.model import Diagram
+from argmap.exercises.model import Choice, Diagram
 from argmap.model import AnyNode, ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
@@ -39,6 +39,7 @@ __all__ = [
     "tag_links",
     "tag_nodes",
     "opening",
+    "reading",
 ]
 
 T = TypeVar("T")
@@ -288,15 +289,85 @@ def diagram(
     if nodes is not None:
         m = submap(m, nodes)
     drawn = anonymize(m, node_tags, link_tags)
+    # Short labels, top to bottom, no legend: a debate of a dozen nodes then
+    # fits a printed page with its text still readable. The full texts go in
+    # ``statements`` and the key to the lines in ``reading``, which the
+    # worksheet prints beside the drawing.
     options = RenderOptions(
-        label_mode="text",
-        wrap=30,
+        label_mode="label",
+        wrap=16,
+        rankdir="TB",
         title=False,
-        legend=True,
+        legend=False,
         neutral_links=neutral_links,
         hide_sides=hide_sides,
         node_tags={tag: tag for tag in node_tags.values()},
         link_tags={tag: tag for tag in link_tags.values()},
         blanks=frozenset(node_tags[b] for b in blanks),
     )
-    return Diagram(id=diagram_id, caption=caption, dot=to_dot(drawn, options))
+    statements = [
+        Choice(id=node_tags[n.id], text=" ".join(n.text.split()))
+        for n in m.nodes
+        if n.id in node_tags and n.id not in blanks
+    ]
+    statements.sort(key=lambda c: (len(c.id), c.id))
+    kinds = {k.kind for k in m.links}
+    return Diagram(
+        id=diagram_id,
+        caption=caption,
+        dot=to_dot(drawn, options),
+        statements=tuple(statements),
+        reading=reading(
+            kinds,
+            neutral_links=neutral_links,
+            hide_sides=hide_sides,
+            blanks=bool(blanks),
+            joined=any(k.is_linked for k in m.links),
+        ),
+    )
+
+
+def reading(
+    kinds: Collection[str],
+    *,
+    neutral_links: bool = False,
+    hide_sides: bool = False,
+    blanks: bool = False,
+    joined: bool = False,
+) -> str:
+    """How to read a worksheet diagram's lines, in one or two sentences.
+
+    Examples:
+        >>> print(reading({"supports", "attacks"}))
+        Boxes: tag, kind and side, then a short title.
+        Lines: + (solid arrow) supports, − (dashed, bar end) attacks.
+        >>> print(reading({"supports", "attacks"}, neutral_links=True, hide_sides=True))
+        Boxes: tag and kind, then a short title.
+        Lines: every stance link is drawn alike (grey arrow).
+    """
+    boxes = "Boxes: tag and kind" if hide_sides else "Boxes: tag, kind and side"
+    parts: list[str] = []
+    if neutral_links:
+        if kinds & {"supports", "attacks", "undercuts"}:
+            parts.append("every stance link is drawn alike (grey arrow)")
+    else:
+        if "supports" in kinds:
+            parts.append("+ (solid arrow) supports")
+        if "attacks" in kinds:
+            parts.append("− (dashed, bar end) attacks")
+        if "undercuts" in kinds:
+            parts.append("− undercut (dotted) attacks the link it ends on")
+    if "contradicts" in kinds:
+        parts.append("⊥ contradicts")
+    if "equivalent" in kinds:
+        parts.append("≡ says the same")
+    if joined:
+        parts.append("a dot where lines meet joins reasons that count only together")
+    if joined:
+        parts.append("a dot where lines meet joins reasons that count only together")
+    text = f"{boxes}, then a short title."
+    if blanks:
+        text += " “?  ?  ?” marks the gap."
+    if parts:
+        text += "\nLines: " + ", ".join(parts) + "."
+    return text

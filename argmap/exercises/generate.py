@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from argmap.errors import ExerciseError
+from argmap.errors import ExerciseError, SourceTextError
 from argmap.exercises.common import restrict, seeded
 from argmap.exercises.model import Exercise, Part
 from argmap.exercises.registry import DIFFICULTIES, Setting, get_kind
 from argmap.model import ArgumentMap
+from argmap.sources import find_source_texts
 
 __all__ = ["generate", "parse_difficulty"]
 
@@ -61,7 +62,9 @@ def generate(
         seed: The same seed gives the same exercise, byte for byte.
         difficulty: 1-3 or easy, medium, hard.
         issues: Limit the exercise to what bears on these issues.
-        texts: Source texts by source id, for kinds that quote the source.
+        texts: Source texts by source id, for kinds that quote the source;
+            by default those that ship with the map (see
+            :func:`argmap.find_source_texts`).
         title: The exercise's title (default: the map's title, and the
             issue's label when there is one issue).
 
@@ -79,6 +82,13 @@ def generate(
     level = parse_difficulty(difficulty)
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ExerciseError(f"seed must be a whole number, not {seed!r}")
+    if texts is None:
+        # the texts that ship with the map (a source's ``path``); a teacher
+        # passes the others, e.g. an article the map only points into
+        try:
+            texts = find_source_texts(m)
+        except SourceTextError:
+            texts = {}
     scope = tuple(dict.fromkeys(issues))
     sub = restrict(m, scope)
     parts: list[Part] = []

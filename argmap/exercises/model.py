@@ -97,6 +97,10 @@ class LinkAnswer(_Model):
 class Diagram(_Model):
     """A diagram of the exercise as DOT text (made with the map's tags, blanks and hidden stances).
 
+    Diagrams show each node's tag and short label; ``statements`` gives the
+    full text of each tagged node drawn (gaps left out), for the worksheet to
+    list beside the drawing, and ``reading`` says how to read its lines.
+
     Examples:
         >>> Diagram(id="d1", caption="The debate", dot="digraph {}").id
         'd1'
@@ -105,6 +109,8 @@ class Diagram(_Model):
     id: str
     caption: str
     dot: str
+    statements: tuple[Choice, ...] = ()
+    reading: str = ""
 
 
 class Sentence(_Model):

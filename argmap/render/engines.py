@@ -25,6 +25,7 @@ import importlib
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,7 +38,7 @@ from typing import Literal, TypeAlias, get_args
 
 from argmap.render.errors import EngineNotFoundError, RenderError
 
-__all__ = ["FORMATS", "Engine", "Format", "available_engines", "find_engine", "layout"]
+__all__ = ["FORMATS", "Engine", "Format", "available_engines", "find_engine", "layout", "renumber_anchors"]
 
 Engine: TypeAlias = Literal["dot", "bundled"]
 Format: TypeAlias = Literal["svg", "png", "pdf", "dot"]
@@ -214,4 +215,21 @@ def layout(source: str, format: Format, engine: Engine | None = None) -> bytes:
     chosen = find_engine(engine)
     if chosen == "dot":
         return _run_dot(source, format)
-    return _run_bundled(source, format)
+    output = _run_bundled(source, format)
+    return renumber_anchors(output) if format == "svg" else output
+
+
+# Graphviz numbers the <a> anchors of tooltips with a counter that lives as
+# long as the library: a second drawing in the same process would get other ids.
+_ANCHOR_ID = re.compile(rb'id="a_((?:node|edge|graph|clust)\d+)_\d+"')
+
+
+def renumber_anchors(svg: bytes) -> bytes:
+    """Number an SVG's tooltip anchors from 0 in document order, as a fresh Graphviz would.
+
+    Examples:
+        >>> renumber_anchors(b'<g id="a_node1_25"></g><g id="a_edge3_26"></g>')
+        b'<g id="a_node1_0"></g><g id="a_edge3_1"></g>'
+    """
+    count = iter(range(1 << 62))
+    return _ANCHOR_ID.sub(lambda found: b'id="a_%s_%d"' % (found.group(1), next(count)), svg)

@@ -141,7 +141,7 @@ def fill_gap(setting: Setting) -> Part:
             diagram(
                 m,
                 diagram_id,
-                f"Diagram {number}: one text is missing",
+                "One text is missing",
                 node_tags={gap.id: "?"},
                 blanks=[gap.id],
                 nodes=drawn,

@@ -1,0 +1,396 @@
+"""An exercise as a printable HTML page: the students' worksheet, or the teacher's answer key.
+
+The page stands alone: its CSS is inline and its diagrams are inline SVG
+(each :class:`~argmap.exercises.model.Diagram` laid out with
+:func:`argmap.render.layout`), so it can be mailed, opened offline, or printed
+from any browser to A4 or Letter paper. Items never break across pages and
+diagrams shrink to fit one page.
+
+The answer key is the same page with the right answers filled in, each
+item's explanation and points, and "Answer key" in a banner at the top and in
+the header of every printed page, so that it is hard to hand out by mistake.
+
+Examples:
+    >>> from argmap.exercises.model import Choice, Exercise, Item, Part
+    >>> item = Item(id="1", prompt="Is A for or against?", key=["for"],
+    ...             choices=[Choice(id="for", text="for"), Choice(id="against", text="against")],
+    ...             explanation="A supports the proposal.")
+    >>> ex = Exercise(title="Uniforms & us", map_id="u", map_title="Uniforms", seed=1,
+    ...               difficulty=1, parts=[Part(kind="sort-by-side", title="Sides",
+    ...                                         instructions="Say who holds it.", items=[item])])
+    >>> page = worksheet_html(ex)
+    >>> page.startswith("<!DOCTYPE html>"), "Uniforms &amp; us" in page, "supports the" in page
+    (True, True, False)
+    >>> "A supports the proposal." in worksheet_html(ex, key=True)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from html import escape
+
+from argmap.errors import ExerciseError
+from argmap.exercises.model import Choice, Diagram, Exercise, Item, Part
+from argmap.exercises.registry import DIFFICULTIES
+
+__all__ = ["svg_for_page", "worksheet_html"]
+
+_LEVELS = {number: name for name, number in DIFFICULTIES.items()}
+
+# Black on white, sized for A4 and Letter alike (no @page size: the printer's
+# paper wins). The answer key's running header uses a page margin box, which
+# browsers without support simply ignore: the banner at the top remains.
+_CSS = """\
+@page { margin: 16mm 15mm 18mm 15mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; } }
+* { box-sizing: border-box; }
+html { background: #fff; color: #000; }
+body { font: 11pt/1.45 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
+  max-width: 185mm; margin: 0 auto; padding: 8mm 4mm; }
+h1 { font-size: 19pt; line-height: 1.2; margin: 0 0 2mm; }
+h2 { font-size: 14pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.5px solid #000;
+  break-after: avoid; page-break-after: avoid; }
+p { margin: 1.5mm 0; }
+.meta { font-size: 9.5pt; color: #333; }
+.student { display: flex; gap: 6mm; margin: 4mm 0 2mm; font-size: 11pt; }
+.student span { flex: 1; white-space: nowrap; }
+.student span::after { content: ""; display: inline-block; width: 70%; margin-left: 2mm;
+  border-bottom: 1px solid #000; }
+.student .score { flex: 0 0 auto; }
+.student .score::after { display: none; }
+.instructions { font-style: italic; break-after: avoid; page-break-after: avoid; }
+figure.diagram { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }
+figure.diagram svg { display: block; width: 100%; height: auto; max-height: 235mm; margin: 0 auto; }
+figcaption { font-size: 9.5pt; text-align: center; margin-top: 1mm; }
+.reading { font-size: 9pt; margin: 0 0 1.5mm; }
+ul.statements { list-style: none; padding: 0; margin: 0 0 3mm; font-size: 9.5pt;
+  columns: 2; column-gap: 6mm; }
+ul.statements li { margin: 0 0 1mm; padding-left: 9mm; text-indent: -9mm; break-inside: avoid; }
+.tag { display: inline-block; text-indent: 0; min-width: 1.6em; padding: 0 1.2mm; border: 1px solid #000;
+  border-radius: 1mm; font-weight: bold; text-align: center; font-size: 10pt; line-height: 1.35; }
+ol.sentences { list-style: none; padding: 0; margin: 2mm 0 3mm; }
+ol.sentences li { margin: 1mm 0; padding-left: 12mm; text-indent: -12mm; break-inside: avoid; }
+.choices { margin: 2mm 0 3mm; padding: 2mm 3mm; border: 1px solid #000; break-inside: avoid;
+  page-break-inside: avoid; }
+.choices h3 { font-size: 10pt; margin: 0 0 1mm; }
+.choices ul.options { margin-left: 3mm; }
+ul.options { list-style: none; padding: 0; margin: 1mm 0 1mm 9mm; }
+ul.options li { margin: 0.8mm 0; padding-left: 10mm; text-indent: -10mm; }
+.item { margin: 3mm 0; padding: 1.5mm 0 2mm; border-bottom: 0.5px solid #999;
+  break-inside: avoid; page-break-inside: avoid; }
+.item .head { display: flex; gap: 2mm; }
+.item .number { font-weight: bold; min-width: 7mm; }
+.item .prompt { flex: 1; }
+.item .points { font-size: 9pt; white-space: nowrap; }
+.answer { margin: 2mm 0 0 9mm; display: flex; align-items: center; gap: 2mm; }
+.box { display: inline-block; min-width: 16mm; min-height: 8mm; padding: 1mm 2mm;
+  border: 1.5px solid #000; font-weight: bold; white-space: nowrap; }
+.line { display: inline-block; flex: 1; min-height: 8mm; border-bottom: 1px solid #000;
+  padding: 1mm 2mm; font-weight: bold; }
+table.links { border-collapse: collapse; width: 100%; margin: 2mm 0 0 9mm; max-width: calc(100% - 9mm); }
+table.links th, table.links td { border: 1px solid #000; padding: 1mm 2mm; height: 8mm; text-align: left; }
+table.links th { font-size: 9.5pt; background: #eee; height: auto; }
+table.links td.row { width: 9mm; font-size: 9pt; color: #333; }
+.hint { font-size: 9pt; margin: 1mm 0 0 9mm; }
+.teacher { border: 3px double #000; padding: 2mm 3mm; margin: 0 0 4mm; text-align: center;
+  font-weight: bold; letter-spacing: 0.04em; }
+.why { margin: 1.5mm 0 0 9mm; font-size: 10pt; }
+.right { font-weight: bold; }
+.about { margin: 0.5mm 0 0 9mm; font-size: 8.5pt; color: #333; }
+.total { font-weight: bold; }
+@page wide { size: landscape; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; }
+  figure.diagram svg { max-height: 225mm; }
+  figure.diagram.wide { page: wide; }
+  figure.diagram.wide svg { max-height: 172mm; }
+}
+"""
+
+_KEY_CSS = """\
+@page { @top-center { content: "ANSWER KEY \\2014  for the teacher, not for students";
+  font: bold 9pt sans-serif; } }
+"""
+
+# Width over height beyond which a diagram gets a landscape page of its own
+# when printed: a portrait page would shrink it more (its text to a few points).
+_WIDE = 1.25
+
+_XML_PROLOG = re.compile(r"<\?xml.*?\?>", re.DOTALL)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", re.DOTALL | re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.DOTALL)
+_SIZE = re.compile(r'\s(width|height)="([0-9.]+)[a-z]*"')
+
+
+def _default_svg(dot: str) -> str:
+    from argmap.render import layout
+
+    return layout(dot, "svg").decode("utf-8")
+
+
+def svg_for_page(svg: str, prefix: str, label: str) -> str:
+    r"""SVG text made fit to embed in an HTML page: no prolog, doctype or comments, scaled to the page width.
+
+    The fixed ``width``/``height`` give way to a ``viewBox`` (so the drawing
+    scales with the page), and every id (and each ``#id`` reference) gets
+    ``prefix``, so that two diagrams on one page do not share ids.
+
+    Args:
+        svg: SVG text, as a layout engine writes it.
+        prefix: Put before every id, e.g. ``"p1-d1"``.
+        label: The drawing's accessible name (its caption).
+
+    Raises:
+        ExerciseError: the text holds no ``<svg>`` element.
+
+    Examples:
+        >>> raw = ('<?xml version="1.0"?>\n<!-- made by hand -->\n'
+        ...        '<svg width="80pt" height="40pt"><g id="a"/></svg>')
+        >>> print(svg_for_page(raw, "d1", "A & B").replace("><", ">\n<"))
+        <svg role="img" aria-label="A &amp; B" viewBox="0 0 80 40" style="max-width: 80pt">
+        <g id="d1-a"/>
+        </svg>
+    """
+    text = _COMMENT.sub("", _DOCTYPE.sub("", _XML_PROLOG.sub("", svg))).strip()
+    opening = _SVG_OPEN.search(text)
+    if opening is None:
+        raise ExerciseError(f"diagram {label!r}: the layout gave no <svg> element")
+    tag = " ".join(opening.group(0).split())
+    sizes = dict(_SIZE.findall(tag))
+    tag = _SIZE.sub("", tag)
+    if "viewBox" not in tag and "width" in sizes and "height" in sizes:
+        tag = tag[:-1].rstrip("/") + f' viewBox="0 0 {sizes["width"]} {sizes["height"]}">'
+    if "width" in sizes:
+        # Never drawn larger than Graphviz made it: a three-box diagram blown
+        # up to the page width would print its text at headline size.
+        tag = tag[:-1].rstrip("/") + f' style="max-width: {sizes["width"]}pt">'
+    tag = tag.replace("<svg", f'<svg role="img" aria-label="{escape(label)}"', 1)
+    text = text[opening.start() :].replace(opening.group(0), tag, 1)
+    text = re.sub(r'(?<=\s)id="([^"]*)"', rf'id="{prefix}-\1"', text)
+    text = re.sub(r"url\(#([^)]*)\)", rf"url(#{prefix}-\1)", text)
+    return re.sub(r'href="#([^"]*)"', rf'href="#{prefix}-\1"', text)
+
+
+def _points(n: int) -> str:
+    return f"{n} point" if n == 1 else f"{n} points"
+
+
+def _tag(text: str) -> str:
+    return f'<span class="tag">{escape(text)}</span>'
+
+
+def _choice_line(choice: Choice, right: bool) -> str:
+    mark = ' class="right"' if right else ""
+    shown = "" if choice.text == choice.id else " " + escape(choice.text)
+    tick = " ✓" if right else ""
+    return f"<li{mark}>{_tag(choice.id)}{shown}{tick}</li>"
+
+
+def _shared_choices(part: Part) -> tuple[Choice, ...] | None:
+    """The choices every item of ``part`` offers, when they are the same for all (and not links)."""
+    asked = [item for item in part.items if item.answer_type != "links"]
+    if len(asked) < 2 or len(asked) != len(part.items):
+        return None
+    first = asked[0].choices
+    return first if first and all(item.choices == first for item in asked) else None
+
+
+def _answer_label(item: Item) -> str:
+    if item.answer_type == "choice":
+        return "Answer:"
+    if all(re.fullmatch(r"L\d+", c.id) for c in item.choices):
+        return "Name the links:"
+    return "All that apply:"
+
+
+def _links_table(item: Item, key: bool) -> Iterator[str]:
+    rows = [(k.source, k.kind, k.target) for k in item.key_links] if key else []
+    # As many blank rows as nodes: enough for any answer, and no hint of the key's size.
+    total = len(rows) if key else max(3, len(item.choices))
+    yield '<table class="links"><thead><tr><th></th><th>source</th><th>kind</th><th>target</th></tr></thead>'
+    yield "<tbody>"
+    for n in range(total):
+        cells = rows[n] if n < len(rows) else ("", "", "")
+        yield f'<tr><td class="row">{n + 1}</td>' + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+    if key and not rows:
+        yield '<tr><td class="row"></td><td colspan="3">(no links)</td></tr>'
+    yield "</tbody></table>"
+    yield '<p class="hint">kind: supports, attacks or undercuts</p>'
+
+
+def _item(item: Item, *, key: bool, shared: bool) -> Iterator[str]:
+    yield f'<section class="item" id="item-{escape(item.id)}">'
+    yield (
+        f'<div class="head"><span class="number">{escape(item.id)}.</span>'
+        f'<span class="prompt">{escape(item.prompt)}</span>'
+        f'<span class="points">({_points(item.points)})</span></div>'
+    )
+    if item.answer_type == "links":
+        if item.choices:
+            yield '<ul class="options nodes">'
+            yield from (_choice_line(c, False) for c in item.choices)
+            yield "</ul>"
+        yield from _links_table(item, key)
+    else:
+        if not shared:
+            yield '<ul class="options">'
+            for choice in item.choices:
+                yield _choice_line(choice, key and choice.id in item.key)
+            yield "</ul>"
+        joiner = " or " if item.answer_type == "choice" else ", "
+        filled = escape(joiner.join(item.key)) if key else ""
+        shape = "box" if item.answer_type == "choice" else "line"
+        named = ""
+        if key and shared:
+            texts = [item.choice(k).text for k in item.key if item.choice(k).text != k]
+            named = f"<span>{escape('; '.join(texts))}</span>" if texts else ""
+        yield (
+            f'<div class="answer"><span>{_answer_label(item)}</span>'
+            f'<span class="{shape}">{filled}</span>{named}</div>'
+        )
+    if key:
+        if item.answer_type == "choice" and len(item.key) > 1:
+            yield '<p class="why">Any one of these is right.</p>'
+        if item.explanation:
+            yield f'<p class="why"><strong>Why:</strong> {escape(item.explanation)}</p>'
+        if item.elements:
+            yield f'<p class="about">Map elements: {escape(", ".join(item.elements))}</p>'
+    yield "</section>"
+
+
+def _is_wide(svg: str) -> bool:
+    """Whether a drawing is so much wider than tall that it prints larger on a landscape page."""
+    found = re.search(r'viewBox="\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)', svg)
+    if found is None:
+        return False
+    width, height = (float(n) for n in found.groups())
+    return height > 0 and width / height > _WIDE
+
+
+def _diagram(diagram: Diagram, prefix: str, svg: Callable[[str], str]) -> str:
+    drawing = svg_for_page(svg(diagram.dot), prefix, diagram.caption)
+    # Named by id, as the prompts name them ("Diagram d2 shows...").
+    caption = f"Diagram {diagram.id}: {diagram.caption}" if diagram.caption else f"Diagram {diagram.id}"
+    shape = "diagram wide" if _is_wide(drawing) else "diagram"
+    notes = ""
+    if diagram.reading:
+        notes += f'<p class="reading">{escape(diagram.reading).replace(chr(10), "<br>")}</p>'
+    if diagram.statements:
+        rows = "".join(f"<li>{_tag(c.id)} {escape(c.text)}</li>" for c in diagram.statements)
+        notes += f'<ul class="statements">{rows}</ul>'
+    return (
+        f'<figure class="{shape}" id="{escape(prefix)}">{drawing}'
+        f"<figcaption>{escape(caption)}</figcaption></figure>{notes}"
+    )
+
+
+def _part(part: Part, number: int, *, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
+    points = sum(item.points for item in part.items)
+    yield f'<section class="part" id="part-{number}">'
+    subtotal = f" <small>({_points(points)})</small>" if part.items else ""
+    yield f"<h2>Part {number}. {escape(part.title)}{subtotal}</h2>"
+    if part.instructions:
+        yield f'<p class="instructions">{escape(part.instructions)}</p>'
+    # A diagram goes just before the first item that refers to it, so that a
+    # part with several keeps each next to its question; the first item's
+    # diagram, and any no item names, come first.
+    first_use: dict[str, str] = {}
+    for item in part.items:
+        if item.diagram is not None:
+            first_use.setdefault(item.diagram, item.id)
+    leading = part.items[0].diagram if part.items else None
+    later: dict[str, list[Diagram]] = {}
+    for diagram in part.diagrams:
+        if diagram.id in first_use and diagram.id != leading:
+            later.setdefault(first_use[diagram.id], []).append(diagram)
+        else:
+            yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
+    if part.sentences:
+        yield '<ol class="sentences">'
+        for sentence in part.sentences:
+            yield f"<li>{_tag(sentence.id)} {escape(sentence.text)}</li>"
+        yield "</ol>"
+    shared = _shared_choices(part)
+    if shared is not None:
+        yield '<div class="choices"><h3>Choices for every item of this part</h3><ul class="options">'
+        for choice in shared:
+            yield _choice_line(choice, False)
+        yield "</ul></div>"
+    for item in part.items:
+        for diagram in later.get(item.id, []):
+            yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
+        yield from _item(item, key=key, shared=shared is not None)
+    yield "</section>"
+
+
+def _lines(ex: Exercise, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
+    title = f"Answer key: {ex.title}" if key else ex.title
+    yield "<!DOCTYPE html>"
+    yield '<html lang="en">'
+    yield "<head>"
+    yield '<meta charset="utf-8">'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    yield f"<title>{escape(title)}</title>"
+    yield "<style>"
+    yield _CSS + (_KEY_CSS if key else "")
+    yield "</style>"
+    yield "</head>"
+    yield f'<body class="{"teacher-copy" if key else "student-copy"}">'
+    yield "<header>"
+    if key:
+        yield '<p class="teacher">ANSWER KEY &#8212; for the teacher; do not hand out</p>'
+    yield f"<h1>{escape(ex.title)}</h1>"
+    count = len(ex.items)
+    summary = f"{count} item{'' if count == 1 else 's'}, {_points(ex.total_points)} in all"
+    if key:
+        scope = f"; issues: {', '.join(ex.scope)}" if ex.scope else ""
+        level = _LEVELS.get(ex.difficulty, str(ex.difficulty))
+        made = f"map {ex.map_id}, seed {ex.seed}, difficulty {level}{scope}"
+        yield f'<p class="meta">{escape(summary)}. Made from {escape(made)}.</p>'
+        yield f'<p class="total">Total: {_points(ex.total_points)}</p>'
+    else:
+        yield f'<p class="meta">{escape(summary)}.</p>'
+        yield (
+            '<div class="student"><span>Name:</span><span>Date:</span>'
+            f'<span class="score">Score: ______ / {ex.total_points}</span></div>'
+        )
+    yield "</header>"
+    yield "<main>"
+    for number, part in enumerate(ex.parts, start=1):
+        yield from _part(part, number, key=key, svg=svg)
+    yield "</main>"
+    yield "</body>"
+    yield "</html>"
+
+
+def worksheet_html(ex: Exercise, *, key: bool = False, svg: Callable[[str], str] | None = None) -> str:
+    """The exercise as a self-contained printable HTML page.
+
+    Args:
+        ex: The exercise.
+        key: Make the teacher's answer key (right answers filled in, with
+            explanations) instead of the students' worksheet.
+        svg: Lays out a diagram's DOT text as SVG text; default
+            :func:`argmap.render.layout` with the first available engine.
+
+    Returns:
+        The page as text (UTF-8 when written), the same for the same arguments.
+
+    Raises:
+        EngineNotFoundError: a part has diagrams and no layout engine is available.
+        RenderError: Graphviz failed on a diagram.
+        ExerciseError: ``svg`` gave something that is not SVG.
+
+    Examples:
+        >>> from argmap.exercises.model import Diagram, Exercise, Part
+        >>> part = Part(kind="reconstruct", title="Draw", instructions="",
+        ...             diagrams=[Diagram(id="d1", caption="Map", dot="digraph {}")])
+        >>> ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+        >>> page = worksheet_html(ex, svg=lambda dot: '<svg width="10pt" height="5pt"></svg>')
+        >>> '<svg role="img" aria-label="Map" viewBox="0 0 10 5" style="max-width: 10pt"></svg>' in page
+        True
+    """
+    return "\n".join(_lines(ex, key, svg or _default_svg)) + "\n"

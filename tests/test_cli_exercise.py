@@ -1,0 +1,160 @@
+"""The command line for educators: ``argmap exercise`` and ``argmap grade``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.exercises import generate
+from argmap.exercises.files import load_exercise
+from argmap.render import available_engines
+from tests.conftest import ROOT
+
+PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
+needs_engine = pytest.mark.skipif(not available_engines(), reason="no Graphviz layout engine here")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_on_stdout_is_the_library_exercise(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "exercise", str(PHONES), "--kind", "sort-by-side", "--seed", "4")
+    assert code == 0 and err == ""
+    assert out == generate(argmap.load(PHONES), "sort-by-side", seed=4).to_json()
+
+
+@needs_engine
+def test_every_output_is_written_and_the_same_seed_gives_the_same_bytes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    names = {"-o": "sheet.html", "--key": "key.md", "--gift": "quiz.gift", "--json": "ex.json"}
+    contents = []
+    for attempt in ("one", "two"):
+        folder = tmp_path / attempt
+        folder.mkdir()
+        argv = ["exercise", str(PHONES), "--kind", "label-links", "--kind", "fill-gap", "--seed", "9"]
+        argv += ["--difficulty", "hard", "--template", str(folder / "answers.yaml")]
+        for option, name in names.items():
+            argv += [option, str(folder / name)]
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        assert out.count("wrote ") == 5
+        contents.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert contents[0] == contents[1]
+    files = contents[0]
+    assert files["sheet.html"].startswith(b"<!DOCTYPE html>")
+    assert b"ANSWER KEY" in files["key.md"].upper()
+    assert files["quiz.gift"].count(b"::Q") >= 2
+    ex = load_exercise(tmp_path / "one" / "ex.json")
+    assert ex.difficulty == 3 and [p.kind for p in ex.parts] == ["label-links", "fill-gap"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--kind", "sort"], "invalid choice: 'sort'"),
+        (["--kind", "sort-by-side", "--difficulty", "7"], "difficulty must be 1, 2 or 3"),
+        (["--kind", "sort-by-side", "-o", "sheet.pdf"], "write a worksheet as .html or .md, not '.pdf'"),
+        (["--kind", "sort-by-side", "--issue", "nope"], "no node with id 'nope'"),
+        (
+            ["--kind", "locate", "--source", "article=x.txt"],
+            "the map has no source 'article' (its sources: text)",
+        ),
+    ],
+)
+def test_bad_options_get_a_clear_message_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    argv = [a.replace("sheet.pdf", str(tmp_path / "sheet.pdf")) for a in argv]
+    code, _, err = run(capsys, "exercise", str(PHONES), *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_map_that_lacks_what_the_kind_needs_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lonely = tmp_path / "lonely.yaml"
+    lonely.write_text("id: m\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A}\n", "utf-8")
+    code, _, err = run(capsys, "exercise", str(lonely), "--kind", "sort-by-side")
+    assert code == 2
+    assert err.startswith("argmap: map 'm': sort-by-side needs claims held by at least two sides")
+
+
+def test_outputs_never_overwrite_the_map_or_each_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    copy = tmp_path / "map.yaml"
+    copy.write_bytes(PHONES.read_bytes())
+    before = copy.read_bytes()
+    code, _, err = run(capsys, "exercise", str(copy), "--kind", "sort-by-side", "--json", str(copy))
+    assert code == 2 and "refusing to overwrite the input file" in err
+    assert copy.read_bytes() == before
+    same = str(tmp_path / "x.md")
+    code, _, err = run(capsys, "exercise", str(copy), "--kind", "sort-by-side", "-o", same, "--key", same)
+    assert code == 2 and "give each output a file of its own" in err
+    assert not (tmp_path / "x.md").exists()
+
+
+@pytest.fixture
+def exercise_file(tmp_path: Path) -> Path:
+    path = tmp_path / "ex.json"
+    ex = generate(argmap.load(PHONES), ["sort-by-side", "label-links"], seed=2)
+    path.write_text(ex.to_json(), "utf-8")
+    return path
+
+
+def test_grade_reports_scores_and_located_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, exercise_file: Path
+) -> None:
+    ex = load_exercise(exercise_file)
+    first, second = ex.items[0], ex.items[1]
+    wrong = next(c.id for c in second.choices if c.id not in second.key)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(f"student: Ana\nanswers:\n  1: {first.key[0]}\n  2: {wrong}\n  99: A\n", "utf-8")
+    code, out, err = run(capsys, "grade", str(exercise_file), str(answers))
+    assert code == 0
+    assert f"{answers}:5:3: " in err and "99" in err
+    assert f"Score: 1/{ex.total_points} " in out
+    code, out, _ = run(capsys, "grade", str(exercise_file), str(answers), "--format", "json")
+    report = json.loads(out)
+    assert report["score"] == 1 and report["points"] == ex.total_points
+    statuses = {item["item"]: item["status"] for item in report["items"]}
+    assert statuses["1"] == "right" and statuses["2"] == "wrong" and statuses["3"] == "unanswered"
+
+
+def test_grade_a_broken_answers_file_is_located(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, exercise_file: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("answers:\n  1: [A\n", "utf-8")
+    code, out, err = run(capsys, "grade", str(exercise_file), str(answers))
+    assert code == 2 and out == ""
+    assert err.startswith(f"{answers}:")
+    assert "Traceback" not in err
+
+
+def test_grade_reference_compares_maps(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    m = argmap.load(PHONES)
+    student = tmp_path / "student.yaml"
+    flipped = next(link for link in m.links if link.kind == "supports" and not link.is_linked)
+    before, after = f"id: {flipped.id}\n    kind: supports", f"id: {flipped.id}\n    kind: attacks"
+    data = argmap.dumps(m).replace(before, after)
+    assert data != argmap.dumps(m)
+    student.write_text(data, "utf-8")
+    code, out, err = run(capsys, "grade", "--reference", str(PHONES), str(student), "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert len(report["wrong_stance"]) == 1
+    assert 0 < report["f1"] < 1
+    code, out, _ = run(capsys, "grade", "--reference", str(PHONES), str(PHONES))
+    assert code == 0 and "29 matched, 0 missing, 0 extra, 0 wrong stance" in out and "F1 1.00" in out
