@@ -474,9 +474,9 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
         contents["--json"] = exercise.to_json()
     if "--template" in chosen:
         contents["--template"] = answers_template(exercise)
-    for option, text in contents.items():
-        write_atomic(chosen[option], text)
-        print(f"wrote {chosen[option]}")
+    for name, text in contents.items():
+        write_atomic(chosen[name], text)
+        print(f"wrote {chosen[name]}")
     return EXIT_OK
 
 

@@ -348,7 +348,7 @@ def reading(
     boxes = "Boxes: tag and kind" if hide_sides else "Boxes: tag, kind and side"
     parts: list[str] = []
     if neutral_links:
-        if kinds & {"supports", "attacks", "undercuts"}:
+        if set(kinds) & {"supports", "attacks", "undercuts"}:
             parts.append("every stance link is drawn alike (grey arrow)")
     else:
         if "supports" in kinds:
