@@ -57,7 +57,7 @@ demo: $(STAMP_RUN)
 examples: $(STAMP_RUN)
 	@for issue in $(CONTROVERSIES); do \
 		mkdir -p $(EXAMPLES)/$$issue; \
-		$(BIN)/argmap exercise $(CORPUS) --issue $$issue $(WORKSHEET_KINDS) --seed 1 --difficulty 2 \
+		$(BIN)/argmap exercise $(CORPUS) --issue $$issue $(WORKSHEET_KINDS) --skip-unfit --seed 1 --difficulty 2 \
 			-o $(EXAMPLES)/$$issue/worksheet.html --key $(EXAMPLES)/$$issue/key.html \
 			--gift $(EXAMPLES)/$$issue/quiz.gift --json $(EXAMPLES)/$$issue/exercise.json \
 			--template $(EXAMPLES)/$$issue/answers-template.yaml || exit 1; \

@@ -205,6 +205,11 @@ def _exercise_parser(commands: Any, source_help: str) -> None:
     exercise.add_argument(
         "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
     )
+    exercise.add_argument(
+        "--skip-unfit",
+        action="store_true",
+        help="leave out a kind the map cannot support (say why) rather than fail",
+    )
     exercise.add_argument("-o", "--output", metavar="OUT", help="the worksheet: .html or .md")
     exercise.add_argument("--key", metavar="OUT", help="the answer key: .html or .md")
     exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
@@ -461,7 +466,10 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
         issues=args.issue,
         texts=texts,
         title=args.title,
+        skip_unfit=args.skip_unfit,
     )
+    for note in exercise.notes:
+        _err(f"argmap exercise: {note}")
     if not chosen:
         print(exercise.to_json(), end="")
         return EXIT_OK
@@ -484,9 +492,10 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     first, second = args.files
     if args.reference:
         map_grade = grade_maps(load(first), load(second))
-        for note in map_grade.notes:
-            _err(str(note))
         if args.format == "json":
+            # the report holds the notes too; people reading the terminal see them here
+            for note in map_grade.notes:
+                _err(str(note))
             print(json.dumps(map_grade.to_dict(), indent=2, ensure_ascii=False))
         else:
             print(format_map_grade(map_grade))
@@ -494,9 +503,9 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     exercise = load_exercise(first)
     answers = load_answers(second)
     result = grade(exercise, answers)
-    for note in result.notes:
-        _err(str(note))
     if args.format == "json":
+        for note in result.notes:
+            _err(str(note))
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(format_grade(result))

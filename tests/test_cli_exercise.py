@@ -122,10 +122,11 @@ def test_grade_reports_scores_and_located_notes(
     answers = tmp_path / "answers.yaml"
     answers.write_text(f"student: Ana\nanswers:\n  1: {first.key[0]}\n  2: {wrong}\n  99: A\n", "utf-8")
     code, out, err = run(capsys, "grade", str(exercise_file), str(answers))
-    assert code == 0
-    assert f"{answers}:5:3: " in err and "99" in err
+    assert code == 0 and err == ""
+    assert f"{answers}:5:3: " in out and "99" in out
     assert f"Score: 1/{ex.total_points} " in out
-    code, out, _ = run(capsys, "grade", str(exercise_file), str(answers), "--format", "json")
+    code, out, err = run(capsys, "grade", str(exercise_file), str(answers), "--format", "json")
+    assert f"{answers}:5:3: " in err
     report = json.loads(out)
     assert report["score"] == 1 and report["points"] == ex.total_points
     statuses = {item["item"]: item["status"] for item in report["items"]}

@@ -74,3 +74,14 @@ def test_several_kinds_make_one_exercise_numbered_through() -> None:
     for part, single in zip(ex.parts, singles, strict=True):
         assert [i.prompt for i in part.items] == [i.prompt for i in single.items]
     assert_well_formed(ex)
+
+
+def test_skip_unfit_leaves_out_what_the_map_cannot_support_and_says_why() -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    kinds = ["sort-by-side", "match-principles"]
+    with pytest.raises(ExerciseError, match="match-principles needs at least two principles"):
+        generate(m, kinds, issues=["merit-and-diversity"])
+    ex = generate(m, kinds, issues=["merit-and-diversity"], skip_unfit=True)
+    assert [p.kind for p in ex.parts] == ["sort-by-side"]
+    assert len(ex.notes) == 1 and ex.notes[0].startswith("match-principles left out: ")
+    assert generate(m, kinds, issues=["burden-sharing"], skip_unfit=True).notes == ()

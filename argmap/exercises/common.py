@@ -104,18 +104,26 @@ def letters(n: int) -> list[str]:
     return tags
 
 
-def tag_nodes(rng: random.Random, node_ids: Sequence[str]) -> dict[str, str]:
+def tag_nodes(rng: random.Random, node_ids: Sequence[str], after: int = 0) -> dict[str, str]:
     """Letter tags for nodes, dealt out in a random order (map order would reveal groupings).
 
+    Args:
+        rng: The exercise's random generator.
+        node_ids: The nodes to tag.
+        after: Skip this many letters first, when choices already use A, B...
+            (so that no letter names two things).
+
     Returns:
-        Node id to tag, in tag order (A first).
+        Node id to tag, in tag order.
 
     Examples:
         >>> sorted(tag_nodes(seeded(3), ["x", "y"]).values())
         ['A', 'B']
+        >>> sorted(tag_nodes(seeded(3), ["x", "y"], after=4).values())
+        ['E', 'F']
     """
     order = shuffled(rng, node_ids)
-    return dict(zip(order, letters(len(order)), strict=True))
+    return dict(zip(order, letters(after + len(order))[after:], strict=True))
 
 
 def tag_links(rng: random.Random, link_ids: Sequence[str]) -> dict[str, str]:

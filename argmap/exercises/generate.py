@@ -8,6 +8,12 @@ Examples:
     ('sort-by-side', '1')
     >>> generate(m, "sort-by-side", seed=3).to_json() == ex.to_json()
     True
+    >>> lonely = argmap.MapBuilder("m", "One claim")
+    >>> _ = lonely.claim("c", "A claim.")
+    >>> generate(lonely.build(), ["sort-by-side"], skip_unfit=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ExerciseError: no kind of exercise asked for fits this map: sort-by-side left out: ...
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ def generate(
     issues: Iterable[str] = (),
     texts: Mapping[str, str] | None = None,
     title: str | None = None,
+    skip_unfit: bool = False,
 ) -> Exercise:
     """Make an exercise of one or more kinds from a map.
 
@@ -67,6 +74,9 @@ def generate(
             :func:`argmap.find_source_texts`).
         title: The exercise's title (default: the map's title, and the
             issue's label when there is one issue).
+        skip_unfit: Leave out a kind the map lacks what it needs for (and
+            say why in :attr:`Exercise.notes`) instead of raising; at least
+            one kind must remain.
 
     Returns:
         The :class:`~argmap.exercises.model.Exercise`, items numbered from 1
@@ -93,15 +103,24 @@ def generate(
     sub = restrict(m, scope)
     parts: list[Part] = []
     number = 0
+    notes: list[str] = []
     for name in names:
         found = get_kind(name)
         rng = seeded(seed, name, *scope)
-        part = found.build(Setting(sub, rng, level, dict(texts or {})))
+        try:
+            part = found.build(Setting(sub, rng, level, dict(texts or {})))
+        except ExerciseError as err:
+            if not skip_unfit:
+                raise
+            notes.append(f"{name} left out: {err}")
+            continue
         renumbered = []
         for item in part.items:
             number += 1
             renumbered.append(item.model_copy(update={"id": str(number)}))
         parts.append(part.model_copy(update={"items": tuple(renumbered)}))
+    if not parts:
+        raise ExerciseError("no kind of exercise asked for fits this map: " + "; ".join(notes))
     if title is None:
         title = m.title
         if len(scope) == 1:
@@ -114,4 +133,5 @@ def generate(
         difficulty=level,
         scope=scope,
         parts=tuple(parts),
+        notes=tuple(notes),
     )

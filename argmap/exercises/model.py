@@ -234,7 +234,8 @@ class Exercise(_Model):
     """A whole exercise: what it was made from, and its parts.
 
     The same map, kinds, seed and difficulty always give an equal exercise
-    and the same :meth:`to_json` bytes.
+    and the same :meth:`to_json` bytes. ``scope`` lists the issues it was
+    limited to; ``notes`` says which kinds asked for were left out, and why.
     """
 
     format: Literal["argmap-exercise"] = FORMAT
@@ -246,6 +247,7 @@ class Exercise(_Model):
     difficulty: int = Field(ge=1, le=3)
     scope: tuple[str, ...] = ()
     parts: tuple[Part, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _unique_items(self) -> Exercise:

@@ -45,9 +45,10 @@ def sort_by_side(setting: Setting) -> Part:
         )
     choices = [Choice(id=tag, text=side.name) for tag, side in zip(letters(len(sides)), sides, strict=True)]
     choice_of = {side.id: c.id for side, c in zip(sides, choices, strict=True)}
-    tags = tag_nodes(rng, [n.id for n in m.nodes])
+    # Node letters follow the sides' letters, so that no letter names both.
+    tags = tag_nodes(rng, [n.id for n in m.nodes], after=len(choices))
     asked = sample(rng, held, _COUNTS[setting.difficulty])
-    asked.sort(key=lambda n: tags[n.id])
+    asked.sort(key=lambda n: (len(tags[n.id]), tags[n.id]))
     items = []
     for number, node in enumerate(asked, start=1):
         side = m.side(str(node.held_by))
