@@ -2,7 +2,11 @@
 
 :func:`generate` makes an :class:`Exercise` of one or more kinds (see
 :data:`KINDS`) from a map, a seed and a difficulty; the same seed gives the
-same exercise, byte for byte.
+same exercise, byte for byte. :func:`worksheet_html`,
+:func:`worksheet_markdown` and :func:`to_gift` print it (the worksheet, or
+with ``key=True`` the answer key; a Moodle GIFT quiz); :func:`grade` scores a
+student's :class:`Answers` against it, and :func:`grade_maps` a
+reconstructed map against the reference map.
 
 Examples:
     >>> import argmap
@@ -11,10 +15,32 @@ Examples:
     >>> ex = exercises.generate(m, "sort-by-side", seed=1, difficulty="easy")
     >>> ex.total_points == len(ex.items)
     True
+    >>> exercises.grade(ex, exercises.key_answers(ex)).percent
+    100.0
 """
 
 from argmap.exercises import kinds as _kinds  # noqa: F401  (the generators register themselves)
+from argmap.exercises.files import (
+    Answers,
+    answers_template,
+    dump_exercise,
+    key_answers,
+    load_answers,
+    load_exercise,
+)
 from argmap.exercises.generate import generate, parse_difficulty
+from argmap.exercises.gift import to_gift
+from argmap.exercises.grading import (
+    Grade,
+    ItemResult,
+    MapGrade,
+    format_grade,
+    format_map_grade,
+    grade,
+    grade_maps,
+)
+from argmap.exercises.html import worksheet_html
+from argmap.exercises.markdown import worksheet_markdown
 from argmap.exercises.model import (
     Choice,
     Diagram,
@@ -30,17 +56,33 @@ from argmap.exercises.registry import DIFFICULTIES, KINDS, Kind, Setting, get_ki
 __all__ = [
     "DIFFICULTIES",
     "KINDS",
+    "Answers",
     "Choice",
     "Diagram",
     "Exercise",
     "ExerciseKind",
+    "Grade",
     "Item",
+    "ItemResult",
     "Kind",
     "LinkAnswer",
+    "MapGrade",
     "Part",
     "Sentence",
     "Setting",
+    "answers_template",
+    "dump_exercise",
+    "format_grade",
+    "format_map_grade",
     "generate",
     "get_kind",
+    "grade",
+    "grade_maps",
+    "key_answers",
+    "load_answers",
+    "load_exercise",
     "parse_difficulty",
+    "to_gift",
+    "worksheet_html",
+    "worksheet_markdown",
 ]
