@@ -78,10 +78,22 @@ def test_several_kinds_make_one_exercise_numbered_through() -> None:
 
 def test_skip_unfit_leaves_out_what_the_map_cannot_support_and_says_why() -> None:
     m = argmap.load_corpus("allied-space-cooperation")
-    kinds = ["sort-by-side", "match-principles"]
-    with pytest.raises(ExerciseError, match="match-principles needs at least two principles"):
-        generate(m, kinds, issues=["merit-and-diversity"])
-    ex = generate(m, kinds, issues=["merit-and-diversity"], skip_unfit=True)
+    kinds = ["sort-by-side", "locate"]
+    with pytest.raises(ExerciseError, match="locate needs the source text"):
+        generate(m, kinds, issues=["merit-and-diversity"], texts={})
+    ex = generate(m, kinds, issues=["merit-and-diversity"], texts={}, skip_unfit=True)
     assert [p.kind for p in ex.parts] == ["sort-by-side"]
-    assert len(ex.notes) == 1 and ex.notes[0].startswith("match-principles left out: ")
-    assert generate(m, kinds, issues=["burden-sharing"], skip_unfit=True).notes == ()
+    assert len(ex.notes) == 1 and ex.notes[0].startswith("locate left out: ")
+    assert generate(m, ["sort-by-side"], issues=["burden-sharing"], skip_unfit=True).notes == ()
+
+
+def test_a_debate_with_one_principle_borrows_distractors_from_the_whole_map() -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    scope = {n.id for n in m.issue_nodes("merit-and-diversity")}
+    (inside,) = [n for n in m.nodes_of_kind("principle") if n.id in scope]
+    ex = generate(m, "match-principles", issues=["merit-and-diversity"], seed=3)
+    for item in ex.items:
+        assert len(item.choices) >= 2
+        (key,) = item.key
+        assert item.choice(key).text.startswith(f"{inside.label}: ")
+        assert inside.id in item.elements

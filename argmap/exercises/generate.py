@@ -108,7 +108,7 @@ def generate(
         found = get_kind(name)
         rng = seeded(seed, name, *scope)
         try:
-            part = found.build(Setting(sub, rng, level, dict(texts or {})))
+            part = found.build(Setting(sub, rng, level, dict(texts or {}), whole=m))
         except ExerciseError as err:
             if not skip_unfit:
                 raise

@@ -38,12 +38,15 @@ class Setting:
         rng: A random generator seeded for this exercise and kind.
         difficulty: 1 (easy), 2 (medium) or 3 (hard).
         texts: Source texts by source id (for kinds that quote the source).
+        whole: The whole map, when ``m`` is cut to some issues: a place to
+            find distractors when the scope has too few.
     """
 
     m: ArgumentMap
     rng: random.Random
     difficulty: int
     texts: Mapping[str, str] = field(default_factory=dict)
+    whole: ArgumentMap | None = None
 
 
 Generator = Callable[[Setting], Part]

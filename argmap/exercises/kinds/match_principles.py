@@ -12,7 +12,8 @@ easy asks about up to 4 nodes and offers only the principles those nodes
 appeal to; medium asks about up to 6 and offers every principle that some
 claim appeals to; hard asks about every such node, offers every principle in
 scope (those that back no claim are distractors) and draws no diagram. When
-that leaves fewer than two choices, the next wider set is offered.
+that leaves fewer than two choices, the next wider set is offered, and last
+the principles of the whole map (for a debate cut out of a larger map).
 
 Examples:
     >>> import argmap
@@ -102,10 +103,14 @@ def match_principles(setting: Setting) -> Part:
             " supports (found none)"
         )
     asked = sample(rng, list(found), _COUNTS[level])
+    # Principles from elsewhere in the whole map come last, for a debate
+    # that appeals to one principle only.
+    whole = setting.whole or m
     wider = [
         [p for node_id in asked for p in found[node_id]],
         [p for ps in found.values() for p in ps],
         [n.id for n in m.nodes_of_kind("principle")],
+        [n.id for n in m.nodes_of_kind("principle")] + [n.id for n in whole.nodes_of_kind("principle")],
     ]
     offered: list[str] = []
     for pool in wider[level - 1 :]:
@@ -117,9 +122,9 @@ def match_principles(setting: Setting) -> Part:
             f"map {m.id!r}: match-principles needs at least two principles to choose from"
             f" (found {len(offered)})"
         )
-    offered = shuffled(rng, sorted(offered, key=[n.id for n in m.nodes].index))
+    offered = shuffled(rng, sorted(offered, key=[n.id for n in whole.nodes].index))
     letter_of = dict(zip(offered, letters(len(offered)), strict=True))
-    choices = tuple(Choice(id=letter_of[p], text=_choice_text(m.node(p))) for p in offered)
+    choices = tuple(Choice(id=letter_of[p], text=_choice_text(whole.node(p))) for p in offered)
     drawn = level < 3
     tags: dict[str, str] = {}
     if drawn:
