@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import ExerciseError
-from argmap.exercises import KINDS, Exercise, generate
+from argmap.exercises import KINDS, Answers, Exercise, Item, generate
 from argmap.exercises.files import key_answers
 from argmap.exercises.grading import grade
 from tests.strategies import maps
@@ -97,3 +97,48 @@ def test_a_debate_with_one_principle_borrows_distractors_from_the_whole_map() ->
         (key,) = item.key
         assert item.choice(key).text.startswith(f"{inside.label}: ")
         assert inside.id in item.elements
+
+
+def wrong_answer(item: Item) -> object:
+    """An answer to ``item`` that is surely wrong (but well formed)."""
+    if item.answer_type == "links":
+        return []  # no links: recall 0
+    if item.answer_type == "choices":
+        others = [c.id for c in item.choices if c.id not in item.key]
+        return others[:1] if others else list(item.key[:-1])
+    return next(c.id for c in item.choices if c.id not in item.key)
+
+
+@pytest.mark.parametrize("kind", CORPUS_KINDS)
+def test_a_wrong_answer_loses_exactly_its_items_points_with_feedback(kind: str) -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    ex = generate(m, kind, seed=4, difficulty=2, issues=["burden-sharing"])
+    key = key_answers(ex)
+    for item in ex.items:
+        answers = dict(key.answers)
+        answers[item.id] = wrong_answer(item)
+        result = grade(ex, Answers(answers=answers))
+        assert result.score == ex.total_points - item.points
+        assert not result.notes
+        (changed,) = [r for r in result.items if r.status != "right"]
+        assert changed.item_id == item.id and changed.score == 0
+        assert changed.feedback
+
+
+@pytest.mark.seed
+def test_locate_on_the_reference_corpus_with_the_article(seed_text: str) -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    for difficulty in (1, 2, 3):
+        ex = generate(
+            m,
+            "locate",
+            seed=2,
+            difficulty=difficulty,
+            issues=["burden-sharing"],
+            texts={"article": seed_text},
+        )
+        assert ex.items
+        assert_well_formed(ex)
+        item = ex.items[0]
+        result = grade(ex, Answers(answers={**key_answers(ex).answers, item.id: wrong_answer(item)}))
+        assert result.score == ex.total_points - item.points
