@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -364,3 +365,13 @@ def test_every_registered_kind_makes_a_sound_page(kind: str, key: bool) -> None:
     assert ("ANSWER KEY" in page) is key
     explained = [item.explanation in shown for item in ex.items if item.explanation]
     assert explained and all(explained) if key else not any(explained)
+
+
+def test_a_locate_worksheet_lists_its_sentences_once() -> None:
+    ex = generate(argmap.load_corpus("school-phones"), "locate", seed=1)
+    (part,) = ex.parts
+    assert part.choices_are_sentences
+    page = worksheet_html(ex, svg=fake_svg)
+    sentence = part.sentences[0]
+    assert page.count(escape(sentence.text)) == 1
+    assert "Choices for every item" not in page

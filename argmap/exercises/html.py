@@ -189,15 +189,6 @@ def _choice_line(choice: Choice, right: bool) -> str:
     return f"<li{mark}>{_tag(choice.id)}{shown}{tick}</li>"
 
 
-def _shared_choices(part: Part) -> tuple[Choice, ...] | None:
-    """The choices every item of ``part`` offers, when they are the same for all (and not links)."""
-    asked = [item for item in part.items if item.answer_type != "links"]
-    if len(asked) < 2 or len(asked) != len(part.items):
-        return None
-    first = asked[0].choices
-    return first if first and all(item.choices == first for item in asked) else None
-
-
 def _answer_label(item: Item) -> str:
     if item.answer_type == "choice":
         return "Answer:"
@@ -313,8 +304,9 @@ def _part(part: Part, number: int, *, key: bool, svg: Callable[[str], str]) -> I
         for sentence in part.sentences:
             yield f"<li>{_tag(sentence.id)} {escape(sentence.text)}</li>"
         yield "</ol>"
-    shared = _shared_choices(part)
-    if shared is not None:
+    shared = part.shared_choices
+    # The numbered sentences above are the choices already: no second list.
+    if shared is not None and not part.choices_are_sentences:
         yield '<div class="choices"><h3>Choices for every item of this part</h3><ul class="options">'
         for choice in shared:
             yield _choice_line(choice, False)

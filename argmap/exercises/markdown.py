@@ -79,13 +79,6 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def _shared_choices(part: Part) -> tuple[Choice, ...] | None:
-    if len(part.items) < 2 or any(item.answer_type == "links" for item in part.items):
-        return None
-    first = part.items[0].choices
-    return first if first and all(item.choices == first for item in part.items) else None
-
-
 def _item(item: Item, *, key: bool, shared: bool) -> Iterator[str]:
     yield f"**{md_escape(item.id)}.** {md_escape(item.prompt)} *({_points(item.points)})*"
     yield ""
@@ -152,8 +145,9 @@ def _part(part: Part, number: int, *, key: bool) -> Iterator[str]:
     if part.sentences:
         yield from (f"- **{md_escape(s.id)}** {md_escape(s.text)}" for s in part.sentences)
         yield ""
-    shared = _shared_choices(part)
-    if shared is not None:
+    shared = part.shared_choices
+    # The numbered sentences above are the choices already: no second list.
+    if shared is not None and not part.choices_are_sentences:
         yield "Choices for every item of this part:"
         yield ""
         yield from (_choice(c, False) for c in shared)

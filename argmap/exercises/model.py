@@ -221,6 +221,33 @@ class Part(_Model):
     sentences: tuple[Sentence, ...] = ()
     items: tuple[Item, ...] = ()
 
+    @property
+    def shared_choices(self) -> tuple[Choice, ...] | None:
+        """The choices every item offers, when all items (two or more, none a links item) share them.
+
+        A worksheet lists them once for the whole part.
+
+        Examples:
+            >>> yes = (Choice(id="y", text="yes"), Choice(id="n", text="no"))
+            >>> items = [Item(id=str(i), prompt="?", choices=yes, key=["y"]) for i in (1, 2)]
+            >>> Part(kind="label-links", title="T", instructions="", items=items).shared_choices == yes
+            True
+        """
+        if len(self.items) < 2 or any(item.answer_type == "links" for item in self.items):
+            return None
+        first = self.items[0].choices
+        return first if first and all(item.choices == first for item in self.items) else None
+
+    @property
+    def choices_are_sentences(self) -> bool:
+        """Whether the shared choices are just the part's numbered sentences (so listed once already)."""
+        shared = self.shared_choices
+        return (
+            bool(self.sentences)
+            and shared is not None
+            and [c.id for c in shared] == [s.id for s in self.sentences]
+        )
+
     @model_validator(mode="after")
     def _diagrams_known(self) -> Part:
         known = {d.id for d in self.diagrams}
