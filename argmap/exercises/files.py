@@ -43,9 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import LoadError, Problem
 from argmap.exercises.model import Choice, Diagram, Exercise, Item, LinkAnswer, Part, Sentence
@@ -55,6 +53,7 @@ from argmap.io.located import Loc, Parsed, decode, parse_json, parse_yaml
 __all__ = [
     "Answers",
     "answers_template",
+    "as_text",
     "dump_exercise",
     "key_answers",
     "load_answers",
@@ -64,8 +63,6 @@ __all__ = [
 
 MAX_PROBLEMS = 50
 _TOP_FIELDS = ("student", "answers")
-_MAX_DEPTH = 100
-_NULL = "tag:yaml.org,2002:null"
 
 
 def normalize_item_id(value: object) -> str:
@@ -155,74 +152,24 @@ def _is_json(path: str) -> bool:
     return Path(path).suffix.lower() == ".json"
 
 
-def _position(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def as_text(value: Any) -> Any:
+    """Numbers and booleans as text, as YAML answers are read: an answer ``2`` is the choice id ``'2'``.
 
+    Lists (and tuples) and mappings are converted item by item; mapping keys
+    become text too.
 
-def _parse_raw_yaml(text: str, path: str) -> Parsed:
-    """Parse YAML keeping every scalar as its text, so that ``1:`` and ``yes`` stay as written.
-
-    :func:`argmap.io.located.parse_yaml` refuses non-string keys, which an
-    answers file has on every line; here keys and values are all text.
+    Examples:
+        >>> as_text([2, True, {"n": 1.5}, None])
+        ['2', 'true', {'n': '1.5'}, None]
     """
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = err.problem or err.context or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise LoadError([Problem(f"YAML syntax error: {what}", path, line, column)]) from None
-    except yaml.YAMLError as err:
-        raise LoadError([Problem(f"YAML error: {err}", path=path)]) from None
-    parsed = Parsed(data=None)
-    problems: list[Problem] = []
-
-    def convert(node: Node, loc: Loc, depth: int) -> Any:
-        parsed.values[loc] = _position(node)
-        if depth > _MAX_DEPTH:
-            problems.append(Problem("nesting too deep (recursive alias?)", path, *_position(node)))
-            return None
-        if isinstance(node, ScalarNode):
-            # A plain empty value (or ~, null) is "no answer"; a quoted one is text.
-            if node.tag == _NULL and node.style is None:
-                return None
-            return node.value
-        if isinstance(node, SequenceNode):
-            return [convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                at = _position(key_node)
-                if not isinstance(key_node, ScalarNode):
-                    problems.append(Problem("a key must be a plain value, not a list or mapping", path, *at))
-                    continue
-                key = key_node.value
-                if key in out:
-                    problems.append(Problem(f"duplicate key {key!r} in this mapping", path, *at))
-                    continue
-                parsed.keys[(*loc, key)] = at
-                out[key] = convert(value_node, (*loc, key), depth + 1)
-            return out
-        problems.append(Problem("unsupported YAML node", path, *_position(node)))  # pragma: no cover
-        return None
-
-    if root is not None:
-        parsed.data = convert(root, (), 0)
-    if problems:
-        raise LoadError(problems)
-    return parsed
-
-
-def _as_text(value: Any) -> Any:
-    """JSON scalars as text, like YAML's: an answer ``2`` is the choice id ``'2'``."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    if isinstance(value, list):
-        return [_as_text(v) for v in value]
+    if isinstance(value, list | tuple):
+        return [as_text(v) for v in value]
     if isinstance(value, dict):
-        return {k: _as_text(v) for k, v in value.items()}
+        return {str(k): as_text(v) for k, v in value.items()}
     return value
 
 
@@ -258,9 +205,9 @@ def load_answers(path: str | os.PathLike[str]) -> Answers:
     name, text = _read(path)
     if _is_json(name):
         parsed = parse_json(text, name)
-        parsed.data = _as_text(parsed.data)
+        parsed.data = as_text(parsed.data)
     else:
-        parsed = _parse_raw_yaml(text, name)
+        parsed = parse_yaml(text, name, as_text=True)
     return _answers_from(parsed, name)
 
 

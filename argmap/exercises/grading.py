@@ -44,7 +44,7 @@ from fractions import Fraction
 from typing import Any, Literal, NamedTuple, TypeAlias
 
 from argmap.errors import Problem
-from argmap.exercises.files import Answers, normalize_item_id
+from argmap.exercises.files import Answers, as_text, normalize_item_id
 from argmap.exercises.model import Exercise, Item
 from argmap.model import AnyLink, ArgumentMap
 
@@ -397,34 +397,21 @@ class _Context:
             feedback=feedback,
         )
 
-    def choice(self, text: str, *inner: str | int) -> str | None:
-        """The choice id ``text`` names, or None (with a note)."""
+    def choice(self, text: str, *inner: str | int, what: str = "choices") -> str | None:
+        """The choice id ``text`` names, or None (with a note naming ``what`` the choices are)."""
         found = self.choices.get(text.strip().casefold())
         if found is None:
             ids = [c.id for c in self.item.choices]
             self.note(
-                f"{text.strip()!r} is not one of the choices ({', '.join(ids)}){_suggest(text.strip(), ids)}",
+                f"{text.strip()!r} is not one of the {what} ({', '.join(ids)}){_suggest(text.strip(), ids)}",
                 *inner,
             )
         return found
 
 
-def _as_text(raw: Any) -> Any:
-    """Numbers and booleans as text, as an answers file gives them (answers built in code may hold them)."""
-    if isinstance(raw, bool):
-        return "true" if raw else "false"
-    if isinstance(raw, int | float):
-        return str(raw)
-    if isinstance(raw, list | tuple):
-        return [_as_text(v) for v in raw]
-    if isinstance(raw, dict):
-        return {str(k): _as_text(v) for k, v in raw.items()}
-    return raw
-
-
 def _grade_item(item: Item, item_id: str, raw: Any, answers: Answers, notes: list[Problem]) -> ItemResult:
     ctx = _Context(item, item_id, answers, notes)
-    raw = _as_text(raw)
+    raw = as_text(raw)
     if item.answer_type == "links":
         return _grade_links(ctx, raw)
     if _is_empty(raw):
@@ -537,13 +524,8 @@ def _read_link(ctx: _Context, value: Any, inner: tuple[int, ...]) -> StanceLink 
         return None
     ends = []
     for end in (source, target):
-        found = ctx.choices.get(end.strip().casefold())
+        found = ctx.choice(end, *inner, what="nodes")
         if found is None:
-            ids = [c.id for c in ctx.item.choices]
-            ctx.note(
-                f"{end.strip()!r} is not one of the nodes ({', '.join(ids)}){_suggest(end.strip(), ids)}",
-                *inner,
-            )
             return None
         ends.append(found)
     return StanceLink(ends[0], stance, ends[1])

@@ -79,6 +79,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:float": "construct_yaml_float",
 }
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+_NULL_TAG = "tag:yaml.org,2002:null"
 _MAX_DEPTH = 200
 
 
@@ -86,15 +87,27 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def parse_yaml(text: str, path: str) -> Parsed:
-    """Parse one YAML document safely (no arbitrary tags, no object construction).
+def parse_yaml(text: str, path: str, *, as_text: bool = False) -> Parsed:
+    r"""Parse one YAML document safely (no arbitrary tags, no object construction).
 
     Timestamps stay strings; anchors and aliases are expanded; duplicate keys
     are errors.
 
+    Args:
+        text: The YAML text.
+        path: The file's name, for problems.
+        as_text: Keep every scalar, keys included, as the text written
+            (``1:`` and ``yes`` stay ``'1'`` and ``'yes'``; a plain empty
+            value is None), as a students' answers file wants.
+
     Raises:
         LoadError: a syntax error, several documents, an unsupported tag,
-            a non-string key or a duplicate key.
+            a non-string key (a key that is a list or mapping, with
+            ``as_text``) or a duplicate key.
+
+    Examples:
+        >>> parse_yaml("1: yes\n2:\n", "a.yaml", as_text=True).data
+        {'1': 'yes', '2': None}
     """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -117,6 +130,9 @@ def parse_yaml(text: str, path: str) -> Parsed:
             problems.append(Problem("nesting too deep (recursive alias?)", path, *_mark(node)))
             return None
         if isinstance(node, ScalarNode):
+            if as_text:
+                # A plain empty value (or ~, null) is "nothing"; a quoted one is text.
+                return None if node.tag == _NULL_TAG and node.style is None else node.value
             if node.tag in _PLAIN_TAGS:
                 return node.value
             method = _SCALAR_TAGS.get(node.tag)
@@ -129,7 +145,11 @@ def parse_yaml(text: str, path: str) -> Parsed:
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                if not isinstance(key_node, ScalarNode):
+                    message = "a key must be a plain value, not a list or mapping"
+                    problems.append(Problem(message, path, *_mark(key_node)))
+                    continue
+                if key_node.tag not in _PLAIN_TAGS and not as_text:
                     problems.append(Problem("mapping keys must be plain strings", path, *_mark(key_node)))
                     continue
                 key = key_node.value
