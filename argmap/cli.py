@@ -213,6 +213,11 @@ def _exercise_parser(commands: Any, source_help: str) -> None:
     exercise.add_argument("-o", "--output", metavar="OUT", help="the worksheet: .html or .md")
     exercise.add_argument("--key", metavar="OUT", help="the answer key: .html or .md")
     exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
+    exercise.add_argument(
+        "--matching",
+        action="store_true",
+        help="in the GIFT quiz, make a part whose items share their choices one matching question",
+    )
     exercise.add_argument("--json", metavar="OUT", help="the exercise as JSON, to grade answers with")
     exercise.add_argument("--template", metavar="OUT", help="an answers file for students to fill in")
 
@@ -477,7 +482,7 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
     for option, write in writers.items():
         contents[option] = write(exercise, option == "--key")
     if "--gift" in chosen:
-        contents["--gift"] = to_gift(exercise)
+        contents["--gift"] = to_gift(exercise, matching=args.matching)
     if "--json" in chosen:
         contents["--json"] = exercise.to_json()
     if "--template" in chosen:

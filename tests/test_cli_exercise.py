@@ -159,3 +159,16 @@ def test_grade_reference_compares_maps(capsys: pytest.CaptureFixture[str], tmp_p
     assert 0 < report["f1"] < 1
     code, out, _ = run(capsys, "grade", "--reference", str(PHONES), str(PHONES))
     assert code == 0 and "29 matched, 0 missing, 0 extra, 0 wrong stance" in out and "F1 1.00" in out
+
+
+def test_matching_makes_one_gift_question_of_a_sort_by_side_part(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plain, matching = tmp_path / "plain.gift", tmp_path / "matching.gift"
+    argv = ["exercise", str(PHONES), "--kind", "sort-by-side", "--seed", "1"]
+    assert run(capsys, *argv, "--gift", str(plain))[0] == 0
+    assert run(capsys, *argv, "--gift", str(matching), "--matching")[0] == 0
+    items = len(generate(argmap.load(PHONES), "sort-by-side", seed=1).items)
+    assert plain.read_text("utf-8").count("::Q") == items
+    text = matching.read_text("utf-8")
+    assert text.count("::Q") == 1 and text.count(" -> ") == items
