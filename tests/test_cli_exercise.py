@@ -13,6 +13,7 @@ from argmap.exercises import generate
 from argmap.exercises.files import load_exercise
 from argmap.render import available_engines
 from tests.conftest import ROOT
+from tests.gift_syntax import check_gift
 
 PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
 needs_engine = pytest.mark.skipif(not available_engines(), reason="no Graphviz layout engine here")
@@ -172,3 +173,4 @@ def test_matching_makes_one_gift_question_of_a_sort_by_side_part(
     assert plain.read_text("utf-8").count("::Q") == items
     text = matching.read_text("utf-8")
     assert text.count("::Q") == 1 and text.count(" -> ") == items
+    assert check_gift(text) == [] and check_gift(plain.read_text("utf-8")) == []
