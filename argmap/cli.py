@@ -22,6 +22,7 @@ from argmap.checks.report import findings_report, format_finding, format_summary
 from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, LoadError, MapError, Problem
 from argmap.exercises import KINDS, Exercise, generate
+from argmap.exercises.common import restrict, unlinked
 from argmap.exercises.files import answers_template, load_answers, load_exercise
 from argmap.exercises.gift import to_gift
 from argmap.exercises.grading import format_grade, format_map_grade, grade, grade_maps
@@ -220,6 +221,12 @@ def _exercise_parser(commands: Any, source_help: str) -> None:
     )
     exercise.add_argument("--json", metavar="OUT", help="the exercise as JSON, to grade answers with")
     exercise.add_argument("--template", metavar="OUT", help="an answers file for students to fill in")
+    exercise.add_argument(
+        "--starter",
+        metavar="OUT",
+        help="the scope's map without its links (.yaml or .json), for students to reconstruct;"
+        " grade it with `argmap grade --reference`",
+    )
 
 
 def _grade_parser(commands: Any) -> None:
@@ -450,6 +457,7 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
         "--gift": args.gift,
         "--json": args.json,
         "--template": args.template,
+        "--starter": args.starter,
     }
     chosen = {option: path for option, path in outputs.items() if path is not None}
     inputs = [args.file, *(path for _, path in args.source)]
@@ -487,6 +495,9 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
         contents["--json"] = exercise.to_json()
     if "--template" in chosen:
         contents["--template"] = answers_template(exercise)
+    if "--starter" in chosen:
+        bare = unlinked(restrict(argument_map, args.issue))
+        contents["--starter"] = dumps(bare, format_of(chosen["--starter"]))
     for name, text in contents.items():
         write_atomic(chosen[name], text)
         print(f"wrote {chosen[name]}")

@@ -174,3 +174,31 @@ def test_matching_makes_one_gift_question_of_a_sort_by_side_part(
     text = matching.read_text("utf-8")
     assert text.count("::Q") == 1 and text.count(" -> ") == items
     assert check_gift(text) == [] and check_gift(plain.read_text("utf-8")) == []
+
+
+def test_a_starter_map_filled_in_by_a_student_is_graded_against_the_reference(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    start = tmp_path / "starter.yaml"
+    argv = ["exercise", str(PHONES), "--kind", "reconstruct", "--issue", "lunch", "--starter", str(start)]
+    assert run(capsys, *argv)[0] == 0
+    bare = argmap.load(start)
+    reference = argmap.load(PHONES)
+    assert bare.links == () and {n.id for n in bare.nodes} == {n.id for n in reference.issue_nodes("lunch")}
+    assert all(n.note is None for n in bare.nodes)
+    # the student puts back one link of the reference, and one that is not in it
+    right = next(k for k in reference.links if k.kind == "supports" and k.target == "lunch")
+    wrong = next(n.id for n in bare.nodes if n.id not in (right.source, "lunch"))
+    student = tmp_path / "student.yaml"
+    text = start.read_text("utf-8") + (
+        f"links:\n  - {{kind: supports, source: {right.source}, target: lunch}}\n"
+        f"  - {{kind: attacks, source: {wrong}, target: {right.source}}}\n"
+    )
+    student.write_text(text, "utf-8")
+    code, out, err = run(capsys, "grade", "--reference", str(PHONES), str(student), "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    drawn = {n.id for n in bare.nodes}
+    expected = len([k for k in reference.links if set(k.premises) | {k.target} <= drawn])
+    assert len(report["matched"]) == 1 and len(report["extra"]) == 1
+    assert report["precision"] == 0.5 and report["recall"] == pytest.approx(1 / expected, abs=1e-4)

@@ -38,6 +38,7 @@ __all__ = [
     "submap",
     "tag_links",
     "tag_nodes",
+    "unlinked",
     "opening",
     "reading",
 ]
@@ -218,6 +219,25 @@ def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
             "links": [k for k in m.links if str(k.id) in links],
         }
     )
+
+
+def unlinked(m: ArgumentMap) -> ArgumentMap:
+    """``m`` without its links, nor the notes and data that might explain them: a map to reconstruct.
+
+    Nodes keep their ids, kinds, texts, labels, sides and anchors, so that a
+    student's completed copy can be graded against ``m`` with
+    :func:`argmap.exercises.grade_maps`.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> bare = unlinked(m)
+        >>> bare.links, [n.id for n in bare.nodes] == [n.id for n in m.nodes]
+        ((), True)
+    """
+    fields = {name: getattr(m, name) for name in type(m).model_fields}
+    nodes = [n.model_copy(update={"note": None, "data": {}}) for n in m.nodes]
+    return ArgumentMap.model_validate({**fields, "nodes": nodes, "links": [], "metadata": {}})
 
 
 def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[str, str]) -> ArgumentMap:

@@ -41,7 +41,7 @@ import random
 from collections import deque
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tag_nodes
+from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tag_nodes, unlinked
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.model import ArgumentMap
@@ -109,12 +109,10 @@ def _tally(answers: tuple[LinkAnswer, ...]) -> str:
 
 def _unlinked(m: ArgumentMap, node_ids: list[str]) -> ArgumentMap:
     """The map of the given nodes, in the order given, with no links at all (what the student starts from)."""
-    nodes = submap(m, node_ids)
+    nodes = unlinked(submap(m, node_ids))
     fields = {name: getattr(nodes, name) for name in type(nodes).model_fields}
     order = {node_id: i for i, node_id in enumerate(node_ids)}
-    return ArgumentMap.model_validate(
-        {**fields, "nodes": sorted(nodes.nodes, key=lambda n: order[n.id]), "links": []}
-    )
+    return ArgumentMap.model_validate({**fields, "nodes": sorted(nodes.nodes, key=lambda n: order[n.id])})
 
 
 def _grid(drawing: Diagram, tags: list[str]) -> Diagram:
@@ -140,9 +138,10 @@ def _grid(drawing: Diagram, tags: list[str]) -> Diagram:
 def starter(m: ArgumentMap, item: Item) -> ArgumentMap:
     """A map of a reconstruct item's statements, ids replaced by their tags, with no links.
 
-    A student fills in the links (``source``/``target`` are tags) and hands
-    the file in; grading compares its links with the item's key. Notes,
-    anchors and data are left out, so the file gives nothing away.
+    For a class that works on the tags: a student fills in the links
+    (``source``/``target`` are tags). Notes, anchors and data are left out, so
+    the file gives nothing away. (``argmap exercise --starter`` writes the
+    map's own nodes instead, for :func:`argmap.exercises.grade_maps`.)
 
     Args:
         m: The map the exercise was made from.
