@@ -372,6 +372,9 @@ def reading(
         >>> print(reading({"supports", "attacks"}, neutral_links=True, hide_sides=True))
         Boxes: tag and kind, then a short title.
         Lines: every stance link is drawn alike (grey arrow).
+        >>> print(reading({"supports"}, joined=True))
+        Boxes: tag, kind and side, then a short title.
+        Lines: + (solid arrow) supports, a dot where lines meet joins reasons that count only together.
     """
     boxes = "Boxes: tag and kind" if hide_sides else "Boxes: tag, kind and side"
     parts: list[str] = []
@@ -389,8 +392,6 @@ def reading(
         parts.append("⊥ contradicts")
     if "equivalent" in kinds:
         parts.append("≡ says the same")
-    if joined:
-        parts.append("a dot where lines meet joins reasons that count only together")
     if joined:
         parts.append("a dot where lines meet joins reasons that count only together")
     text = f"{boxes}, then a short title."

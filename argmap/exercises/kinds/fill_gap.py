@@ -151,7 +151,7 @@ def fill_gap(setting: Setting) -> Part:
             Item(
                 id=str(number),
                 prompt=(
-                    f"In diagram {number}, the text of {_KIND_WORDS[gap.kind]} is missing."
+                    f"In diagram d{number}, the text of {_KIND_WORDS[gap.kind]} is missing."
                     " Which text fills the gap?"
                 ),
                 choices=choices,
