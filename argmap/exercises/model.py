@@ -196,13 +196,17 @@ class Item(_Model):
         Examples:
             >>> Item(id="1", prompt="?", choices=[Choice(id="A", text="yes")], key=["A"]).key_text
             'A (yes)'
+            >>> Item(id="2", prompt="?", choices=[Choice(id="attacks", text="attacks (argues against)")],
+            ...      key=["attacks"]).key_text
+            'attacks (argues against)'
         """
         if self.answer_type == "links":
             return "; ".join(f"{k.source} {k.kind} {k.target}" for k in self.key_links) or "(no links)"
         shown = []
         for k in self.key:
             text = self.choice(k).text
-            shown.append(k if text == k else f"{k} ({text})")
+            # "supports (gives a reason for)" says its id already
+            shown.append(text if text == k or text.startswith(f"{k} ") else f"{k} ({text})")
         joiner = " or " if self.answer_type == "choice" else ", "
         return joiner.join(shown)
 
