@@ -375,3 +375,13 @@ def test_a_locate_worksheet_lists_its_sentences_once() -> None:
     sentence = part.sentences[0]
     assert page.count(escape(sentence.text)) == 1
     assert "Choices for every item" not in page
+
+
+def test_a_reconstruct_item_does_not_list_its_statements_twice() -> None:
+    ex = generate(argmap.load_corpus("school-phones"), "reconstruct", seed=1)
+    (part,) = ex.parts
+    item = ex.items[0]
+    assert part.lists_choices(item)
+    page = worksheet_html(ex, svg=fake_svg)
+    assert page.count(escape(item.choices[0].text)) == 1
+    assert f"listed under diagram {item.diagram}" in page

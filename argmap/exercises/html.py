@@ -212,7 +212,7 @@ def _links_table(item: Item, key: bool) -> Iterator[str]:
     yield '<p class="hint">kind: supports, attacks or undercuts</p>'
 
 
-def _item(item: Item, *, key: bool, shared: bool) -> Iterator[str]:
+def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Iterator[str]:
     yield f'<section class="item" id="item-{escape(item.id)}">'
     yield (
         f'<div class="head"><span class="number">{escape(item.id)}.</span>'
@@ -220,7 +220,10 @@ def _item(item: Item, *, key: bool, shared: bool) -> Iterator[str]:
         f'<span class="points">({_points(item.points)})</span></div>'
     )
     if item.answer_type == "links":
-        if item.choices:
+        if listed:
+            where = escape(str(item.diagram))
+            yield f'<p class="hint">The statements are those listed under diagram {where}.</p>'
+        elif item.choices:
             yield '<ul class="options nodes">'
             yield from (_choice_line(c, False) for c in item.choices)
             yield "</ul>"
@@ -314,7 +317,7 @@ def _part(part: Part, number: int, *, key: bool, svg: Callable[[str], str]) -> I
     for item in part.items:
         for diagram in later.get(item.id, []):
             yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
-        yield from _item(item, key=key, shared=shared is not None)
+        yield from _item(item, key=key, shared=shared is not None, listed=part.lists_choices(item))
     yield "</section>"
 
 

@@ -79,11 +79,14 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def _item(item: Item, *, key: bool, shared: bool) -> Iterator[str]:
+def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Iterator[str]:
     yield f"**{md_escape(item.id)}.** {md_escape(item.prompt)} *({_points(item.points)})*"
     yield ""
     if item.answer_type == "links":
-        if item.choices:
+        if listed:
+            yield f"The statements are those listed under diagram {md_escape(str(item.diagram))}."
+            yield ""
+        elif item.choices:
             yield "Nodes:"
             yield ""
             yield from (_choice(c, False) for c in item.choices)
@@ -153,7 +156,7 @@ def _part(part: Part, number: int, *, key: bool) -> Iterator[str]:
         yield from (_choice(c, False) for c in shared)
         yield ""
     for item in part.items:
-        yield from _item(item, key=key, shared=shared is not None)
+        yield from _item(item, key=key, shared=shared is not None, listed=part.lists_choices(item))
 
 
 def _lines(ex: Exercise, key: bool) -> Iterator[str]:

@@ -252,6 +252,16 @@ class Part(_Model):
             and [c.id for c in shared] == [s.id for s in self.sentences]
         )
 
+    def lists_choices(self, item: Item) -> bool:
+        """Whether ``item``'s choices are exactly the statements listed under its diagram.
+
+        A worksheet then need not list them a second time (reconstruct).
+        """
+        if item.diagram is None or not item.choices:
+            return False
+        drawing = next(d for d in self.diagrams if d.id == item.diagram)
+        return [(c.id, c.text) for c in drawing.statements] == [(c.id, c.text) for c in item.choices]
+
     @model_validator(mode="after")
     def _diagrams_known(self) -> Part:
         known = {d.id for d in self.diagrams}
