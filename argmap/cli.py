@@ -166,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     draw.add_argument("--dpi", type=float, help="resolution of PNG output")
 
-    _exercise_parser(commands, source_help)
+    _exercise_parser(commands)
     _grade_parser(commands)
 
     corpus = commands.add_parser("corpus", help="the bundled corpora")
@@ -179,7 +179,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _exercise_parser(commands: Any, source_help: str) -> None:
+def _exercise_parser(commands: Any) -> None:
     kinds = ", ".join(sorted(KINDS))
     exercise = commands.add_parser(
         "exercise",
@@ -204,7 +204,12 @@ def _exercise_parser(commands: Any, source_help: str) -> None:
     )
     exercise.add_argument("--title", help="the worksheet's title (default: the map's and the issue's)")
     exercise.add_argument(
-        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
+        "--source",
+        action="append",
+        type=_source_option,
+        default=[],
+        metavar="ID=PATH",
+        help="text of source ID, for the locate kind (repeatable; texts beside the map are found)",
     )
     exercise.add_argument(
         "--skip-unfit",
