@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from argmap.errors import ExerciseError
 from argmap.exercises import KINDS, Answers, Exercise, Item, generate
 from argmap.exercises.files import key_answers
 from argmap.exercises.grading import grade
+from tests.conftest import ROOT
 from tests.strategies import maps
 
 ALL_KINDS = sorted(KINDS)
@@ -142,3 +145,16 @@ def test_locate_on_the_reference_corpus_with_the_article(seed_text: str) -> None
         item = ex.items[0]
         result = grade(ex, Answers(answers={**key_answers(ex).answers, item.id: wrong_answer(item)}))
         assert result.score == ex.total_points - item.points
+
+
+def test_only_kinds_that_read_sources_look_for_their_texts(tmp_path: Path) -> None:
+    # a copy of the map without the source text that should lie beside it
+    copy = tmp_path / "map.yaml"
+    copy.write_bytes((ROOT / "corpora" / "school-phones" / "map.yaml").read_bytes())
+    m = argmap.load(copy)
+    assert generate(m, "sort-by-side", seed=1) == generate(
+        argmap.load_corpus("school-phones"), "sort-by-side", seed=1
+    )
+    with pytest.raises(ExerciseError, match=r"pass the text of source 'text'"):
+        generate(m, "locate")
+    assert [k for k, found in KINDS.items() if found.reads_sources] == ["locate"]

@@ -92,7 +92,8 @@ def generate(
     level = parse_difficulty(difficulty)
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ExerciseError(f"seed must be a whole number, not {seed!r}")
-    if texts is None:
+    found = [get_kind(name) for name in names]
+    if texts is None and any(k.reads_sources for k in found):
         # the texts that ship with the map (a source's ``path``); a teacher
         # passes the others, e.g. an article the map only points into
         try:
@@ -104,11 +105,10 @@ def generate(
     parts: list[Part] = []
     number = 0
     notes: list[str] = []
-    for name in names:
-        found = get_kind(name)
+    for name, chosen in zip(names, found, strict=True):
         rng = seeded(seed, name, *scope)
         try:
-            part = found.build(Setting(sub, rng, level, dict(texts or {}), whole=m))
+            part = chosen.build(Setting(sub, rng, level, dict(texts or {}), whole=m))
         except ExerciseError as err:
             if not skip_unfit:
                 raise

@@ -62,6 +62,8 @@ class Kind:
         summary: One line on what students do.
         quiz: Whether it fits a quiz (Moodle GIFT): every item is one choice.
         build: The generator.
+        reads_sources: Whether it works from the source texts (so that
+            :func:`~argmap.exercises.generate` looks for them only then).
     """
 
     name: ExerciseKind
@@ -69,16 +71,19 @@ class Kind:
     summary: str
     quiz: bool
     build: Generator
+    reads_sources: bool = False
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def kind(name: ExerciseKind, title: str, summary: str, *, quiz: bool) -> Callable[[Generator], Generator]:
+def kind(
+    name: ExerciseKind, title: str, summary: str, *, quiz: bool, reads_sources: bool = False
+) -> Callable[[Generator], Generator]:
     """Register the decorated function as the generator of the kind ``name``."""
 
     def register(build: Generator) -> Generator:
-        KINDS[name] = Kind(name, title, summary, quiz, build)
+        KINDS[name] = Kind(name, title, summary, quiz, build, reads_sources)
         return build
 
     return register

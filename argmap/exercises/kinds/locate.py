@@ -187,6 +187,7 @@ def _anchors(node: AnyNode, texts: Mapping[str, str]) -> list[Anchor]:
     "Locate in the text",
     "match each claim to the sentence of the source it comes from",
     quiz=True,
+    reads_sources=True,
 )
 def locate(setting: Setting) -> Part:
     """Items: one per anchored claim, counterclaim or evidence asked; choices: the passage's sentences."""
