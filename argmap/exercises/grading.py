@@ -39,7 +39,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple, TypeAlias
 
@@ -582,21 +582,16 @@ def _grade_links(ctx: _Context, raw: Any) -> ItemResult:
 
 
 @dataclass(frozen=True)
-class MapGrade:
+class MapGrade(LinkComparison):
     """How a student's reconstructed map compares with the reference, link by link.
+
+    The link comparison (``matched``, ``missing``, ``extra``,
+    ``wrong_stance``, ``precision``, ``recall``, ``f1``) counts only links
+    between nodes the student's map has.
 
     Attributes:
         reference: The reference map's id.
         student: The student's map's id.
-        matched: Links both maps have.
-        missing: Reference links the student lacks (between nodes the
-            student's map has).
-        extra: Links of the student's map the reference lacks.
-        wrong_stance: Pairs (the student's link, the reference link) between
-            the same ends with another stance.
-        precision: The share of the student's links that are right.
-        recall: The share of the (counted) reference links the student has.
-        f1: The F1 of precision and recall.
         left_out: Reference nodes the student's map lacks; links through
             them are not counted.
         notes: The student's nodes the reference lacks.
@@ -604,13 +599,6 @@ class MapGrade:
 
     reference: str
     student: str
-    matched: tuple[StanceLink, ...]
-    missing: tuple[StanceLink, ...]
-    extra: tuple[StanceLink, ...]
-    wrong_stance: tuple[tuple[StanceLink, StanceLink], ...]
-    precision: float
-    recall: float
-    f1: float
     left_out: tuple[str, ...] = ()
     notes: tuple[Problem, ...] = ()
 
@@ -618,7 +606,7 @@ class MapGrade:
         """The comparison as JSON-ready data; links as ``source kind target`` text, sorted.
 
         Examples:
-            >>> g = MapGrade("r", "s", (StanceLink("a", "supports", "b"),), (), (), (), 1.0, 1.0, 1.0)
+            >>> g = MapGrade((StanceLink("a", "supports", "b"),), (), (), (), 1.0, 1.0, 1.0, "r", "s")
             >>> g.to_dict()["matched"]
             ['a supports b']
         """
@@ -718,15 +706,9 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
             )
         )
     return MapGrade(
+        **{f.name: getattr(c, f.name) for f in fields(LinkComparison)},
         reference=reference.id,
         student=student.id,
-        matched=c.matched,
-        missing=c.missing,
-        extra=c.extra,
-        wrong_stance=c.wrong_stance,
-        precision=c.precision,
-        recall=c.recall,
-        f1=c.f1,
         left_out=tuple(n.id for n in reference.nodes if n.id not in present),
         notes=tuple(notes),
     )
@@ -778,7 +760,7 @@ def format_map_grade(g: MapGrade) -> str:
 
     Examples:
         >>> x = StanceLink("a", "supports", "c")
-        >>> g = MapGrade("ref", "mine", (x,), (StanceLink("b", "attacks", "c"),), (), (), 1.0, 0.5, 2 / 3)
+        >>> g = MapGrade((x,), (StanceLink("b", "attacks", "c"),), (), (), 1.0, 0.5, 2 / 3, "ref", "mine")
         >>> print(format_map_grade(g), end="")
         mine compared with ref: 1 matched, 1 missing, 0 extra, 0 wrong stance
         Precision 1.00  Recall 0.50  F1 0.67
