@@ -25,7 +25,7 @@ from argmap.exercises import KINDS, Exercise, generate
 from argmap.exercises.common import restrict, unlinked
 from argmap.exercises.files import answers_template, load_answers, load_exercise
 from argmap.exercises.gift import to_gift
-from argmap.exercises.grading import format_grade, format_map_grade, grade, grade_maps
+from argmap.exercises.grading import Grade, MapGrade, format_grade, format_map_grade, grade, grade_maps
 from argmap.exercises.html import worksheet_html
 from argmap.exercises.markdown import worksheet_markdown
 from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
@@ -511,25 +511,20 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
 def _cmd_grade(args: argparse.Namespace) -> int:
     first, second = args.files
+    result: Grade | MapGrade
     if args.reference:
-        map_grade = grade_maps(load(first), load(second))
-        if args.format == "json":
-            # the report holds the notes too; people reading the terminal see them here
-            for note in map_grade.notes:
-                _err(str(note))
-            print(json.dumps(map_grade.to_dict(), indent=2, ensure_ascii=False))
-        else:
-            print(format_map_grade(map_grade))
-        return EXIT_OK
-    exercise = load_exercise(first)
-    answers = load_answers(second)
-    result = grade(exercise, answers)
+        result = grade_maps(load(first), load(second))
+        text = format_map_grade(result)
+    else:
+        result = grade(load_exercise(first), load_answers(second))
+        text = format_grade(result)
     if args.format == "json":
+        # the report holds the notes too; people reading the terminal see them here
         for note in result.notes:
             _err(str(note))
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_grade(result))
+        print(text)
     return EXIT_OK
 
 

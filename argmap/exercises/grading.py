@@ -506,9 +506,9 @@ def _read_link(ctx: _Context, value: Any, inner: tuple[int, ...]) -> StanceLink 
             return None
         source, kind, target = words
     elif isinstance(value, dict):
-        fields = {str(k).strip().casefold(): v for k, v in value.items()}
-        parts = [fields.get(name) for name in ("source", "kind", "target")]
-        if set(fields) != {"source", "kind", "target"} or not all(isinstance(p, str) for p in parts):
+        named = {str(k).strip().casefold(): v for k, v in value.items()}
+        parts = [named.get(name) for name in ("source", "kind", "target")]
+        if set(named) != {"source", "kind", "target"} or not all(isinstance(p, str) for p in parts):
             ctx.note(f"cannot read the link {_show(value)}: give source, kind and target", *inner)
             return None
         source, kind, target = (str(p) for p in parts)
