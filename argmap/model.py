@@ -34,7 +34,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -251,6 +251,15 @@ class CheckSettings(_Model):
     ignore: tuple[Annotated[str, AfterValidator(_check_rule_code)], ...] = ()
 
 
+def _require_reason(inferred: bool, note: str | None) -> None:
+    """An element the map's authors inferred says why, in its note."""
+    if inferred and (note is None or not note.strip()):
+        raise ValueError(
+            "inferred: true needs a note saying why the map's authors infer this"
+            " (the source does not state it)"
+        )
+
+
 class _NodeBase(_Model):
     id: Id
     kind: NodeKind
@@ -259,8 +268,14 @@ class _NodeBase(_Model):
     held_by: Id | None = None
     tags: Tags = ()
     anchors: tuple[Anchor, ...] = ()
+    inferred: bool = False
     note: str | None = None
     data: Data = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _inferred_has_reason(self) -> Self:
+        _require_reason(self.inferred, self.note)
+        return self
 
     @property
     def title(self) -> str:
@@ -327,7 +342,13 @@ class _LinkBase(_Model):
     note: str | None = None
     tags: Tags = ()
     anchors: tuple[Anchor, ...] = ()
+    inferred: bool = False
     data: Data = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _inferred_has_reason(self) -> Self:
+        _require_reason(self.inferred, self.note)
+        return self
 
     @property
     def premises(self) -> tuple[str, ...]:

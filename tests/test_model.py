@@ -151,3 +151,28 @@ def test_schema_is_json_schema_with_both_discriminated_unions() -> None:
     assert {"Issue", "Claim", "Counterclaim", "Principle", "Evidence"} <= set(defs)
     assert {"Supports", "Attacks", "Undercuts", "Contradicts", "Equivalent"} <= set(defs)
     assert defs["Claim"]["additionalProperties"] is False
+
+
+def test_inferred_elements_must_say_why() -> None:
+    base = {
+        "id": "m",
+        "title": "T",
+        "nodes": [
+            {"id": "a", "kind": "claim", "text": "A."},
+            {"id": "b", "kind": "claim", "text": "B.", "inferred": True, "note": "unstated premise"},
+        ],
+        "links": [{"kind": "supports", "source": "b", "target": "a", "inferred": True, "note": "implied"}],
+    }
+    m = argmap.validate(base)
+    assert m.node("b").inferred and not m.node("a").inferred
+    assert m.links[0].inferred
+    assert argmap.loads(argmap.dumps(m)) == m
+    without_reason = {**base, "links": [{"kind": "supports", "source": "b", "target": "a", "inferred": True}]}
+    with pytest.raises(MapError, match="inferred: true needs a note"):
+        argmap.validate(without_reason)
+    blank_node = {
+        **base,
+        "nodes": [{"id": "a", "kind": "claim", "text": "A.", "inferred": True, "note": " "}],
+    }
+    with pytest.raises(MapError, match="claim 'a'.*inferred: true needs a note"):
+        argmap.validate({**blank_node, "links": []})
