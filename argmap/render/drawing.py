@@ -1,0 +1,192 @@
+"""What one diagram is drawn from: the map, the options, the theme and the selection.
+
+A :class:`Drawing` is computed once per call of :func:`argmap.render.to_dot`
+and read by the label, legend and assembly modules: the fill of each side,
+which links are drawn through a junction, which issue cluster holds each node,
+and the style each link kind is drawn with. :func:`line_attrs` and
+:func:`ends` turn a :class:`LinkStyle` into edge attributes, the same way for
+a link of the map and for its sample in the legend.
+
+Examples:
+    >>> from argmap.builder import MapBuilder
+    >>> from argmap.render.select import select
+    >>> b = MapBuilder("m", "T")
+    >>> _ = b.claim("a", "A."); _ = b.claim("b", "B."); _ = b.claim("c", "C.")
+    >>> _ = b.supports(["a", "b"], "c")
+    >>> m, options = b.build(), RenderOptions()
+    >>> drawing = Drawing(m, options, options.resolved_theme, select(m, options))
+    >>> sorted(drawing.junctions)
+    ['a+b--supports--c']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from argmap.model import ArgumentMap, Side
+from argmap.render.options import RenderOptions
+from argmap.render.select import Selection
+from argmap.render.statements import AttrValue
+from argmap.render.themes import Decoration, LinkStyle, Theme
+
+__all__ = ["STANCE_KINDS", "Drawing", "ends", "line_attrs", "merge", "side_fills"]
+
+STANCE_KINDS: frozenset[str] = frozenset({"supports", "attacks", "undercuts"})
+
+
+def side_fills(m: ArgumentMap, theme: Theme) -> dict[str, str]:
+    """The fill of each side: the editorial fill, or the next party fill in map order.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> from argmap.render.themes import DEFAULT
+        >>> b = MapBuilder("m", "T")
+        >>> for side, role in (("ed", "editorial"), ("p1", "party"), ("p2", "speaker")):
+        ...     _ = b.side(side, side.upper(), role=role)
+        >>> side_fills(b.build(), DEFAULT)
+        {'ed': '#E4E1DA', 'p1': '#D0EAF9', 'p2': '#F8E4B8'}
+    """
+    fills: dict[str, str] = {}
+    position = 0
+    for side in m.sides:
+        if side.role == "editorial":
+            fills[side.id] = theme.editorial_fill
+        else:
+            fills[side.id] = theme.side_fills[position % len(theme.side_fills)]
+            position += 1
+    return fills
+
+
+def merge(decorations: Sequence[Decoration | None]) -> Decoration:
+    """Lay decorations over each other; later ones win, styles add up.
+
+    Examples:
+        >>> merged = merge([Decoration(color="red", style=("bold",)), None, Decoration(style=("dotted",))])
+        >>> merged.color, merged.style
+        ('red', ('bold', 'dotted'))
+    """
+    merged = Decoration()
+    for deco in decorations:
+        if deco is None:
+            continue
+        merged = Decoration(
+            color=deco.color or merged.color,
+            penwidth=deco.penwidth or merged.penwidth,
+            style=merged.style + tuple(s for s in deco.style if s not in merged.style),
+            fontcolor=deco.fontcolor or merged.fontcolor,
+            fillcolor=deco.fillcolor or merged.fillcolor,
+            strike=deco.strike or merged.strike,
+        )
+    return merged
+
+
+def line_attrs(style: LinkStyle, highlighted: bool, theme: Theme) -> list[tuple[str, AttrValue]]:
+    """The colour, line style and width of a link drawn in ``style``.
+
+    Examples:
+        >>> from argmap.render.themes import DEFAULT
+        >>> line_attrs(DEFAULT.links["equivalent"], False, DEFAULT)
+        [('color', '#CC79A7:invis:#CC79A7'), ('style', 'solid'), ('penwidth', 1.2)]
+    """
+    color = f"{style.color}:invis:{style.color}" if style.double else style.color
+    penwidth = theme.highlight.penwidth if highlighted and theme.highlight.penwidth else style.penwidth
+    return [("color", color), ("style", style.style), ("penwidth", penwidth)]
+
+
+def ends(style: LinkStyle) -> list[tuple[str, AttrValue]]:
+    """The direction and arrowheads of a link drawn in ``style``.
+
+    Examples:
+        >>> from argmap.render.themes import DEFAULT
+        >>> ends(DEFAULT.links["contradicts"])
+        [('dir', 'both'), ('arrowhead', 'tee'), ('arrowtail', 'tee')]
+    """
+    found: list[tuple[str, AttrValue]] = []
+    if style.direction != "forward":
+        found.append(("dir", style.direction))
+    if style.direction != "none":
+        found.append(("arrowhead", style.arrowhead))
+    if style.direction == "both":
+        found.append(("arrowtail", style.arrowtail))
+    return found
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """Everything a diagram is drawn from, with what is derived from it computed once.
+
+    Attributes:
+        m: The map.
+        options: What to draw and how.
+        theme: The resolved theme of ``options``.
+        chosen: The nodes and links to draw.
+        fills: Side id to its fill.
+    """
+
+    m: ArgumentMap
+    options: RenderOptions
+    theme: Theme
+    chosen: Selection
+    fills: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fills", side_fills(self.m, self.theme))
+
+    @cached_property
+    def sides(self) -> dict[str, Side]:
+        """Side id to side."""
+        return {side.id: side for side in self.m.sides}
+
+    @cached_property
+    def junctions(self) -> frozenset[str]:
+        """Links drawn through a junction: linked premises, or undercut by a drawn link."""
+        undercut = {link.target for link in self.chosen.links if link.kind == "undercuts"}
+        return frozenset(str(k.id) for k in self.chosen.links if k.is_linked or k.id in undercut)
+
+    @cached_property
+    def clusters(self) -> dict[str, str]:
+        """Node id to the issue whose cluster holds it.
+
+        An issue is in its own cluster. Another node is in the cluster of the
+        nearest issue its links lead to (following supports, attacks and
+        undercuts towards what they bear on), when exactly one issue is nearest;
+        otherwise (a principle shared by two debates, say) it stays outside.
+        """
+        if not self.options.cluster_issues:
+            return {}
+        leads_to: dict[str, list[str]] = {}
+        for link in self.m.links:
+            if not link.is_symmetric:
+                for premise in link.premises:
+                    leads_to.setdefault(premise, []).append(self.m.final_target(link))
+        found: dict[str, str] = {}
+        for node in self.m.nodes:
+            if node.kind == "issue":
+                found[node.id] = node.id
+                continue
+            seen, frontier = {node.id}, [node.id]
+            while frontier:
+                step = [t for n in frontier for t in leads_to.get(n, []) if t not in seen]
+                issues = {t for t in step if self.m.node(t).kind == "issue"}
+                if issues:
+                    if len(issues) == 1:
+                        found[node.id] = issues.pop()
+                    break
+                seen.update(step)
+                frontier = list(dict.fromkeys(step))
+        return found
+
+    def cluster_of(self, endpoint: str) -> str | None:
+        """The cluster of a node or of a junction (that of the node its link bears on)."""
+        if endpoint.endswith("#junction"):
+            link = self.m.link(endpoint.removesuffix("#junction"))
+            return self.clusters.get(self.m.final_target(link))
+        return self.clusters.get(endpoint)
+
+    def style(self, kind: str) -> LinkStyle:
+        """The style a link kind is drawn with: the theme's, or the neutral one when stances are hidden."""
+        if kind == "link" or (self.options.neutral_links and kind in STANCE_KINDS):
+            return self.theme.neutral_link
+        return self.theme.links[kind]  # type: ignore[index]
