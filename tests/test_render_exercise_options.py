@@ -113,3 +113,45 @@ def test_blanks_accept_one_id_or_several(value: str | list[str]) -> None:
     options = RenderOptions(blanks=value)
     assert isinstance(options.blanks, frozenset)
     assert "A" in options.blanks or {"a", "b"} <= options.blanks
+
+
+def positions(dot: str) -> dict[str, tuple[float, float]]:
+    """Where the bundled Graphviz places each node of ``dot`` (points, y upwards)."""
+    graph = pygraphviz.AGraph(string=dot)
+    graph.layout(prog="dot")
+    found = {}
+    for node in graph.nodes():
+        x, y = node.attr["pos"].split(",")
+        found[str(node)] = (float(x), float(y))
+    return found
+
+
+def unlinked_map(count: int) -> argmap.ArgumentMap:
+    b = argmap.MapBuilder("m", "T")
+    for i in range(count):
+        b.claim(f"n{i}", f"Statement {i}.")
+    return b.build()
+
+
+@pytest.mark.parametrize(("rankdir", "along", "across"), [("TB", 0, 1), ("LR", 1, 0)])
+def test_grid_sets_nodes_in_ranks_of_a_near_square_in_map_order(
+    rankdir: str, along: int, across: int
+) -> None:
+    m = unlinked_map(10)
+    dot = to_dot(m, RenderOptions(grid=True, rankdir=rankdir, title=False))  # type: ignore[arg-type]
+    assert all('style="invis"' in line for line in dot.splitlines() if " -> " in line)
+    where = positions(dot)
+    ranks = [["n0", "n1", "n2", "n3"], ["n4", "n5", "n6", "n7"], ["n8", "n9"]]  # 4 = isqrt(10 - 1) + 1
+    for rank in ranks:
+        assert len({where[n][across] for n in rank}) == 1, rank
+        along_rank = [where[n][along] for n in rank]
+        assert along_rank == sorted(along_rank, reverse=rankdir == "LR"), rank  # y grows upwards
+    firsts = [where[rank[0]][across] for rank in ranks]
+    assert len(set(firsts)) == 3
+    assert firsts == sorted(firsts, reverse=rankdir == "TB")
+
+
+def test_without_grid_unlinked_nodes_share_one_rank() -> None:
+    dot = to_dot(unlinked_map(10), RenderOptions(rankdir="TB", title=False))
+    assert "rank=same" not in dot and " -> " not in dot
+    assert len({y for _, y in positions(dot).values()}) == 1

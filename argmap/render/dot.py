@@ -35,6 +35,7 @@ Examples:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from argmap.model import AnyLink, AnyNode, ArgumentMap
@@ -52,6 +53,7 @@ from argmap.render.statements import (
     junction_id,
     node_stmt,
     quote,
+    same_rank,
     subgraph_end,
     subgraph_start,
 )
@@ -178,6 +180,23 @@ def _link_lines(link: AnyLink, drawing: Drawing) -> Iterator[str]:
 # -- the whole graph ------------------------------------------------------
 
 
+def _grid_lines(drawing: Drawing) -> Iterator[str]:
+    """Invisible structure that sets the drawn nodes in a near-square grid, in map order.
+
+    Each run of ``rows`` nodes is one rank (``rank=same``), kept in order by
+    invisible edges along it; invisible edges from each node to the one a
+    rank further keep the ranks in order.
+    """
+    ids = [node.id for node in drawing.chosen.nodes]
+    size = math.isqrt(max(len(ids) - 1, 0)) + 1
+    invisible: Attrs = [("style", "invis")]
+    for start in range(0, len(ids), size):
+        rank = ids[start : start + size]
+        yield same_rank(rank)
+        yield from (edge_stmt(a, b, invisible) for a, b in zip(rank, rank[1:], strict=False))
+    yield from (edge_stmt(ids[i], ids[i + size], invisible) for i in range(len(ids) - size))
+
+
 def _graph_attrs(drawing: Drawing) -> list[tuple[str, AttrValue]]:
     options, theme = drawing.options, drawing.theme
     attrs: list[tuple[str, AttrValue]] = [
@@ -252,5 +271,7 @@ def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
         lines.extend(_link_lines(link, drawing))
     if options.legend:
         lines.extend(legend_lines(drawing))
+    if options.grid:
+        lines.extend(_grid_lines(drawing))
     lines.append("}")
     return "\n".join(lines) + "\n"

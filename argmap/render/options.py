@@ -84,6 +84,11 @@ class RenderOptions:
             its mark (alone when ``neutral_links``).
         blanks: Ids of nodes drawn with their text hidden (a gap to fill);
             their kind stays visible.
+        grid: Lay the drawn nodes out in a near-square grid, in map order, one
+            rank after the other (rows when ``rankdir`` is ``"TB"`` or
+            ``"BT"``, columns otherwise), held in place by invisible edges: for
+            a diagram with few or no links, which dot would otherwise set in
+            one long rank (the statements of a reconstruct exercise).
     """
 
     theme: str | Theme = "default"
@@ -107,6 +112,7 @@ class RenderOptions:
     node_tags: Mapping[str, str] = field(default_factory=dict, hash=False)
     link_tags: Mapping[str, str] = field(default_factory=dict, hash=False)
     blanks: Collection[str] = frozenset()
+    grid: bool = False
 
     def __post_init__(self) -> None:
         """Normalise collections and reject values that cannot be drawn."""
