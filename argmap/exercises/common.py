@@ -296,6 +296,7 @@ def diagram(
     hide_sides: bool = False,
     blanks: Collection[str] = (),
     nodes: Collection[str] | None = None,
+    grid: bool = False,
 ) -> Diagram:
     """Draw ``m`` for a worksheet: tagged, anonymised, optionally with stances, sides or texts hidden.
 
@@ -309,6 +310,7 @@ def diagram(
         hide_sides: Do not show who holds each node.
         blanks: Node ids whose text is hidden.
         nodes: Draw only these nodes (and the links among them); default all.
+        grid: Lay the nodes out in a grid, in map order (for nodes without links).
 
     Returns:
         The :class:`Diagram`, its DOT text deterministic for the same arguments.
@@ -332,6 +334,7 @@ def diagram(
         node_tags={tag: tag for tag in node_tags.values()},
         link_tags={tag: tag for tag in link_tags.values()},
         blanks=frozenset(node_tags[b] for b in blanks),
+        grid=grid,
     )
     statements = [
         Choice(id=node_tags[n.id], text=" ".join(n.text.split()))
