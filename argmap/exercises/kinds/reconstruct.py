@@ -36,7 +36,6 @@ Examples:
 
 from __future__ import annotations
 
-import math
 import random
 from collections import deque
 
@@ -45,7 +44,6 @@ from argmap.exercises.common import anonymize, diagram, opening, sample, submap,
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.model import ArgumentMap
-from argmap.render.dot import edge_stmt, quote
 
 __all__ = ["key_links", "reconstruct", "starter"]
 
@@ -113,26 +111,6 @@ def _unlinked(m: ArgumentMap, node_ids: list[str]) -> ArgumentMap:
     fields = {name: getattr(nodes, name) for name in type(nodes).model_fields}
     order = {node_id: i for i, node_id in enumerate(node_ids)}
     return ArgumentMap.model_validate({**fields, "nodes": sorted(nodes.nodes, key=lambda n: order[n.id])})
-
-
-def _grid(drawing: Diagram, tags: list[str]) -> Diagram:
-    """Lay the unlinked nodes out in columns read top to bottom, in tag order.
-
-    With no links, dot would stack every node in one tall rank. Each column
-    is a rank of its own (``rank=same``) held in order by invisible edges down
-    the column, and invisible edges from each node to the one a column on set
-    the columns left to right.
-    """
-    rows = math.isqrt(max(len(tags) - 1, 0)) + 1
-    columns = [tags[i : i + rows] for i in range(0, len(tags), rows)]
-    invisible = [("style", "invis")]
-    lines = []
-    for column in columns:
-        lines.append("  { rank=same; " + " ".join(f"{quote(tag)};" for tag in column) + " }")
-        lines += [edge_stmt(a, b, invisible) for a, b in zip(column, column[1:], strict=False)]
-    lines += [edge_stmt(tags[i], tags[i + rows], invisible) for i in range(len(tags) - rows)]
-    body, _, _ = drawing.dot.rstrip().rpartition("}")
-    return drawing.model_copy(update={"dot": body + "".join(f"{line}\n" for line in lines) + "}\n"})
 
 
 def starter(m: ArgumentMap, item: Item) -> ArgumentMap:
@@ -218,13 +196,16 @@ def reconstruct(setting: Setting) -> Part:
                 diagram=diagram_id,
             )
         )
-        drawing = diagram(
-            _unlinked(m, list(tags)),
-            diagram_id,
-            f"Statements on “{opening(issue, 60)}”, links left out",
-            node_tags=tags,
+        # With no links dot would stack every statement in one rank: a grid, in tag order.
+        drawings.append(
+            diagram(
+                _unlinked(m, list(tags)),
+                diagram_id,
+                f"Statements on “{opening(issue, 60)}”, links left out",
+                node_tags=tags,
+                grid=True,
+            )
         )
-        drawings.append(_grid(drawing, list(tags.values())))
     if not items:
         raise ExerciseError(
             f"map {m.id!r}: reconstruct needs an issue with statements that support or attack each other"
