@@ -7,6 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import graphviz
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from argmap.render import (
     render,
     repr_svg,
     to_dot,
+    to_graphviz,
 )
 from argmap.render.labels import clean
 from tests.strategies import maps
@@ -145,6 +147,46 @@ def test_errors_reported_by_dot_are_errors_even_with_status_0(
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     with pytest.raises(RenderError, match=r"Graphviz \(dot\) failed: Error: mismatched tag"):
         layout("digraph { a }", "svg")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake 'dot' is a POSIX script")
+def test_warnings_of_dot_are_logged_not_printed(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake_dot(
+        tmp_path / "bin",
+        "import sys\nsys.stderr.write('Warning: node a, port b unrecognized\\n')\nprint('<svg/>')\n",
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with caplog.at_level("WARNING", logger="argmap.render"):
+        assert layout("digraph { a }", "svg") == b"<svg/>\n"
+    assert caplog.messages == ["Graphviz (dot): Warning: node a, port b unrecognized"]
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake 'dot' is a POSIX script")
+def test_to_graphviz_is_a_graphviz_source_laid_out_by_dot_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received = tmp_path / "received.dot"
+    fake_dot(
+        tmp_path / "bin",
+        "import sys\n"
+        f"open({str(received)!r}, 'wb').write(sys.stdin.buffer.read())\n"
+        "sys.stdout.write('<svg>' + ' '.join(sys.argv[1:]) + '</svg>')\n",
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    m = every_element_map()
+    options = RenderOptions(theme="print", legend=True)
+    source = to_graphviz(m, options)
+    assert isinstance(source, graphviz.Source)
+    assert source.pipe(format="svg") == b"<svg>-Kdot -Tsvg</svg>"
+    assert received.read_bytes() == to_dot(m, options).encode("utf-8")
+    assert render(m, "pdf", options) == b"<svg>-Kdot -Tpdf</svg>"
+    assert received.read_bytes() == to_dot(m, options).encode("utf-8")
 
 
 # -- the bundled engine -------------------------------------------------------------

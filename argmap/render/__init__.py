@@ -1,7 +1,8 @@
 """Drawing argument maps with Graphviz.
 
 :func:`to_dot` turns a map into DOT text: pure, deterministic, no Graphviz
-needed. :func:`render` lays that text out as SVG, PNG or PDF with a layout
+needed; :func:`to_graphviz` wraps that text in a :class:`graphviz.Source`.
+:func:`render` lays that text out as SVG, PNG or PDF with a layout
 engine (Graphviz's ``dot`` on ``PATH``, or the Graphviz bundled in the
 ``pygraphviz`` wheel) and returns the bytes or writes a file.
 :class:`RenderOptions` says what to draw (filters, focus, clusters, legend,
@@ -26,7 +27,7 @@ from argmap.render.engines import FORMATS, Engine, Format, available_engines, fi
 from argmap.render.errors import EngineNotFoundError, RenderError
 from argmap.render.labels import wrap
 from argmap.render.options import LabelMode, Rankdir, RenderOptions
-from argmap.render.output import format_of, render, repr_svg
+from argmap.render.output import format_of, render, repr_svg, to_graphviz
 from argmap.render.select import Selection, neighbourhood_nodes, select
 from argmap.render.themes import (
     DEFAULT,
@@ -68,5 +69,6 @@ __all__ = [
     "repr_svg",
     "select",
     "to_dot",
+    "to_graphviz",
     "wrap",
 ]

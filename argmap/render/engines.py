@@ -2,8 +2,8 @@
 
 Two engines can lay out a diagram:
 
-- ``"dot"``: Graphviz's ``dot`` program, when it is on ``PATH`` (run as a
-  subprocess);
+- ``"dot"``: Graphviz's ``dot`` program, when it is on ``PATH``, run through
+  the ``graphviz`` package (:meth:`graphviz.Source.pipe`);
 - ``"bundled"``: the Graphviz library inside the ``pygraphviz`` wheel (2.x
   wheels bundle Graphviz itself), run in this process, so that
   ``pip install argmap`` is enough to draw on a machine without Graphviz.
@@ -27,7 +27,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -35,6 +34,8 @@ from collections.abc import Iterator
 from functools import cache
 from types import ModuleType
 from typing import Literal, TypeAlias, get_args
+
+import graphviz
 
 from argmap.render.errors import EngineNotFoundError, RenderError
 
@@ -53,9 +54,10 @@ HOW_TO_GET_ONE = (
     " the 'dot' output format needs no engine"
 )
 
-# The bundled engine runs in this process and reports on file descriptor 2,
-# which is shared by all threads: one layout at a time.
-_BUNDLED_LOCK = threading.Lock()
+# Both engines report on the process's standard error (the bundled one on file
+# descriptor 2, the graphviz package on sys.stderr), which all threads share:
+# one layout at a time, so that each reads its own messages.
+_STDERR_LOCK = threading.Lock()
 
 
 @cache
@@ -126,24 +128,24 @@ def _check_messages(messages: str, engine: Engine) -> None:
         logger.log(level, "Graphviz (%s): %s", engine, line)
 
 
-def _run_dot(source: str, format: Format) -> bytes:
-    executable = _dot_executable()
-    if executable is None:
+def _run_dot(source: graphviz.Source, format: Format) -> bytes:
+    if _dot_executable() is None:
         raise EngineNotFoundError(f"the dot engine is not available ('dot' is not on PATH): {HOW_TO_GET_ONE}")
-    try:
-        done = subprocess.run(
-            [executable, "-Kdot", f"-T{format}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            check=False,
-        )
-    except OSError as err:
-        raise RenderError(f"cannot run {executable}: {err.strerror or err}") from None
-    messages = done.stderr.decode("utf-8", "replace")
-    if done.returncode != 0:
-        raise RenderError(f"Graphviz (dot) failed with exit status {done.returncode}: {messages.strip()}")
-    _check_messages(messages, "dot")
-    return done.stdout
+    messages = io.StringIO()
+    with _STDERR_LOCK, contextlib.redirect_stderr(messages):
+        try:
+            output = source.pipe(format=format, engine="dot")
+        except graphviz.ExecutableNotFound:
+            raise EngineNotFoundError(
+                f"the dot engine is not available ('dot' could not be run): {HOW_TO_GET_ONE}"
+            ) from None
+        except graphviz.CalledProcessError as err:
+            detail = messages.getvalue().strip()
+            raise RenderError(f"Graphviz (dot) failed with exit status {err.returncode}: {detail}") from None
+        except OSError as err:
+            raise RenderError(f"cannot run dot: {err.strerror or err}") from None
+    _check_messages(messages.getvalue(), "dot")
+    return bytes(output)
 
 
 @contextlib.contextmanager
@@ -173,7 +175,7 @@ def _run_bundled(source: str, format: Format) -> bytes:
         raise EngineNotFoundError(
             f"the bundled engine is not available (pygraphviz is not installed): {HOW_TO_GET_ONE}"
         )
-    with _BUNDLED_LOCK:
+    with _STDERR_LOCK:
         output: bytes | None = None
         failure: Exception | None = None
         with _captured_stderr() as messages:
@@ -189,11 +191,13 @@ def _run_bundled(source: str, format: Format) -> bytes:
     return bytes(output)
 
 
-def layout(source: str, format: Format, engine: Engine | None = None) -> bytes:
+def layout(source: str | graphviz.Source, format: Format, engine: Engine | None = None) -> bytes:
     """Lay out DOT text and return the drawing in ``format``.
 
     Args:
-        source: DOT text (as made by :func:`argmap.render.to_dot`).
+        source: DOT text (as made by :func:`argmap.render.to_dot`), or a
+            :class:`graphviz.Source` holding it (as made by
+            :func:`argmap.render.to_graphviz`).
         format: ``"svg"``, ``"png"``, ``"pdf"``, or ``"dot"`` (the text
             itself, as UTF-8, needing no engine).
         engine: ``"dot"`` or ``"bundled"``; None picks one (see :func:`find_engine`).
@@ -210,12 +214,13 @@ def layout(source: str, format: Format, engine: Engine | None = None) -> bytes:
     """
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
+    text = source.source if isinstance(source, graphviz.Source) else source
     if format == "dot":
-        return source.encode("utf-8")
+        return str(text).encode("utf-8")
     chosen = find_engine(engine)
     if chosen == "dot":
-        return _run_dot(source, format)
-    output = _run_bundled(source, format)
+        return _run_dot(source if isinstance(source, graphviz.Source) else graphviz.Source(text), format)
+    output = _run_bundled(str(text), format)
     return renumber_anchors(output) if format == "svg" else output
 
 

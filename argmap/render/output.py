@@ -1,4 +1,4 @@
-"""Drawing a map to bytes or to a file, and the SVG hook for Jupyter.
+"""Drawing a map: as a :class:`graphviz.Source`, as bytes, or to a file.
 
 Examples:
     >>> import argmap
@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import TypeGuard, overload
 
+import graphviz
+
 from argmap.io.files import write_atomic
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
@@ -20,7 +22,7 @@ from argmap.render.engines import FORMATS, Engine, Format, layout
 from argmap.render.errors import RenderError
 from argmap.render.options import RenderOptions
 
-__all__ = ["format_of", "render", "repr_svg"]
+__all__ = ["format_of", "render", "repr_svg", "to_graphviz"]
 
 _SUFFIXES: dict[str, Format] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -44,6 +46,37 @@ def format_of(path: str | os.PathLike[str]) -> Format:
             f"{os.fspath(path)}: cannot tell the format from {suffix or 'no suffix'!r};"
             f" use one of: {expected}"
         ) from None
+
+
+def to_graphviz(m: ArgumentMap, options: RenderOptions | None = None) -> graphviz.Source:
+    """Return a map's diagram as a :class:`graphviz.Source`, the ``graphviz`` package's object.
+
+    Its ``.pipe()``, ``.render()`` and ``.view()`` lay it out with Graphviz's
+    ``dot`` program, and Jupyter displays it, as for any ``graphviz.Source``;
+    these need ``dot`` on ``PATH``. Where only the bundled engine is installed,
+    :func:`render` draws the same diagram.
+
+    Args:
+        m: The map.
+        options: What to draw and how; defaults to :class:`RenderOptions()`.
+
+    Returns:
+        A source holding :func:`to_dot`'s text, with the ``dot`` layout
+        engine and the package's default output format (PDF).
+
+    Raises:
+        UnknownElementError: the options name an element the map lacks.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> source = to_graphviz(m, RenderOptions(issues=["lunch"]))
+        >>> isinstance(source, graphviz.Source), source.engine
+        (True, 'dot')
+        >>> source.source == to_dot(m, RenderOptions(issues=["lunch"]))
+        True
+    """
+    return graphviz.Source(to_dot(m, options), engine="dot")
 
 
 def _is_format(value: object) -> TypeGuard[Format]:
@@ -110,9 +143,9 @@ def render(
         ('phones.dot', True)
     """
     if _is_format(path_or_format):
-        return layout(to_dot(m, options), path_or_format, engine)
+        return layout(to_graphviz(m, options), path_or_format, engine)
     path = Path(path_or_format)
-    data = layout(to_dot(m, options), format_of(path), engine)
+    data = layout(to_graphviz(m, options), format_of(path), engine)
     write_atomic(path, data)
     return path
 
