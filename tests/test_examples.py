@@ -13,10 +13,7 @@ from html import escape
 import pytest
 
 import argmap
-from argmap.exercises import generate
-from argmap.exercises.files import answers_template, load_answers, load_exercise
-from argmap.exercises.gift import to_gift
-from argmap.exercises.grading import grade
+from argmap.exercises import answers_template, generate, grade, load_answers, load_exercise, to_gift
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples" / "allied-space-cooperation"
