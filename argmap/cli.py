@@ -22,12 +22,16 @@ from argmap.checks.report import findings_report, format_finding, format_summary
 from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, LoadError, MapError, Problem
 from argmap.exercises import KINDS, Exercise, generate
+from argmap.exercises.answers import load_answers
 from argmap.exercises.common import restrict, unlinked
-from argmap.exercises.files import answers_template, load_answers, load_exercise
+from argmap.exercises.comparison import MapGrade, grade_maps
+from argmap.exercises.files import load_exercise
 from argmap.exercises.gift import to_gift
-from argmap.exercises.grading import Grade, MapGrade, format_grade, format_map_grade, grade, grade_maps
+from argmap.exercises.grading import grade
 from argmap.exercises.html import worksheet_html
 from argmap.exercises.markdown import worksheet_markdown
+from argmap.exercises.reports import Grade, format_grade, format_map_grade
+from argmap.exercises.template import answers_template
 from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render import FORMATS, THEMES, RenderOptions, render

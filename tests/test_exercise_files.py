@@ -8,17 +8,11 @@ import pytest
 import argmap
 from argmap.errors import LoadError
 from argmap.exercises import generate
-from argmap.exercises.files import (
-    Answers,
-    answers_template,
-    dump_exercise,
-    key_answers,
-    load_answers,
-    load_exercise,
-    normalize_item_id,
-)
+from argmap.exercises.answers import Answers, key_answers, load_answers, normalize_item_id
+from argmap.exercises.files import dump_exercise, load_exercise
 from argmap.exercises.grading import grade
 from argmap.exercises.model import Exercise
+from argmap.exercises.template import answers_template
 from tests.test_exercise_grading import exercise
 
 

@@ -11,17 +11,11 @@ from hypothesis import strategies as st
 import argmap
 from argmap.builder import MapBuilder
 from argmap.exercises import generate
-from argmap.exercises.files import Answers, key_answers, load_answers
-from argmap.exercises.grading import (
-    Grade,
-    StanceLink,
-    compare_links,
-    format_grade,
-    format_map_grade,
-    grade,
-    grade_maps,
-)
+from argmap.exercises.answers import Answers, key_answers, load_answers
+from argmap.exercises.comparison import StanceLink, compare_links, grade_maps
+from argmap.exercises.grading import grade
 from argmap.exercises.model import Choice, Exercise, Item, LinkAnswer, Part
+from argmap.exercises.reports import Grade, format_grade, format_map_grade
 from argmap.io.native import to_data
 from argmap.model import ArgumentMap
 from argmap.validation import validate

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import ExerciseError
 from argmap.exercises import KINDS, Answers, Exercise, Item, generate
-from argmap.exercises.files import key_answers
+from argmap.exercises.answers import key_answers
 from argmap.exercises.grading import grade
 from tests.conftest import ROOT
 from tests.strategies import maps

@@ -20,25 +20,12 @@ Examples:
 """
 
 from argmap.exercises import kinds as _kinds  # noqa: F401  (the generators register themselves)
-from argmap.exercises.files import (
-    Answers,
-    answers_template,
-    dump_exercise,
-    key_answers,
-    load_answers,
-    load_exercise,
-)
+from argmap.exercises.answers import Answers, key_answers, load_answers
+from argmap.exercises.comparison import MapGrade, grade_maps
+from argmap.exercises.files import dump_exercise, load_exercise
 from argmap.exercises.generate import generate, parse_difficulty
 from argmap.exercises.gift import to_gift
-from argmap.exercises.grading import (
-    Grade,
-    ItemResult,
-    MapGrade,
-    format_grade,
-    format_map_grade,
-    grade,
-    grade_maps,
-)
+from argmap.exercises.grading import grade
 from argmap.exercises.html import worksheet_html
 from argmap.exercises.markdown import worksheet_markdown
 from argmap.exercises.model import (
@@ -52,6 +39,8 @@ from argmap.exercises.model import (
     Sentence,
 )
 from argmap.exercises.registry import DIFFICULTIES, KINDS, Kind, Setting, get_kind
+from argmap.exercises.reports import Grade, ItemResult, format_grade, format_map_grade
+from argmap.exercises.template import answers_template
 
 __all__ = [
     "DIFFICULTIES",

@@ -1,0 +1,58 @@
+"""The kinds of node and link that exercises speak of, derived from the model's, and their words.
+
+Every set here is computed from :data:`argmap.model.NODE_KINDS`,
+:data:`argmap.model.LINK_KINDS` and :data:`argmap.model.SYMMETRIC_KINDS`, so
+that a kind added to the model is not silently left out of an exercise's
+rules: a *stance* link is any link that is not symmetric (it takes a side
+for or against what it points to), and a *statement* is any node that is
+neither an issue (a question) nor a principle (a value appealed to).
+
+Examples:
+    >>> STANCE_KINDS
+    ('supports', 'attacks', 'undercuts')
+    >>> STATEMENT_KINDS
+    ('claim', 'counterclaim', 'evidence')
+    >>> STANCE_WORDS["attacks"]
+    'attacks (argues against)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from argmap.model import LINK_KINDS, NODE_KINDS, SYMMETRIC_KINDS, LinkKind, NodeKind
+
+__all__ = [
+    "KIND_WORDS",
+    "STANCE_KINDS",
+    "STANCE_WORDS",
+    "STATEMENT_KINDS",
+    "StanceKind",
+]
+
+#: The link kinds that take a side: every kind but the symmetric ones, in the model's order.
+STANCE_KINDS: tuple[LinkKind, ...] = tuple(k for k in LINK_KINDS if k not in SYMMETRIC_KINDS)
+
+#: The node kinds a student is asked about as statements of the debate, in the model's order.
+STATEMENT_KINDS: tuple[NodeKind, ...] = tuple(k for k in NODE_KINDS if k not in ("issue", "principle"))
+
+if TYPE_CHECKING:
+    StanceKind: TypeAlias = LinkKind
+else:
+    # The Literal pydantic checks and the JSON schema shows, built from the model's kinds.
+    StanceKind = Literal[STANCE_KINDS]
+
+#: How a stance link kind is named to students.
+STANCE_WORDS: Mapping[str, str] = {
+    "supports": "supports (gives a reason for)",
+    "attacks": "attacks (argues against)",
+    "undercuts": "undercuts (denies that the reason counts)",
+}
+
+#: A statement's kind with its article, as a prompt names it.
+KIND_WORDS: Mapping[str, str] = {
+    "claim": "a claim",
+    "counterclaim": "a counterclaim",
+    "evidence": "a piece of evidence",
+}
