@@ -66,10 +66,3 @@ def test_svg_to_a_file_and_png_to_stdout(capsysbinary: pytest.CaptureFixture[byt
     assert main(["render", str(PHONES), "-o", "-", "--format", "png"]) == 0
     assert capsysbinary.readouterr().out.startswith(b"\x89PNG\r\n")
 
-
-def test_jupyter_repr() -> None:
-    svg = argmap.load(PHONES)._repr_svg_()
-    if available_engines():
-        assert svg is not None and "<svg" in svg
-    else:
-        assert svg is None

@@ -25,9 +25,10 @@ Examples:
 from argmap.render.dot import to_dot
 from argmap.render.engines import FORMATS, Engine, Format, available_engines, find_engine, layout
 from argmap.render.errors import EngineNotFoundError, RenderError
+from argmap.render.jupyter import register_display, repr_svg
 from argmap.render.labels import wrap
 from argmap.render.options import LabelMode, Rankdir, RenderOptions
-from argmap.render.output import format_of, render, repr_svg, to_graphviz
+from argmap.render.output import format_of, render, to_graphviz
 from argmap.render.select import Selection, neighbourhood_nodes, select
 from argmap.render.themes import (
     DEFAULT,
@@ -65,6 +66,7 @@ __all__ = [
     "get_theme",
     "layout",
     "neighbourhood_nodes",
+    "register_display",
     "render",
     "repr_svg",
     "select",

@@ -22,7 +22,7 @@ from argmap.render.engines import FORMATS, Engine, Format, layout
 from argmap.render.errors import RenderError
 from argmap.render.options import RenderOptions
 
-__all__ = ["format_of", "render", "repr_svg", "to_graphviz"]
+__all__ = ["format_of", "render", "to_graphviz"]
 
 _SUFFIXES: dict[str, Format] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -148,21 +148,3 @@ def render(
     data = layout(to_graphviz(m, options), format_of(path), engine)
     write_atomic(path, data)
     return path
-
-
-def repr_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str | None:
-    """The map drawn as SVG text, or None when no layout engine is available.
-
-    Meant as ``ArgumentMap._repr_svg_``, so that Jupyter shows a map as a
-    diagram (and falls back to its text when it cannot).
-
-    Examples:
-        >>> import argmap
-        >>> svg = repr_svg(argmap.load_corpus("school-phones"))
-        >>> svg is None or svg.lstrip().startswith("<?xml")
-        True
-    """
-    try:
-        return render(m, "svg", options).decode("utf-8")
-    except RenderError:
-        return None
