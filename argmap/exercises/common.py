@@ -22,12 +22,12 @@ from typing import Any, TypeVar
 
 from argmap.errors import ExerciseError
 from argmap.exercises.model import Choice, Diagram
+from argmap.exercises.vocabulary import STANCE_KINDS
 from argmap.model import AnyNode, ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
 
 __all__ = [
-    "STANCE_WORDS",
     "anonymize",
     "diagram",
     "letters",
@@ -44,13 +44,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-#: How a stance link kind is named to students.
-STANCE_WORDS: Mapping[str, str] = {
-    "supports": "supports (gives a reason for)",
-    "attacks": "attacks (argues against)",
-    "undercuts": "undercuts (denies that the reason counts)",
-}
 
 
 def seeded(seed: int, *scope: str) -> random.Random:
@@ -382,7 +375,7 @@ def reading(
     boxes = "Boxes: tag and kind" if hide_sides else "Boxes: tag, kind and side"
     parts: list[str] = []
     if neutral_links:
-        if set(kinds) & {"supports", "attacks", "undercuts"}:
+        if set(kinds) & set(STANCE_KINDS):
             parts.append("every stance link is drawn alike (grey arrow)")
     else:
         if "supports" in kinds:

@@ -37,6 +37,8 @@ from typing import Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from argmap.exercises.vocabulary import StanceKind
+
 __all__ = [
     "AnswerType",
     "Choice",
@@ -59,7 +61,6 @@ ExerciseKind: TypeAlias = Literal[
     "locate",
 ]
 AnswerType: TypeAlias = Literal["choice", "choices", "links"]
-StanceKind: TypeAlias = Literal["supports", "attacks", "undercuts"]
 
 FORMAT: Literal["argmap-exercise"] = "argmap-exercise"
 VERSION: Literal[1] = 1

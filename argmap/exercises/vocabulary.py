@@ -4,12 +4,14 @@ Every set here is computed from :data:`argmap.model.NODE_KINDS`,
 :data:`argmap.model.LINK_KINDS` and :data:`argmap.model.SYMMETRIC_KINDS`, so
 that a kind added to the model is not silently left out of an exercise's
 rules: a *stance* link is any link that is not symmetric (it takes a side
-for or against what it points to), and a *statement* is any node that is
-neither an issue (a question) nor a principle (a value appealed to).
+for or against what it points to), a *node stance* one that points to a
+node (every stance but the undercut, which points to a link), and a
+*statement* any node that is neither an issue (a question) nor a principle
+(a value appealed to).
 
 Examples:
-    >>> STANCE_KINDS
-    ('supports', 'attacks', 'undercuts')
+    >>> STANCE_KINDS, NODE_STANCE_KINDS
+    (('supports', 'attacks', 'undercuts'), ('supports', 'attacks'))
     >>> STATEMENT_KINDS
     ('claim', 'counterclaim', 'evidence')
     >>> STANCE_WORDS["attacks"]
@@ -25,6 +27,7 @@ from argmap.model import LINK_KINDS, NODE_KINDS, SYMMETRIC_KINDS, LinkKind, Node
 
 __all__ = [
     "KIND_WORDS",
+    "NODE_STANCE_KINDS",
     "STANCE_KINDS",
     "STANCE_WORDS",
     "STATEMENT_KINDS",
@@ -33,6 +36,9 @@ __all__ = [
 
 #: The link kinds that take a side: every kind but the symmetric ones, in the model's order.
 STANCE_KINDS: tuple[LinkKind, ...] = tuple(k for k in LINK_KINDS if k not in SYMMETRIC_KINDS)
+
+#: The stance kinds that point to a node (an undercut points to a link).
+NODE_STANCE_KINDS: tuple[LinkKind, ...] = tuple(k for k in STANCE_KINDS if k != "undercuts")
 
 #: The node kinds a student is asked about as statements of the debate, in the model's order.
 STATEMENT_KINDS: tuple[NodeKind, ...] = tuple(k for k in NODE_KINDS if k not in ("issue", "principle"))

@@ -27,18 +27,17 @@ from argmap.errors import ExerciseError
 from argmap.exercises.common import diagram, letters, opening, sample, shuffled
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
+from argmap.exercises.vocabulary import KIND_WORDS, NODE_STANCE_KINDS, STATEMENT_KINDS
 from argmap.model import AnyNode, ArgumentMap
 from argmap.render.select import neighbourhood_nodes
 
 __all__ = ["fill_gap"]
 
 _COUNTS = {1: 3, 2: 4, 3: 5}
-_GAP_KINDS = ("claim", "counterclaim", "evidence")
 #: Most nodes a diagram draws before its neighbourhood shrinks to one link.
 _MAX_DRAWN = 10
 #: How far (in links) a node may be from the gap to count as a near, hard distractor.
 _NEAR = 4
-_KIND_WORDS = {"claim": "a claim", "counterclaim": "a counterclaim", "evidence": "a piece of evidence"}
 
 
 def _plain(text: str) -> str:
@@ -60,7 +59,7 @@ def _distractors(setting: Setting, gap: AnyNode, drawn: list[str], wanted: int) 
     shown = set(drawn)
 
     def rank(node: AnyNode) -> tuple[int, ...]:
-        kind_rank = 0 if node.kind == gap.kind else 1 if node.kind in _GAP_KINDS else 2
+        kind_rank = 0 if node.kind == gap.kind else 1 if node.kind in STATEMENT_KINDS else 2
         if setting.difficulty < 3:
             return (node.id in shown, kind_rank)
         same_side = gap.held_by is not None and node.held_by == gap.held_by
@@ -86,9 +85,9 @@ def _sentence(text: str) -> str:
 
 
 def _explanation(m: ArgumentMap, gap: AnyNode, drawn: list[str]) -> str:
-    said = f"The gap holds {_KIND_WORDS[gap.kind]}: {_sentence(gap.text)}"
+    said = f"The gap holds {KIND_WORDS[gap.kind]}: {_sentence(gap.text)}"
     for link in m.links_from(gap.id):
-        if link.kind not in ("supports", "attacks") or link.target not in drawn:
+        if link.kind not in NODE_STANCE_KINDS or link.target not in drawn:
             continue
         target = m.node(link.target)
         if target.kind == "issue":
@@ -122,7 +121,7 @@ def fill_gap(setting: Setting) -> Part:
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
     linked = {end for link in m.links for end in (*link.premises, link.target)}
-    candidates = [n for n in m.nodes if n.kind in _GAP_KINDS and n.id in linked]
+    candidates = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.id in linked]
     if len(candidates) < 2:
         raise ExerciseError(
             f"map {m.id!r}: fill-gap needs at least two claims, counterclaims or pieces of evidence"
@@ -151,7 +150,7 @@ def fill_gap(setting: Setting) -> Part:
             Item(
                 id=str(number),
                 prompt=(
-                    f"In diagram d{number}, the text of {_KIND_WORDS[gap.kind]} is missing."
+                    f"In diagram d{number}, the text of {KIND_WORDS[gap.kind]} is missing."
                     " Which text fills the gap?"
                 ),
                 choices=choices,

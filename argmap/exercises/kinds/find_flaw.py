@@ -45,7 +45,8 @@ from argmap.errors import ExerciseError
 from argmap.exercises.common import diagram, shuffled, submap, tag_links, tag_nodes
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
-from argmap.model import ArgumentMap, LinkKind
+from argmap.exercises.vocabulary import NODE_STANCE_KINDS
+from argmap.model import NODE_KINDS, ArgumentMap, LinkKind
 from argmap.render.select import link_ends, neighbourhood_nodes
 
 __all__ = ["MAX_NODES", "RULES_BY_DIFFICULTY", "find_flaw"]
@@ -97,7 +98,7 @@ def _linked(m: ArgumentMap, a: str, b: str) -> bool:
 def _opposite_stances(m: ArgumentMap) -> Iterator[_Spec]:
     """AM101: the opposite stance beside an existing support or attack."""
     for link in m.links:
-        if link.kind in ("supports", "attacks"):
+        if link.kind in NODE_STANCE_KINDS:
             yield ("attacks" if link.kind == "supports" else "supports", link.premises, link.target)
 
 
@@ -205,7 +206,7 @@ def _drawn_nodes(flawed: ArgumentMap, finding: Finding) -> tuple[str, ...]:
     for element in finding.elements:
         if flawed.has(element):
             found = flawed.element(element)
-            if found.kind in ("issue", "claim", "counterclaim", "principle", "evidence"):
+            if found.kind in NODE_KINDS:
                 core[element] = None
             else:
                 core.update(dict.fromkeys(link_ends(flawed, flawed.link(element))))

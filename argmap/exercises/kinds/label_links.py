@@ -27,9 +27,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import STANCE_WORDS, diagram, opening, sample, shuffled, tag_links, tag_nodes
+from argmap.exercises.common import diagram, opening, sample, shuffled, tag_links, tag_nodes
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
+from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
 from argmap.model import AnyLink, ArgumentMap
 
 __all__ = ["label_links"]
@@ -150,11 +151,11 @@ def label_links(setting: Setting) -> Part:
         ['supports', 'attacks', 'undercuts']
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
-    if not any(link.kind in ("supports", "attacks") for link in m.links):
+    if not any(link.kind in NODE_STANCE_KINDS for link in m.links):
         raise ExerciseError(
             f"map {m.id!r}: label-links needs at least one supports or attacks link (found none)"
         )
-    kinds = ("supports", "attacks", "undercuts") if level == 3 else ("supports", "attacks")
+    kinds = STANCE_KINDS if level == 3 else NODE_STANCE_KINDS
     choices = tuple(Choice(id=k, text=STANCE_WORDS[k]) for k in kinds)
     tags = tag_nodes(rng, [n.id for n in m.nodes])
     asked = _asked(setting, kinds)

@@ -35,13 +35,13 @@ from argmap.errors import ExerciseError
 from argmap.exercises.common import sample
 from argmap.exercises.model import Choice, Item, Part, Sentence
 from argmap.exercises.registry import Setting, kind
+from argmap.exercises.vocabulary import STATEMENT_KINDS
 from argmap.model import Anchor, AnyNode, ArgumentMap
 from argmap.sources import verify_anchors
 
 __all__ = ["ABBREVIATIONS", "locate", "split_sentences"]
 
 _COUNTS = {1: 4, 2: 6, 3: 100_000}
-_ASKED = ("claim", "counterclaim", "evidence")
 
 #: Words that end with a full stop without ending a sentence (compared in lower case, without the stop).
 ABBREVIATIONS = frozenset(
@@ -192,7 +192,7 @@ def _anchors(node: AnyNode, texts: Mapping[str, str]) -> list[Anchor]:
 def locate(setting: Setting) -> Part:
     """Items: one per anchored claim, counterclaim or evidence asked; choices: the passage's sentences."""
     m, rng, texts = setting.m, setting.rng, setting.texts
-    anchored = [n for n in m.nodes if n.kind in _ASKED and n.anchors]
+    anchored = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.anchors]
     if not anchored:
         raise ExerciseError(
             f"map {m.id!r}: locate needs claims, counterclaims or evidence anchored in a source text"

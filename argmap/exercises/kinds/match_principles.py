@@ -30,12 +30,12 @@ from argmap.errors import ExerciseError
 from argmap.exercises.common import diagram, letters, sample, shuffled
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
+from argmap.exercises.vocabulary import STATEMENT_KINDS
 from argmap.model import AnyNode, ArgumentMap
 
 __all__ = ["appeals", "match_principles"]
 
 _COUNTS = {1: 4, 2: 6, 3: 10_000}
-_ASKED_KINDS = ("claim", "counterclaim", "evidence")
 
 
 def appeals(m: ArgumentMap) -> dict[str, tuple[str, ...]]:
@@ -57,7 +57,7 @@ def appeals(m: ArgumentMap) -> dict[str, tuple[str, ...]]:
     """
     found: dict[str, dict[str, None]] = {}
     for link in m.links:
-        if link.kind != "supports" or m.node(link.target).kind not in _ASKED_KINDS:
+        if link.kind != "supports" or m.node(link.target).kind not in STATEMENT_KINDS:
             continue
         principles = [p for p in link.premises if m.node(p).kind == "principle" and p != link.target]
         if principles:

@@ -21,6 +21,7 @@ from argmap.errors import ExerciseError
 from argmap.exercises.common import diagram, letters, opening, sample, tag_nodes
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
+from argmap.exercises.vocabulary import STATEMENT_KINDS
 
 __all__ = ["sort_by_side"]
 
@@ -36,7 +37,7 @@ _COUNTS = {1: 5, 2: 8, 3: 10_000}
 def sort_by_side(setting: Setting) -> Part:
     """Items: one per held claim, counterclaim or evidence; choices: the sides in scope."""
     m, rng = setting.m, setting.rng
-    held = [n for n in m.nodes if n.held_by is not None and n.kind in ("claim", "counterclaim", "evidence")]
+    held = [n for n in m.nodes if n.held_by is not None and n.kind in STATEMENT_KINDS]
     sides = [s for s in m.sides if any(n.held_by == s.id for n in held)]
     if len(sides) < 2:
         raise ExerciseError(
