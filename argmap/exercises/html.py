@@ -32,12 +32,10 @@ from collections.abc import Callable, Iterator
 from html import escape
 
 from argmap.errors import ExerciseError
-from argmap.exercises.model import Choice, Diagram, Exercise, Item, Part
-from argmap.exercises.registry import DIFFICULTIES
+from argmap.exercises.layout import ItemLayout, PartLayout, SheetLayout, layout, points
+from argmap.exercises.model import Choice, Diagram, Exercise, Item
 
 __all__ = ["svg_for_page", "worksheet_html"]
-
-_LEVELS = {number: name for name, number in DIFFICULTIES.items()}
 
 # Black on white, sized for A4 and Letter alike (no @page size: the printer's
 # paper wins). The answer key's running header uses a page margin box, which
@@ -174,10 +172,6 @@ def svg_for_page(svg: str, prefix: str, label: str) -> str:
     return re.sub(r'href="#([^"]*)"', rf'href="#{prefix}-\1"', text)
 
 
-def _points(n: int) -> str:
-    return f"{n} point" if n == 1 else f"{n} points"
-
-
 def _tag(text: str) -> str:
     return f'<span class="tag">{escape(text)}</span>'
 
@@ -197,10 +191,9 @@ def _answer_label(item: Item) -> str:
     return "All that apply:"
 
 
-def _links_table(item: Item, key: bool) -> Iterator[str]:
-    rows = [(k.source, k.kind, k.target) for k in item.key_links] if key else []
-    # As many blank rows as nodes: enough for any answer, and no hint of the key's size.
-    total = len(rows) if key else max(3, len(item.choices))
+def _links_table(placed: ItemLayout, key: bool) -> Iterator[str]:
+    rows = [(k.source, k.kind, k.target) for k in placed.item.key_links] if key else []
+    total = len(rows) if key else placed.blank_rows
     yield '<table class="links"><thead><tr><th></th><th>source</th><th>kind</th><th>target</th></tr></thead>'
     yield "<tbody>"
     for n in range(total):
@@ -212,27 +205,28 @@ def _links_table(item: Item, key: bool) -> Iterator[str]:
     yield '<p class="hint">kind: supports, attacks or undercuts</p>'
 
 
-def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Iterator[str]:
+def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
+    item = placed.item
     yield f'<section class="item" id="item-{escape(item.id)}">'
     yield (
         f'<div class="head"><span class="number">{escape(item.id)}.</span>'
         f'<span class="prompt">{escape(item.prompt)}</span>'
-        f'<span class="points">({_points(item.points)})</span></div>'
+        f'<span class="points">({points(item.points)})</span></div>'
     )
     if item.answer_type == "links":
-        if listed:
-            where = escape(str(item.diagram))
+        if placed.listed_under is not None:
+            where = escape(placed.listed_under)
             yield f'<p class="hint">The statements are those listed under diagram {where}.</p>'
-        elif item.choices:
+        elif placed.choices:
             yield '<ul class="options nodes">'
-            yield from (_choice_line(c, False) for c in item.choices)
+            yield from (_choice_line(c, False) for c in placed.choices)
             yield "</ul>"
-        yield from _links_table(item, key)
+        yield from _links_table(placed, key)
     else:
-        if not shared:
+        if placed.choices:
             yield '<ul class="options">'
-            for choice in item.choices:
-                yield _choice_line(choice, key and choice.id in item.key)
+            for choice in placed.choices:
+                yield _choice_line(choice, choice.id in placed.right)
             yield "</ul>"
         joiner = " or " if item.answer_type == "choice" else ", "
         filled = escape(joiner.join(item.key)) if key else ""
@@ -246,7 +240,7 @@ def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Itera
             f'<span class="{shape}">{filled}</span>{named}</div>'
         )
     if key:
-        if item.answer_type == "choice" and len(item.key) > 1:
+        if placed.any_one_right:
             yield '<p class="why">Any one of these is right.</p>'
         if item.explanation:
             yield f'<p class="why"><strong>Why:</strong> {escape(item.explanation)}</p>'
@@ -281,48 +275,35 @@ def _diagram(diagram: Diagram, prefix: str, svg: Callable[[str], str]) -> str:
     )
 
 
-def _part(part: Part, number: int, *, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
-    points = sum(item.points for item in part.items)
+def _part(placed: PartLayout, *, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
+    number, part = placed.number, placed.part
     yield f'<section class="part" id="part-{number}">'
-    subtotal = f" <small>({_points(points)})</small>" if part.items else ""
+    subtotal = f" <small>({placed.subtotal})</small>" if placed.subtotal else ""
     yield f"<h2>Part {number}. {escape(part.title)}{subtotal}</h2>"
     if part.instructions:
         yield f'<p class="instructions">{escape(part.instructions)}</p>'
-    # A diagram goes just before the first item that refers to it, so that a
-    # part with several keeps each next to its question; the first item's
-    # diagram, and any no item names, come first.
-    first_use: dict[str, str] = {}
-    for item in part.items:
-        if item.diagram is not None:
-            first_use.setdefault(item.diagram, item.id)
-    leading = part.items[0].diagram if part.items else None
-    later: dict[str, list[Diagram]] = {}
-    for diagram in part.diagrams:
-        if diagram.id in first_use and diagram.id != leading:
-            later.setdefault(first_use[diagram.id], []).append(diagram)
-        else:
-            yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
-    if part.sentences:
+    for diagram in placed.diagrams:
+        yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
+    if placed.sentences:
         yield '<ol class="sentences">'
-        for sentence in part.sentences:
+        for sentence in placed.sentences:
             yield f"<li>{_tag(sentence.id)} {escape(sentence.text)}</li>"
         yield "</ol>"
-    shared = part.shared_choices
-    # The numbered sentences above are the choices already: no second list.
-    if shared is not None and not part.choices_are_sentences:
+    if placed.shared_choices is not None:
         yield '<div class="choices"><h3>Choices for every item of this part</h3><ul class="options">'
-        for choice in shared:
+        for choice in placed.shared_choices:
             yield _choice_line(choice, False)
         yield "</ul></div>"
-    for item in part.items:
-        for diagram in later.get(item.id, []):
+    for item in placed.items:
+        for diagram in item.diagrams:
             yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
-        yield from _item(item, key=key, shared=shared is not None, listed=part.lists_choices(item))
+        yield from _item(item, key=key, shared=placed.shared)
     yield "</section>"
 
 
-def _lines(ex: Exercise, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
-    title = f"Answer key: {ex.title}" if key else ex.title
+def _lines(sheet: SheetLayout, svg: Callable[[str], str]) -> Iterator[str]:
+    key = sheet.key
+    title = f"Answer key: {sheet.title}" if key else sheet.title
     yield "<!DOCTYPE html>"
     yield '<html lang="en">'
     yield "<head>"
@@ -337,25 +318,20 @@ def _lines(ex: Exercise, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
     yield "<header>"
     if key:
         yield '<p class="teacher">ANSWER KEY &#8212; for the teacher; do not hand out</p>'
-    yield f"<h1>{escape(ex.title)}</h1>"
-    count = len(ex.items)
-    summary = f"{count} item{'' if count == 1 else 's'}, {_points(ex.total_points)} in all"
-    if key:
-        scope = f"; issues: {', '.join(ex.scope)}" if ex.scope else ""
-        level = _LEVELS.get(ex.difficulty, str(ex.difficulty))
-        made = f"map {ex.map_id}, seed {ex.seed}, difficulty {level}{scope}"
-        yield f'<p class="meta">{escape(summary)}. Made from {escape(made)}.</p>'
-        yield f'<p class="total">Total: {_points(ex.total_points)}</p>'
+    yield f"<h1>{escape(sheet.title)}</h1>"
+    if sheet.made_from is not None:
+        yield f'<p class="meta">{escape(sheet.summary)}. Made from {escape(sheet.made_from)}.</p>'
+        yield f'<p class="total">Total: {points(sheet.total)}</p>'
     else:
-        yield f'<p class="meta">{escape(summary)}.</p>'
+        yield f'<p class="meta">{escape(sheet.summary)}.</p>'
         yield (
             '<div class="student"><span>Name:</span><span>Date:</span>'
-            f'<span class="score">Score: ______ / {ex.total_points}</span></div>'
+            f'<span class="score">Score: ______ / {sheet.total}</span></div>'
         )
     yield "</header>"
     yield "<main>"
-    for number, part in enumerate(ex.parts, start=1):
-        yield from _part(part, number, key=key, svg=svg)
+    for part in sheet.parts:
+        yield from _part(part, key=key, svg=svg)
     yield "</main>"
     yield "</body>"
     yield "</html>"
@@ -388,4 +364,4 @@ def worksheet_html(ex: Exercise, *, key: bool = False, svg: Callable[[str], str]
         >>> '<svg role="img" aria-label="Map" viewBox="0 0 10 5" style="max-width: 10pt"></svg>' in page
         True
     """
-    return "\n".join(_lines(ex, key, svg or _default_svg)) + "\n"
+    return "\n".join(_lines(layout(ex, key=key), svg or _default_svg)) + "\n"

@@ -27,12 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from argmap.exercises.model import Choice, Exercise, Item, Part
-from argmap.exercises.registry import DIFFICULTIES
+from argmap.exercises.layout import ItemLayout, PartLayout, SheetLayout, layout, points
+from argmap.exercises.model import Choice, Diagram, Exercise
 
 __all__ = ["md_escape", "worksheet_markdown"]
 
-_LEVELS = {number: name for name, number in DIFFICULTIES.items()}
 _INLINE = re.compile(r"([\\`*_\[\]<>#|&~!])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
@@ -63,10 +62,6 @@ def _blank(n: int) -> str:
     return "\\_" * n
 
 
-def _points(n: int) -> str:
-    return f"{n} point" if n == 1 else f"{n} points"
-
-
 def _choice(choice: Choice, right: bool) -> str:
     shown = "" if choice.text == choice.id else f": {md_escape(choice.text)}"
     tick = " ✓" if right else ""
@@ -79,17 +74,18 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Iterator[str]:
-    yield f"**{md_escape(item.id)}.** {md_escape(item.prompt)} *({_points(item.points)})*"
+def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
+    item = placed.item
+    yield f"**{md_escape(item.id)}.** {md_escape(item.prompt)} *({points(item.points)})*"
     yield ""
     if item.answer_type == "links":
-        if listed:
-            yield f"The statements are those listed under diagram {md_escape(str(item.diagram))}."
+        if placed.listed_under is not None:
+            yield f"The statements are those listed under diagram {md_escape(placed.listed_under)}."
             yield ""
-        elif item.choices:
+        elif placed.choices:
             yield "Nodes:"
             yield ""
-            yield from (_choice(c, False) for c in item.choices)
+            yield from (_choice(c, False) for c in placed.choices)
             yield ""
         yield "| | source | kind (supports, attacks or undercuts) | target |"
         yield "|---|---|---|---|"
@@ -99,12 +95,12 @@ def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Itera
             if not item.key_links:
                 yield "| | (no links) | | |"
         else:
-            for n in range(1, max(3, len(item.choices)) + 1):
+            for n in range(1, placed.blank_rows + 1):
                 yield f"| {n} | | | |"
         yield ""
     else:
-        if not shared:
-            yield from (_choice(c, key and c.id in item.key) for c in item.choices)
+        if placed.choices:
+            yield from (_choice(c, c.id in placed.right) for c in placed.choices)
             yield ""
         label = "Answer" if item.answer_type == "choice" else "Answers (all that apply)"
         if key:
@@ -113,7 +109,7 @@ def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Itera
             yield f"{label}: {_blank(10)}"
         yield ""
     if key:
-        if item.answer_type == "choice" and len(item.key) > 1:
+        if placed.any_one_right:
             yield "Any one of these is right."
             yield ""
         if item.explanation:
@@ -121,62 +117,63 @@ def _item(item: Item, *, key: bool, shared: bool, listed: bool = False) -> Itera
             yield ""
 
 
-def _part(part: Part, number: int, *, key: bool) -> Iterator[str]:
-    points = sum(item.points for item in part.items)
-    subtotal = f" ({_points(points)})" if part.items else ""
-    yield f"## Part {number}. {md_escape(part.title)}{subtotal}"
+def _diagram(diagram: Diagram) -> Iterator[str]:
+    # Named by id, as the prompts name them ("Diagram d2 shows...").
+    caption = f": {md_escape(diagram.caption)}" if diagram.caption else ""
+    yield f"**Diagram {md_escape(diagram.id)}{caption}** (Graphviz DOT; draw it with any Graphviz viewer)"
+    yield ""
+    fence = _fence(diagram.dot)
+    yield f"{fence}dot"
+    yield diagram.dot.rstrip("\n")
+    yield fence
+    yield ""
+    if diagram.reading:
+        yield f"*{md_escape(diagram.reading)}*"
+        yield ""
+    if diagram.statements:
+        yield from (f"- **{md_escape(c.id)}** {md_escape(c.text)}" for c in diagram.statements)
+        yield ""
+
+
+def _part(placed: PartLayout, *, key: bool) -> Iterator[str]:
+    part = placed.part
+    subtotal = f" ({placed.subtotal})" if placed.subtotal else ""
+    yield f"## Part {placed.number}. {md_escape(part.title)}{subtotal}"
     yield ""
     if part.instructions:
         yield f"*{md_escape(part.instructions)}*"
         yield ""
-    for diagram in part.diagrams:
-        # Named by id, as the prompts name them ("Diagram d2 shows...").
-        caption = f": {md_escape(diagram.caption)}" if diagram.caption else ""
-        yield f"**Diagram {md_escape(diagram.id)}{caption}** (Graphviz DOT; draw it with any Graphviz viewer)"
+    for diagram in placed.diagrams:
+        yield from _diagram(diagram)
+    if placed.sentences:
+        yield from (f"- **{md_escape(s.id)}** {md_escape(s.text)}" for s in placed.sentences)
         yield ""
-        fence = _fence(diagram.dot)
-        yield f"{fence}dot"
-        yield diagram.dot.rstrip("\n")
-        yield fence
-        yield ""
-        if diagram.reading:
-            yield f"*{md_escape(diagram.reading)}*"
-            yield ""
-        if diagram.statements:
-            yield from (f"- **{md_escape(c.id)}** {md_escape(c.text)}" for c in diagram.statements)
-            yield ""
-    if part.sentences:
-        yield from (f"- **{md_escape(s.id)}** {md_escape(s.text)}" for s in part.sentences)
-        yield ""
-    shared = part.shared_choices
-    # The numbered sentences above are the choices already: no second list.
-    if shared is not None and not part.choices_are_sentences:
+    if placed.shared_choices is not None:
         yield "Choices for every item of this part:"
         yield ""
-        yield from (_choice(c, False) for c in shared)
+        yield from (_choice(c, False) for c in placed.shared_choices)
         yield ""
-    for item in part.items:
-        yield from _item(item, key=key, shared=shared is not None, listed=part.lists_choices(item))
+    for item in placed.items:
+        for diagram in item.diagrams:
+            yield from _diagram(diagram)
+        yield from _item(item, key=key)
 
 
-def _lines(ex: Exercise, key: bool) -> Iterator[str]:
-    yield f"# {md_escape(ex.title)}"
+def _lines(sheet: SheetLayout) -> Iterator[str]:
+    yield f"# {md_escape(sheet.title)}"
     yield ""
-    count = len(ex.items)
-    summary = f"{count} item{'' if count == 1 else 's'}, {_points(ex.total_points)} in all."
-    if key:
+    summary = f"{sheet.summary}."
+    if sheet.made_from is not None:
         yield "**ANSWER KEY: for the teacher; do not hand out.**"
         yield ""
-        scope = f"; issues: {', '.join(ex.scope)}" if ex.scope else ""
-        level = _LEVELS.get(ex.difficulty, str(ex.difficulty))
-        yield md_escape(f"{summary} Made from map {ex.map_id}, seed {ex.seed}, difficulty {level}{scope}.")
+        yield md_escape(f"{summary} Made from {sheet.made_from}.")
     else:
         yield summary
         yield ""
-        yield f"Name: {_blank(12)} Date: {_blank(8)} Score: {_blank(3)} / {ex.total_points}"
+        yield f"Name: {_blank(12)} Date: {_blank(8)} Score: {_blank(3)} / {sheet.total}"
     yield ""
-    for number, part in enumerate(ex.parts, start=1):
-        yield from _part(part, number, key=key)
+    for part in sheet.parts:
+        yield from _part(part, key=sheet.key)
 
 
 def worksheet_markdown(ex: Exercise, *, key: bool = False) -> str:
@@ -198,7 +195,8 @@ def worksheet_markdown(ex: Exercise, *, key: bool = False) -> str:
         >>> "Answer: **A (yes)**" in worksheet_markdown(ex, key=True)
         True
     """
-    lines = list(_lines(ex, key))
+    # A DOT block is long text rather than a picture: a part's blocks stay together at its head.
+    lines = list(_lines(layout(ex, key=key, diagrams_by_item=False)))
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
