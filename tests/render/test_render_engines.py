@@ -28,8 +28,8 @@ from argmap.render import (
     to_graphviz,
 )
 from argmap.render.labels import clean
+from tests.render.maps import every_element_map
 from tests.strategies import maps
-from tests.test_render_dot import every_element_map
 
 HAS_ENGINE = bool(available_engines())
 HAS_BUNDLED = "bundled" in available_engines()

@@ -10,8 +10,8 @@ from hypothesis import given
 
 import argmap
 from argmap.render import RenderOptions, to_dot
+from tests.render.maps import every_element_map
 from tests.strategies import maps
-from tests.test_render_dot import every_element_map
 
 MARKS = ("+", "−", "⊥", "≡")
 

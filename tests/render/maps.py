@@ -1,0 +1,36 @@
+"""Maps the render tests draw: every kind of element, with their quirks."""
+
+from __future__ import annotations
+
+import argmap
+
+
+def every_element_map() -> argmap.ArgumentMap:
+    """All 5 node kinds, all 5 link kinds, linked premises, an undercut, a concession, an editorial side."""
+    b = argmap.MapBuilder("every-element", 'Every element: a <small> map & its "quirks"')
+    b.side("pro", "Proponents", stances={"q": "for"})
+    b.side("con", "Opponents", stances={"q": "against"})
+    b.side("ed", "The editors", role="editorial")
+    b.issue("q", "Should the town build a new bridge?", label="New bridge?")
+    b.claim("traffic", "A second bridge halves the traffic on the old one.", held_by="pro")
+    b.evidence(
+        "count", "The 2023 count found 40,000 crossings a day.", held_by="pro", citation="Town survey 2023"
+    )
+    b.principle("safety", "Residents should be able to cross the river safely.", label="Safety first")
+    b.counterclaim(
+        "cost", "The bridge costs more than the town's yearly budget.", label="Too costly", held_by="con"
+    )
+    b.claim("loan", "A long-term loan spreads the cost over forty years.", held_by="pro")
+    b.counterclaim("induced", "New roads attract new traffic (induced demand).", held_by="con")
+    b.claim("same", "Building the bridge will not reduce congestion.", held_by="con")
+    b.claim("balance", "The bridge is worth it only with a toll.", held_by="ed", tags=("synthesis",))
+    b.claim("lonely", "Nobody links to this node.", tags=("stray",))
+    b.supports(["traffic", "count"], "q", id="traffic+count")
+    b.supports("safety", "q")
+    b.attacks("cost", "q", held_by="con")
+    b.attacks("loan", "cost", held_by="pro")
+    b.undercuts("induced", "traffic+count", held_by="con")
+    b.equivalent("induced", "same")
+    b.contradicts("same", "traffic")
+    b.supports("balance", "cost", held_by="ed", concession=True)
+    return b.build()
