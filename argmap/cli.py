@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +20,14 @@ from argmap import __version__
 from argmap.checks import RULES, SEVERITIES, Finding, check, get_rule, select_rules
 from argmap.checks.report import findings_report, format_finding, format_summary_line
 from argmap.corpora import corpus_path, list_corpora
-from argmap.errors import ArgmapError, LoadError, MapError, Problem
-from argmap.exercises import KINDS, Exercise, generate
+from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, Problem
+from argmap.exercises import KINDS, generate
 from argmap.exercises.answers import load_answers
-from argmap.exercises.common import restrict, unlinked
 from argmap.exercises.comparison import MapGrade, grade_maps
 from argmap.exercises.files import load_exercise
-from argmap.exercises.gift import to_gift
 from argmap.exercises.grading import grade
-from argmap.exercises.html import worksheet_html
-from argmap.exercises.markdown import worksheet_markdown
+from argmap.exercises.outputs import OUTPUTS, Output, exercise_outputs, worksheet_format
 from argmap.exercises.reports import Grade, format_grade, format_map_grade
-from argmap.exercises.template import answers_template
 from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render import FORMATS, THEMES, RenderOptions, render
@@ -220,7 +216,9 @@ def _exercise_parser(commands: Any) -> None:
         action="store_true",
         help="leave out a kind the map cannot support (say why) rather than fail",
     )
-    exercise.add_argument("-o", "--output", metavar="OUT", help="the worksheet: .html or .md")
+    exercise.add_argument(
+        "-o", "--output", dest="worksheet", metavar="OUT", help="the worksheet: .html or .md"
+    )
     exercise.add_argument("--key", metavar="OUT", help="the answer key: .html or .md")
     exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
     exercise.add_argument(
@@ -443,32 +441,20 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_WRITERS: dict[str, Callable[[Exercise, bool], str]] = {
-    ".html": lambda ex, key: worksheet_html(ex, key=key),
-    ".htm": lambda ex, key: worksheet_html(ex, key=key),
-    ".md": lambda ex, key: worksheet_markdown(ex, key=key),
+# The exercise command's output options, by the output each names.
+_EXERCISE_OUTPUTS: dict[Output, str] = {
+    "worksheet": "-o",
+    "key": "--key",
+    "gift": "--gift",
+    "json": "--json",
+    "template": "--template",
+    "starter": "--starter",
 }
 
 
-def _writer(path: str, option: str) -> Callable[[Exercise, bool], str]:
-    suffix = Path(path).suffix.lower()
-    try:
-        return _WRITERS[suffix]
-    except KeyError:
-        found = suffix or "no suffix"
-        raise ArgmapError(f"{option} {path}: write a worksheet as .html or .md, not {found!r}") from None
-
-
 def _cmd_exercise(args: argparse.Namespace) -> int:
-    outputs = {
-        "-o": args.output,
-        "--key": args.key,
-        "--gift": args.gift,
-        "--json": args.json,
-        "--template": args.template,
-        "--starter": args.starter,
-    }
-    chosen = {option: path for option, path in outputs.items() if path is not None}
+    asked = {name: getattr(args, name) for name in OUTPUTS}
+    chosen: dict[Output, str] = {name: path for name, path in asked.items() if path is not None}
     inputs = [args.file, *(path for _, path in args.source)]
     for path in chosen.values():
         if any(_overwrites_input(path, given) for given in inputs):
@@ -477,16 +463,20 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
     if len(set(resolved)) != len(resolved):
         _err("argmap exercise: give each output a file of its own")
         return EXIT_INPUT
-    writers = {option: _writer(chosen[option], option) for option in ("-o", "--key") if option in chosen}
+    for name in ("worksheet", "key"):
+        if name in chosen:
+            try:
+                worksheet_format(chosen[name])
+            except ExerciseError as err:
+                raise ArgmapError(f"{_EXERCISE_OUTPUTS[name]} {chosen[name]}: {err}") from None
     argument_map = load(args.file)
-    texts = find_source_texts(argument_map, dict(args.source))
     exercise = generate(
         argument_map,
         args.kind,
         seed=args.seed,
         difficulty=args.difficulty,
         issues=args.issue,
-        texts=texts,
+        texts=find_source_texts(argument_map, dict(args.source)),
         title=args.title,
         skip_unfit=args.skip_unfit,
     )
@@ -495,19 +485,8 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
     if not chosen:
         print(exercise.to_json(), end="")
         return EXIT_OK
-    contents: dict[str, str] = {}
-    for option, write in writers.items():
-        contents[option] = write(exercise, option == "--key")
-    if "--gift" in chosen:
-        contents["--gift"] = to_gift(exercise, matching=args.matching)
-    if "--json" in chosen:
-        contents["--json"] = exercise.to_json()
-    if "--template" in chosen:
-        contents["--template"] = answers_template(exercise)
-    if "--starter" in chosen:
-        bare = unlinked(restrict(argument_map, args.issue))
-        contents["--starter"] = dumps(bare, format_of(chosen["--starter"]))
-    for name, text in contents.items():
+    texts = exercise_outputs(exercise, chosen, source=argument_map, matching=args.matching)
+    for name, text in texts.items():
         write_atomic(chosen[name], text)
         print(f"wrote {chosen[name]}")
     return EXIT_OK

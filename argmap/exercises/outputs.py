@@ -1,0 +1,162 @@
+"""The files an exercise is written to: worksheets chosen by suffix, the quiz, the exercise, the starter.
+
+:func:`worksheet_format` picks the worksheet writer from a file name
+(``.html``/``.htm`` or ``.md``); :func:`exercise_outputs` makes the text of
+every output asked for, by its name (:data:`OUTPUTS`), so that a program
+(``argmap exercise`` among them) only chooses the files and writes them.
+
+Examples:
+    >>> import argmap
+    >>> from argmap.exercises import generate
+    >>> m = argmap.load_corpus("school-phones")
+    >>> ex = generate(m, "sort-by-side", seed=1)
+    >>> texts = exercise_outputs(ex, {"key": "key.md", "json": "ex.json"})
+    >>> list(texts), texts["key"].startswith("# ")
+    (['key', 'json'], True)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+from argmap.errors import ExerciseError
+from argmap.exercises.common import restrict, unlinked
+from argmap.exercises.gift import to_gift
+from argmap.exercises.html import worksheet_html
+from argmap.exercises.markdown import worksheet_markdown
+from argmap.exercises.model import Exercise
+from argmap.exercises.template import answers_template
+from argmap.io.native import dumps, format_of
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "OUTPUTS",
+    "Output",
+    "WorksheetFormat",
+    "exercise_outputs",
+    "starter_map",
+    "worksheet",
+    "worksheet_format",
+]
+
+WorksheetFormat: TypeAlias = Literal["html", "markdown"]
+Output: TypeAlias = Literal["worksheet", "key", "gift", "json", "template", "starter"]
+
+#: Every output, in the order :func:`exercise_outputs` makes them.
+OUTPUTS: tuple[Output, ...] = ("worksheet", "key", "gift", "json", "template", "starter")
+
+_SUFFIXES: Mapping[str, WorksheetFormat] = {".html": "html", ".htm": "html", ".md": "markdown"}
+_WRITERS: Mapping[WorksheetFormat, Callable[[Exercise, bool], str]] = {
+    "html": lambda ex, key: worksheet_html(ex, key=key),
+    "markdown": lambda ex, key: worksheet_markdown(ex, key=key),
+}
+
+
+def worksheet_format(path: str | os.PathLike[str]) -> WorksheetFormat:
+    """The worksheet format a file name asks for, by its suffix.
+
+    Raises:
+        ExerciseError: the suffix is not ``.html``, ``.htm`` or ``.md``.
+
+    Examples:
+        >>> worksheet_format("sheet.HTML"), worksheet_format("key.md")
+        ('html', 'markdown')
+        >>> worksheet_format("sheet.pdf")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.ExerciseError: write a worksheet as .html or .md, not '.pdf'
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise ExerciseError(f"write a worksheet as .html or .md, not {suffix or 'no suffix'!r}") from None
+
+
+def worksheet(ex: Exercise, fmt: WorksheetFormat, *, key: bool = False) -> str:
+    """The worksheet (or with ``key`` the answer key) in one format.
+
+    Raises:
+        EngineNotFoundError: an HTML worksheet has diagrams and no layout engine is available.
+
+    Examples:
+        >>> from argmap.exercises.model import Exercise
+        >>> ex = Exercise(title="Phones", map_id="m", map_title="M", seed=0, difficulty=1)
+        >>> worksheet(ex, "markdown", key=True).splitlines()[:3]
+        ['# Phones', '', '**ANSWER KEY: for the teacher; do not hand out.**']
+    """
+    return _WRITERS[fmt](ex, key)
+
+
+def starter_map(m: ArgumentMap, issues: Collection[str] = ()) -> ArgumentMap:
+    """The map (cut to ``issues``) without its links, notes and data: what a student reconstructs in a file.
+
+    Grade the student's completed copy with :func:`argmap.exercises.grade_maps`.
+
+    Raises:
+        UnknownElementError: an id is not an issue of the map.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> start = starter_map(m, ["lunch"])
+        >>> start.links, len(start.nodes) < len(m.nodes)
+        ((), True)
+    """
+    return unlinked(restrict(m, issues))
+
+
+def exercise_outputs(
+    ex: Exercise,
+    paths: Mapping[Output, str | os.PathLike[str]],
+    *,
+    source: ArgumentMap | None = None,
+    matching: bool = False,
+) -> dict[Output, str]:
+    """The text of each output named in ``paths``, in the order of :data:`OUTPUTS`.
+
+    Args:
+        ex: The exercise.
+        paths: The file each output goes to, by output: ``worksheet`` and
+            ``key`` (``.html`` or ``.md``), ``gift`` (a Moodle quiz),
+            ``json`` (the exercise), ``template`` (an answers file to fill
+            in), ``starter`` (the map without its links, ``.yaml`` or
+            ``.json``). The suffix chooses the format; nothing is written.
+        source: The map the exercise was made from (for ``starter``).
+        matching: In the quiz, make a part whose items share their choices
+            one matching question.
+
+    Raises:
+        ExerciseError: a worksheet's suffix is not one argmap writes, or a
+            starter is asked for without the map.
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.exercises import generate
+        >>> m = argmap.load_corpus("school-phones")
+        >>> ex = generate(m, "reconstruct", seed=1, issues=["lunch"])
+        >>> texts = exercise_outputs(ex, {"starter": "start.yaml", "gift": "q.gift"}, source=m)
+        >>> list(texts), "links:" in texts["starter"]
+        (['gift', 'starter'], False)
+    """
+    texts: dict[Output, str] = {}
+    for name in OUTPUTS:
+        if name not in paths:
+            continue
+        path = paths[name]
+        if name in ("worksheet", "key"):
+            texts[name] = worksheet(ex, worksheet_format(path), key=name == "key")
+        elif name == "gift":
+            texts[name] = to_gift(ex, matching=matching)
+        elif name == "json":
+            texts[name] = ex.to_json()
+        elif name == "template":
+            texts[name] = answers_template(ex)
+        else:
+            if source is None:
+                raise ExerciseError("a starter map needs the map the exercise was made from")
+            texts[name] = dumps(starter_map(source, ex.scope), format_of(path))
+    return texts
