@@ -19,7 +19,11 @@ The visual grammar:
   to the target; an undercut ends on the junction of the link it undercuts;
 - contradicts and equivalent are symmetric lines ("⊥" with a bar at both ends,
   "≡" as a double line) that do not take part in ranking;
-- a concession's mark reads "concedes", in italics.
+- a concession's mark reads "concedes", in italics;
+- what the map's authors inferred rather than read in the source says so
+  without colour: an inferred node has a dashed outline and "(inferred)" after
+  its kind, an inferred link a small circle where it starts and "(inferred)"
+  after its mark.
 
 Examples:
     >>> from argmap.builder import MapBuilder
@@ -71,6 +75,7 @@ def _node_attrs(node: AnyNode, drawing: Drawing) -> list[tuple[str, AttrValue]]:
     status = options.evaluation.get(node.id)
     deco = merge(
         [
+            theme.inferred_node if node.inferred else None,
             theme.evaluation[status] if status is not None else None,
             theme.highlight if node.id in options.highlight else None,
         ]
@@ -157,16 +162,18 @@ def _constraint(tail: str, head: str, style: LinkStyle, drawing: Drawing) -> lis
 def _link_lines(link: AnyLink, drawing: Drawing) -> Iterator[str]:
     style = drawing.style(link.kind)
     line = line_attrs(style, str(link.id) in drawing.options.highlight, drawing.theme)
-    arrows = ends(style)
+    # An inferred link starts with the theme's inferred tail at each premise.
+    tail_shape = drawing.theme.inferred_tail if link.inferred else None
     head = _head_of(link)
     if str(link.id) in drawing.junctions:
         point = junction_id(str(link.id))
+        leg_ends = [("dir", "both"), ("arrowtail", tail_shape)] if tail_shape else []
         for premise in link.premises:
-            joined = [*line, ("arrowhead", "none"), *_constraint(premise, point, style, drawing)]
+            joined = [*line, ("arrowhead", "none"), *leg_ends, *_constraint(premise, point, style, drawing)]
             yield edge_stmt(premise, point, joined)
-        tails = [point]
+        tails, arrows = [point], ends(style)
     else:
-        tails = list(link.premises)
+        tails, arrows = list(link.premises), ends(style, tail_shape)
     for tail in tails:
         free = _constraint(tail, head, style, drawing)
         # A link that does not rank carries its mark as an external label: dot

@@ -95,14 +95,26 @@ def line_attrs(style: LinkStyle, highlighted: bool, theme: Theme) -> list[tuple[
     return [("color", color), ("style", style.style), ("penwidth", penwidth)]
 
 
-def ends(style: LinkStyle) -> list[tuple[str, AttrValue]]:
-    """The direction and arrowheads of a link drawn in ``style``.
+def ends(style: LinkStyle, tail: str | None = None) -> list[tuple[str, AttrValue]]:
+    """The direction and arrowheads of a link drawn in ``style``, with ``tail`` added at its source end.
+
+    A line without direction gets ``tail`` as its arrowhead instead: Graphviz
+    draws no tail on a double line, and either end of a symmetric link will do.
 
     Examples:
         >>> from argmap.render.themes import DEFAULT
         >>> ends(DEFAULT.links["contradicts"])
         [('dir', 'both'), ('arrowhead', 'tee'), ('arrowtail', 'tee')]
+        >>> ends(DEFAULT.links["supports"], tail="odot")
+        [('dir', 'both'), ('arrowhead', 'normal'), ('arrowtail', 'odot')]
+        >>> ends(DEFAULT.links["equivalent"], tail="odot")
+        [('dir', 'forward'), ('arrowhead', 'odot')]
     """
+    if tail is not None:
+        if style.direction == "none":
+            return [("dir", "forward"), ("arrowhead", tail)]
+        own_tail = style.arrowtail if style.direction == "both" and style.arrowtail != "none" else ""
+        return [("dir", "both"), ("arrowhead", style.arrowhead), ("arrowtail", own_tail + tail)]
     found: list[tuple[str, AttrValue]] = []
     if style.direction != "forward":
         found.append(("dir", style.direction))

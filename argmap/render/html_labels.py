@@ -78,9 +78,14 @@ def left_block(lines: Sequence[str]) -> Html:
 
 
 def _header(node: AnyNode, drawing: Drawing) -> str:
-    """The header row: kind in bold capitals, then the side's name (in italics when editorial)."""
+    """The header row: the kind in bold capitals (then the inferred mark), then the side's name.
+
+    An editorial side's name is set in italics.
+    """
     theme = drawing.theme
     words = [(word, tag("B", escape(word))) for word in clean(theme.nodes[node.kind].header).split()]
+    if node.inferred:
+        words += [(word, tag("I", escape(word))) for word in clean(theme.inferred_mark).split()]
     node_tag = drawing.options.node_tags.get(node.id)
     if node_tag:
         shown = clean(node_tag).strip() or "?"
@@ -131,14 +136,16 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
 
 
 def link_mark(link: AnyLink, drawing: Drawing) -> Html:
-    """The mark drawn on a link: its tag, its kind's mark, and the concession mark in italics."""
+    """The mark drawn on a link: its tag, its kind's mark, then concession and inferred marks (italics)."""
     theme = drawing.theme
     mark = html_text(drawing.style(link.kind).mark, None)
     link_tag = drawing.options.link_tags.get(str(link.id))
     if link_tag:
         mark = f"{tag('B', html_text(link_tag, None))} {mark}".strip()
     if link.concession and not drawing.options.neutral_links:
-        return Html(tag("I", f"{mark} {html_text(theme.concession_mark, None)}".strip()))
+        mark = tag("I", f"{mark} {html_text(theme.concession_mark, None)}".strip())
+    if link.inferred:
+        mark = f"{mark} {tag('I', html_text(theme.inferred_mark, None))}".strip()
     return Html(mark)
 
 

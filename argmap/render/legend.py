@@ -4,7 +4,7 @@ The legend is a cluster of its own (``cluster_legend``). It shows only what
 the diagram holds: a sample line for each link kind drawn (one "stance
 hidden" sample when exercises hide stances), a swatch for each side that holds
 a drawn node, and a note for each overlay or mark in use (junctions,
-concessions, highlights, evaluation labels).
+concessions, inferred elements, highlights, evaluation labels).
 
 Examples:
     >>> from argmap.builder import MapBuilder
@@ -73,12 +73,17 @@ def _swatches(drawing: Drawing) -> Html | None:
 
 
 def _notes(drawing: Drawing) -> Html | None:
-    """The legend's notes on junctions, concessions and overlays in use."""
+    """The legend's notes on junctions, concessions, inferred elements and overlays in use."""
     notes = []
+    inferred = tag("I", html_text(drawing.theme.inferred_mark, None))
     if drawing.junctions:
         notes.append("● where lines meet: linked premises,<BR/>or the link an undercut hits")
     if any(link.concession for link in drawing.chosen.links) and not drawing.options.neutral_links:
         notes.append(f"{tag('I', html_text(drawing.theme.concession_mark, None))}: a concession")
+    if any(node.inferred for node in drawing.chosen.nodes):
+        notes.append(f"dashed outline, {inferred}: a node the map's<BR/>authors inferred (see its note)")
+    if any(link.inferred for link in drawing.chosen.links):
+        notes.append(f"○ where a line starts, {inferred}: a link<BR/>the map's authors inferred (see its note)")
     if drawing.options.highlight:
         notes.append("thick outline or line: highlighted")
     if drawing.options.evaluation:

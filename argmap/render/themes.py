@@ -1,14 +1,17 @@
 """Themes: the palette and style table a diagram is drawn with, as plain data.
 
 A :class:`Theme` says how each node kind and link kind looks, which fills the
-sides get (in map order), and how overlays (highlighted findings, evaluation
-labels) decorate an element. :mod:`argmap.render.dot` reads these tables and
+sides get (in map order), how overlays (highlighted findings, evaluation
+labels) decorate an element, and how an element the map's authors inferred
+(rather than read in the source) is told apart. :mod:`argmap.render.dot` reads these tables and
 never tests a theme's name, so a new theme is a new value, not new code.
 
 Two themes ship: ``default`` uses the Okabe–Ito colour-blind-safe palette
 (support blue ``#0072B2``, attack vermillion ``#D55E00``, light tints of the
 other hues for the sides), and ``print`` is greyscale. Neither relies on colour
-alone: support and attack also differ in line style, arrowhead and mark.
+alone: support and attack also differ in line style, arrowhead and mark, and an
+inferred node has a dashed outline, an inferred link a small circle at its
+source end, each with the words "(inferred)".
 
 Examples:
     >>> get_theme("default").links["attacks"].arrowhead
@@ -145,6 +148,11 @@ class Theme:
         evaluation: Decoration per evaluation status.
         neutral_link: How supports, attacks and undercuts are drawn when a
             diagram hides their stance (exercises).
+        inferred_mark: Words set in italics after the kind of an inferred
+            node (in its header) and after the mark of an inferred link.
+        inferred_node: Decoration of a node the map's authors inferred.
+        inferred_tail: Graphviz arrow shape drawn at the source end of an
+            inferred link (after the link's own tail shape, if any).
     """
 
     name: str
@@ -170,6 +178,9 @@ class Theme:
     highlight: Decoration
     evaluation: Mapping[EvaluationStatus, Decoration] = field(hash=False)
     neutral_link: LinkStyle = LinkStyle("", "#555555")
+    inferred_mark: str = "(inferred)"
+    inferred_node: Decoration = Decoration(style=("dashed",))
+    inferred_tail: str = "odot"
 
 
 _NODES: Mapping[NodeKind, NodeStyle] = MappingProxyType(

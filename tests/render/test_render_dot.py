@@ -11,7 +11,7 @@ from hypothesis import given
 import argmap
 from argmap.render import RenderError, RenderOptions, Theme, get_theme, to_dot
 from argmap.render.themes import DEFAULT
-from tests.render.maps import every_element_map
+from tests.render.maps import every_element_map, inferred_map
 from tests.strategies import maps
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "render"
@@ -30,6 +30,7 @@ CASES = {
     "school-phones": (lambda: argmap.load_corpus("school-phones"), RenderOptions()),
     "every-element": (every_element_map, RenderOptions()),
     "every-element-overlays": (every_element_map, OVERLAYS),
+    "inferred": (inferred_map, RenderOptions(legend=True, label_mode="both")),
 }
 
 
