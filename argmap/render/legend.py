@@ -83,7 +83,9 @@ def _notes(drawing: Drawing) -> Html | None:
     if any(node.inferred for node in drawing.chosen.nodes):
         notes.append(f"dashed outline, {inferred}: a node the map's<BR/>authors inferred (see its note)")
     if any(link.inferred for link in drawing.chosen.links):
-        notes.append(f"○ where a line starts, {inferred}: a link<BR/>the map's authors inferred (see its note)")
+        notes.append(
+            f"○ where a line starts, {inferred}: a link<BR/>the map's authors inferred (see its note)"
+        )
     if drawing.options.highlight:
         notes.append("thick outline or line: highlighted")
     if drawing.options.evaluation:
