@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from argmap.errors import ExerciseError
 from argmap.exercises.model import Choice, Diagram
 from argmap.exercises.vocabulary import STANCE_KINDS
-from argmap.model import AnyNode, ArgumentMap
+from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
 
@@ -214,6 +214,15 @@ def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
     )
 
 
+#: The note an inferred element keeps when notes are dropped (the model requires one).
+INFERRED_NOTE = "Inferred by the map's authors."
+
+
+def _bare_note(element: AnyNode | AnyLink) -> str | None:
+    """No note, so that nothing explains the map away; an inferred element says only that it is inferred."""
+    return INFERRED_NOTE if element.inferred else None
+
+
 def unlinked(m: ArgumentMap) -> ArgumentMap:
     """``m`` without its links, nor the notes and data that might explain them: a map to reconstruct.
 
@@ -229,7 +238,7 @@ def unlinked(m: ArgumentMap) -> ArgumentMap:
         ((), True)
     """
     fields = {name: getattr(m, name) for name in type(m).model_fields}
-    nodes = [n.model_copy(update={"note": None, "data": {}}) for n in m.nodes]
+    nodes = [n.model_copy(update={"note": _bare_note(n), "data": {}}) for n in m.nodes]
     return ArgumentMap.model_validate({**fields, "nodes": nodes, "links": [], "metadata": {}})
 
 
@@ -251,7 +260,8 @@ def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[s
     if len(set(names.values()) | set(links.values())) != len(names) + len(links):
         raise ExerciseError("tags must be distinct from each other and from the opaque ids n1.., k1..")
     nodes = [
-        n.model_copy(update={"id": names[n.id], "note": None, "anchors": (), "data": {}}) for n in m.nodes
+        n.model_copy(update={"id": names[n.id], "note": _bare_note(n), "anchors": (), "data": {}})
+        for n in m.nodes
     ]
     renamed = []
     for link in m.links:
@@ -263,7 +273,7 @@ def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[s
                     "id": links[str(link.id)],
                     "source": premises[0] if len(premises) == 1 else tuple(premises),
                     "target": target,
-                    "note": None,
+                    "note": _bare_note(link),
                     "anchors": (),
                     "data": {},
                 }
@@ -347,6 +357,7 @@ def diagram(
             hide_sides=hide_sides,
             blanks=bool(blanks),
             joined=any(k.is_linked for k in m.links),
+            inferred=any(e.inferred for e in (*m.nodes, *m.links)),
         ),
     )
 
@@ -358,8 +369,11 @@ def reading(
     hide_sides: bool = False,
     blanks: bool = False,
     joined: bool = False,
+    inferred: bool = False,
 ) -> str:
     """How to read a worksheet diagram's lines, in one or two sentences.
+
+    ``inferred`` adds what the "(inferred)" mark on a box or line means.
 
     Examples:
         >>> print(reading({"supports", "attacks"}))
@@ -371,6 +385,10 @@ def reading(
         >>> print(reading({"supports"}, joined=True))
         Boxes: tag, kind and side, then a short title.
         Lines: + (solid arrow) supports, a dot where lines meet joins reasons that count only together.
+        >>> print(reading({"attacks"}, inferred=True))
+        Boxes: tag, kind and side, then a short title.
+        Lines: − (dashed, bar end) attacks.
+        “(inferred)”: the map authors' reading, not something the text states.
     """
     boxes = "Boxes: tag and kind" if hide_sides else "Boxes: tag, kind and side"
     parts: list[str] = []
@@ -395,4 +413,6 @@ def reading(
         text += " “?  ?  ?” marks the gap."
     if parts:
         text += "\nLines: " + ", ".join(parts) + "."
+    if inferred:
+        text += "\n“(inferred)”: the map authors' reading, not something the text states."
     return text

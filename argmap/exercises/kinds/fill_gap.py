@@ -13,6 +13,10 @@ items with 3 choices, medium 4 with 4, hard 5 with 5, and its distractors
 come first from the hidden node's own side, then from nodes a few links
 away, which are the closest in content.
 
+A node the map's authors inferred (an unstated premise) is never a gap: its
+text is theirs, not the source's. The explanation says what the gap
+argues for or against only along a link the text states.
+
 Examples:
     >>> import argmap
     >>> from argmap.exercises import generate
@@ -87,7 +91,7 @@ def _sentence(text: str) -> str:
 def _explanation(m: ArgumentMap, gap: AnyNode, drawn: list[str]) -> str:
     said = f"The gap holds {KIND_WORDS[gap.kind]}: {_sentence(gap.text)}"
     for link in m.links_from(gap.id):
-        if link.kind not in NODE_STANCE_KINDS or link.target not in drawn:
+        if link.kind not in NODE_STANCE_KINDS or link.inferred or link.target not in drawn:
             continue
         target = m.node(link.target)
         if target.kind == "issue":
@@ -121,11 +125,13 @@ def fill_gap(setting: Setting) -> Part:
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
     linked = {end for link in m.links for end in (*link.premises, link.target)}
-    candidates = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.id in linked]
+    fitting = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.id in linked]
+    candidates = [n for n in fitting if not n.inferred]
     if len(candidates) < 2:
+        inferred = " and not inferred" if len(fitting) > len(candidates) else ""
         raise ExerciseError(
             f"map {m.id!r}: fill-gap needs at least two claims, counterclaims or pieces of evidence"
-            f" linked into the debate (found {len(candidates)})"
+            f" linked into the debate{inferred} (found {len(candidates)})"
         )
     items = []
     diagrams = []

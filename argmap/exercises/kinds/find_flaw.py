@@ -11,7 +11,9 @@ id and a random place among the links, and is drawn like every other link.
 Each item has its own diagram: the finding's nodes and, around them, their
 neighbours up to two links away (at most :data:`MAX_NODES` nodes), with
 stances and sides shown and every node and link tagged. Students name the
-links at fault (``L2, L5``).
+links at fault (``L2, L5``). An element the map's authors inferred is
+drawn, listed and named in the prompt as "(inferred)": the flaw may rest
+on it, but it is never passed off as the text's.
 
 Flaws by difficulty: easy adds a contradictory stance (AM101: a node that
 supports X now also attacks X) or a side incoherence (AM302: a side attacks
@@ -72,6 +74,10 @@ _FLAW_WORDS: Mapping[str, str] = {
 }
 
 _COUNTS = {1: 2, 2: 3, 3: 4}
+_INFERRED_SHOWN = (
+    " What is marked “(inferred)” is the map authors' reading, not something the text states;"
+    " it may still be at fault."
+)
 # Tries per rule before giving up on it: each try builds and checks a copy of the map.
 _TRIES = 60
 _SUPPORT_CHAIN = 3
@@ -314,7 +320,7 @@ def _choice_text(m: ArgumentMap, link_id: str, nodes: Mapping[str, str], links: 
     link = m.link(link_id)
     source = " + ".join(nodes[p] for p in link.premises)
     target = links[link.target] if link.kind == "undercuts" else nodes[link.target]
-    return f"{source} {link.kind} {target}"
+    return f"{source} {link.kind} {target}{' (inferred)' if link.inferred else ''}"
 
 
 def _item(number: int, flaw: _Flaw, rng: random.Random, diagram_id: str) -> tuple[Item, Diagram]:
@@ -339,6 +345,8 @@ def _item(number: int, flaw: _Flaw, rng: random.Random, diagram_id: str) -> tupl
         prompt=(
             f"Diagram {diagram_id} shows part of the debate with one inconsistency put in."
             " Which links make up the flaw? Name every link at fault."
+            + _INFERRED_SHOWN
+            * any(e.inferred for e in (*shown.nodes, *shown.links))
         ),
         answer_type="choices",
         choices=tuple(choices),

@@ -11,6 +11,10 @@ included (with "undercuts" as a third choice), and hides the sides too, so
 that the answer must come from what the nodes say rather than who says it.
 Below hard, undercuts are drawn but left untagged.
 
+A link the map's authors inferred (``inferred: true``) is never asked
+about: the text does not state it, so there is nothing in the text to
+recover. It is drawn, marked "(inferred)", and left untagged.
+
 Examples:
     >>> import argmap
     >>> from argmap.exercises import generate
@@ -37,6 +41,10 @@ __all__ = ["label_links"]
 
 _COUNTS = {1: 6, 2: 10, 3: 10_000}
 _WIDTH = 60
+_INFERRED_UNASKED = (
+    " A link marked “(inferred)” is the map authors' reading, not something the text says;"
+    " it is not asked about."
+)
 
 
 def _names(premises: tuple[str, ...], tags: Mapping[str, str]) -> str:
@@ -123,7 +131,9 @@ def _explanation(m: ArgumentMap, link: AnyLink, tags: Mapping[str, str], link_ta
 def _asked(setting: Setting, kinds: tuple[str, ...]) -> list[AnyLink]:
     """The links to ask about: one of each kind first, so that no kind is left out, then a random rest."""
     m, rng = setting.m, setting.rng
-    pools = {k: shuffled(rng, [link for link in m.links if link.kind == k]) for k in kinds}
+    pools = {
+        k: shuffled(rng, [link for link in m.links if link.kind == k and not link.inferred]) for k in kinds
+    }
     first = [pools[k][0] for k in kinds if pools[k]]
     rest = [link for k in kinds for link in pools[k][1:]]
     wanted = _COUNTS[setting.difficulty]
@@ -140,7 +150,8 @@ def label_links(setting: Setting) -> Part:
     """Items: one per tagged stance link; choices: supports, attacks (and undercuts when hard).
 
     Raises:
-        ExerciseError: the map has no supports or attacks link.
+        ExerciseError: the map has no supports or attacks link that it states
+            (rather than infers).
 
     Examples:
         >>> import argmap
@@ -151,9 +162,10 @@ def label_links(setting: Setting) -> Part:
         ['supports', 'attacks', 'undercuts']
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
-    if not any(link.kind in NODE_STANCE_KINDS for link in m.links):
+    if not any(link.kind in NODE_STANCE_KINDS and not link.inferred for link in m.links):
+        inferred = " that is not inferred" if any(link.kind in NODE_STANCE_KINDS for link in m.links) else ""
         raise ExerciseError(
-            f"map {m.id!r}: label-links needs at least one supports or attacks link (found none)"
+            f"map {m.id!r}: label-links needs at least one supports or attacks link{inferred} (found none)"
         )
     kinds = STANCE_KINDS if level == 3 else NODE_STANCE_KINDS
     choices = tuple(Choice(id=k, text=STANCE_WORDS[k]) for k in kinds)
@@ -193,6 +205,8 @@ def label_links(setting: Setting) -> Part:
             f" link named below, say whether it {what} what it points to."
             " A link into a question supports it when it argues for “yes”, and attacks it when it"
             " argues for “no”."
+            + _INFERRED_UNASKED
+            * any(link.inferred and link.kind in STANCE_KINDS for link in m.links)
         ),
         diagrams=(drawing,),
         items=tuple(items),

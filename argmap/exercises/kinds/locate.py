@@ -15,6 +15,9 @@ The texts come from the setting (source id -> text, e.g. read with
 :func:`argmap.find_source_texts`); a text whose SHA-256 differs from the one
 the map records, or that its anchors do not fit, is refused.
 
+A node the map's authors inferred is never asked about, even when it is
+anchored (to the passage it is inferred from): no sentence states it.
+
 Difficulty: easy asks about 4 nodes, medium 6, hard every anchored one.
 
 Examples:
@@ -192,11 +195,13 @@ def _anchors(node: AnyNode, texts: Mapping[str, str]) -> list[Anchor]:
 def locate(setting: Setting) -> Part:
     """Items: one per anchored claim, counterclaim or evidence asked; choices: the passage's sentences."""
     m, rng, texts = setting.m, setting.rng, setting.texts
-    anchored = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.anchors]
+    fitting = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.anchors]
+    anchored = [n for n in fitting if not n.inferred]
     if not anchored:
+        which = "anchored and stated: each is inferred" if fitting else "anchored"
         raise ExerciseError(
             f"map {m.id!r}: locate needs claims, counterclaims or evidence anchored in a source text"
-            " (none in scope is anchored)"
+            f" (none in scope is {which})"
         )
     # only nodes anchored in a text at hand are asked about; with no text at all, say which to pass
     sources = sorted({a.source for n in anchored for a in n.anchors if a.source in texts})

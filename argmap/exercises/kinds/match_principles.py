@@ -15,6 +15,12 @@ scope (those that back no claim are distractors) and draws no diagram. When
 that leaves fewer than two choices, the next wider set is offered, and last
 the principles of the whole map (for a debate cut out of a larger map).
 
+Appeals to principles are often the map authors' reading rather than the
+text's words. When every appeal an item's key rests on is inferred (the
+supports link, or the principle itself, is marked ``inferred``), the
+prompt says so, and the explanation marks each inferred appeal: students
+are asked to follow the map's reading, not to find it in the text.
+
 Examples:
     >>> import argmap
     >>> from argmap.exercises import generate
@@ -33,7 +39,9 @@ from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
 from argmap.model import AnyNode, ArgumentMap
 
-__all__ = ["appeals", "match_principles"]
+__all__ = ["appeals", "match_principles", "stated_appeals"]
+
+_INFERRED_APPEAL = " (The text does not say so: the map's authors infer this appeal.)"
 
 _COUNTS = {1: 4, 2: 6, 3: 10_000}
 
@@ -63,6 +71,36 @@ def appeals(m: ArgumentMap) -> dict[str, tuple[str, ...]]:
         if principles:
             found.setdefault(link.target, {}).update(dict.fromkeys(principles))
     return {n.id: tuple(found[n.id]) for n in m.nodes if n.id in found}
+
+
+def stated_appeals(m: ArgumentMap) -> set[tuple[str, str]]:
+    """The ``(node, principle)`` appeals of :func:`appeals` that the text states.
+
+    An appeal is stated when some supports link from the principle into the
+    node is not inferred, and the principle itself is not inferred; any
+    other appeal is the map authors' inference.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.validate({"id": "m", "title": "T", "nodes": [
+        ...     {"id": "c", "kind": "claim", "text": "C."},
+        ...     {"id": "p", "kind": "principle", "text": "P."},
+        ...     {"id": "q", "kind": "principle", "text": "Q."}], "links": [
+        ...     {"source": "p", "kind": "supports", "target": "c"},
+        ...     {"source": "q", "kind": "supports", "target": "c", "inferred": True,
+        ...      "note": "The text gives no reason; Q fits."}]})
+        >>> appeals(m), stated_appeals(m)
+        ({'c': ('p', 'q')}, {('c', 'p')})
+    """
+    stated: set[tuple[str, str]] = set()
+    for link in m.links:
+        if link.kind != "supports" or link.inferred:
+            continue
+        for premise in link.premises:
+            node = m.node(premise)
+            if node.kind == "principle" and not node.inferred and premise != link.target:
+                stated.add((link.target, premise))
+    return stated
 
 
 def _choice_text(node: AnyNode) -> str:
@@ -97,6 +135,7 @@ def match_principles(setting: Setting) -> Part:
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
     found = appeals(m)
+    stated = stated_appeals(m)
     if not found:
         raise ExerciseError(
             f"map {m.id!r}: match-principles needs a claim, counterclaim or evidence that a principle"
@@ -138,14 +177,16 @@ def match_principles(setting: Setting) -> Part:
         node = m.node(node_id)
         named = f"{_kind_word(node)} {tags[node_id]}" if drawn else f"the {_kind_word(node)}"
         right = sorted(found[node_id], key=lambda p: (len(letter_of[p]), letter_of[p]))
-        shown = [f"{letter_of[p]} ({m.node(p).title})" for p in right]
+        marks = {p: "" if (node_id, p) in stated else ", inferred" for p in right}
+        shown = [f"{letter_of[p]} ({m.node(p).title}{marks[p]})" for p in right]
+        inferred = "" if any((node_id, p) in stated for p in right) else _INFERRED_APPEAL
         either = (
             "; any of them is right" if len(shown) > 2 else "; either is right" if len(shown) == 2 else ""
         )
         items.append(
             Item(
                 id=str(number),
-                prompt=f"Which principle does {named} appeal to: “{' '.join(node.text.split())}”?",
+                prompt=f"Which principle does {named} appeal to: “{' '.join(node.text.split())}”?{inferred}",
                 choices=choices,
                 # A choice that reads exactly like a right one is right too.
                 key=tuple(c.id for c in choices if c.text in {_choice_text(m.node(p)) for p in right}),

@@ -6,6 +6,10 @@ that hold a node in the exercise's scope. Difficulty: easy asks about up to
 5 nodes with the stance links drawn (supports and attacks hint at the camps),
 medium up to 8, hard every held node, with the stances hidden too.
 
+A node the map's authors inferred (an unstated premise) is never asked
+about: who holds it is their reading, not something the text says. It is
+drawn, marked "(inferred)".
+
 Examples:
     >>> import argmap
     >>> from argmap.exercises import generate
@@ -37,12 +41,14 @@ _COUNTS = {1: 5, 2: 8, 3: 10_000}
 def sort_by_side(setting: Setting) -> Part:
     """Items: one per held claim, counterclaim or evidence; choices: the sides in scope."""
     m, rng = setting.m, setting.rng
-    held = [n for n in m.nodes if n.held_by is not None and n.kind in STATEMENT_KINDS]
+    fitting = [n for n in m.nodes if n.held_by is not None and n.kind in STATEMENT_KINDS]
+    held = [n for n in fitting if not n.inferred]
     sides = [s for s in m.sides if any(n.held_by == s.id for n in held)]
     if len(sides) < 2:
+        inferred = "; inferred claims are left out" if len(fitting) > len(held) else ""
         raise ExerciseError(
             f"map {m.id!r}: sort-by-side needs claims held by at least two sides"
-            f" (found {len(sides)} side(s) holding claims)"
+            f" (found {len(sides)} side(s) holding claims{inferred})"
         )
     choices = [Choice(id=tag, text=side.name) for tag, side in zip(letters(len(sides)), sides, strict=True)]
     choice_of = {side.id: c.id for side, c in zip(sides, choices, strict=True)}
