@@ -28,7 +28,6 @@ from argmap.errors import (
     SourceTextError,
     UnknownElementError,
 )
-from argmap.graph import from_networkx, to_networkx
 from argmap.io.native import dump, dumps, load, loads
 from argmap.model import (
     Anchor,
@@ -47,6 +46,7 @@ from argmap.model import (
     Supports,
     Undercuts,
 )
+from argmap.nx import from_networkx, to_networkx
 from argmap.sources import find_source_texts, passage, verify_anchors
 from argmap.validation import validate
 

@@ -16,36 +16,37 @@ Examples:
     >>> b.supports("c1", "q")
     'c1--supports--q'
     >>> m = b.build()
-    >>> m.supporters("q")
-    ('c1',)
+    >>> m
+    ArgumentMap(id='uniforms', nodes=2, links=1, sides=1)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar, get_args
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 
 from argmap.errors import MapError, Problem
 from argmap.model import (
+    LINK_KINDS,
+    NODE_KINDS,
     AnyLink,
     AnyNode,
     ArgumentMap,
-    Link,
     LinkKind,
-    Node,
     NodeKind,
     Side,
     SourceDocument,
-    generate_link_id,
 )
-from argmap.validation import validate
+from argmap.references import LinkIds
+from argmap.validation import check_data, locate_problems, raise_problems, validate
 
 __all__ = ["MapBuilder"]
 
-_NODE_ADAPTER: TypeAdapter[AnyNode] = TypeAdapter(Node)
-_LINK_ADAPTER: TypeAdapter[AnyLink] = TypeAdapter(Link)
+ModelT = TypeVar("ModelT", bound=BaseModel)
+_NODE_CLASSES: dict[str, type[AnyNode]] = {cls.model_fields["kind"].default: cls for cls in get_args(AnyNode)}
+_LINK_CLASSES: dict[str, type[AnyLink]] = {cls.model_fields["kind"].default: cls for cls in get_args(AnyLink)}
 
 
 class MapBuilder:
@@ -88,19 +89,13 @@ class MapBuilder:
         builder._ids = {n.id for n in argument_map.nodes} | {str(k.id) for k in argument_map.links}
         return builder
 
-    def _make(self, make: Any, data: dict[str, Any], what: str) -> Any:
-        try:
-            return make(data)
-        except ValidationError as err:
-            problems = [
-                Problem(
-                    f"{'.'.join(str(p) for p in e['loc'] if p not in (data.get('kind'),)) or what}: "
-                    f"{str(e['msg']).removeprefix('Value error, ')}",
-                    element=f"{what} {data.get('id')!r}",
-                )
-                for e in err.errors()
-            ]
-            raise MapError(problems) from None
+    def _make(self, model: type[ModelT], data: dict[str, Any], what: str) -> ModelT:
+        value, problems = check_data(model, data)
+        if value is None:
+            element = f"{what} {data.get('id')!r}"
+            raise_problems(locate_problems(problems, data, describe=lambda _loc, _data: element))
+        assert value is not None
+        return value
 
     def _claim_id(self, element_id: str, what: str) -> None:
         if element_id in self._ids:
@@ -109,13 +104,13 @@ class MapBuilder:
 
     def source(self, id: str, title: str, **fields: Any) -> str:
         """Add a source document (``author``, ``url``, ``path``, ``sha256``, ``sections``...)."""
-        doc = self._make(SourceDocument.model_validate, {"id": id, "title": title, **fields}, "source")
+        doc = self._make(SourceDocument, {"id": id, "title": title, **fields}, "source")
         self._sources.append(doc)
         return id
 
     def side(self, id: str, name: str, **fields: Any) -> str:
         """Add a side (``description``, ``role``, ``stances``, ``opposes``)."""
-        self._sides.append(self._make(Side.model_validate, {"id": id, "name": name, **fields}, "side"))
+        self._sides.append(self._make(Side, {"id": id, "name": name, **fields}, "side"))
         return id
 
     def node(self, kind: NodeKind, id: str, text: str, **fields: Any) -> str:
@@ -124,8 +119,10 @@ class MapBuilder:
         Raises:
             MapError: the id is taken or a field is invalid.
         """
+        if kind not in _NODE_CLASSES:
+            raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(NODE_KINDS)}")])
         data = {"id": id, "kind": kind, "text": text, **fields}
-        node = self._make(_NODE_ADAPTER.validate_python, data, kind)
+        node = self._make(_NODE_CLASSES[kind], data, kind)
         self._claim_id(id, kind)
         self._nodes.append(node)
         return id
@@ -165,9 +162,11 @@ class MapBuilder:
             MapError: the id is taken or a field is invalid.
         """
         premises = [source] if isinstance(source, str) else list(source)
+        if kind not in _LINK_CLASSES:
+            raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(LINK_KINDS)}")])
         link_id = fields.pop("id", None)
         if link_id is None:
-            link_id = generate_link_id(kind, premises, target, set(self._ids))
+            link_id = LinkIds(self._ids).new(kind, [str(p) for p in premises], target)
         data = {
             "id": link_id,
             "kind": kind,
@@ -175,7 +174,7 @@ class MapBuilder:
             **fields,
             "source": source if isinstance(source, str) else premises,
         }
-        link = self._make(_LINK_ADAPTER.validate_python, data, f"{kind} link")
+        link = self._make(_LINK_CLASSES[kind], data, f"{kind} link")
         self._claim_id(link_id, f"{kind} link")
         self._links.append(link)
         return str(link_id)

@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,13 +101,35 @@ class LoadError(MapError):
 
 
 class UnknownElementError(ArgmapError, LookupError):
-    """An id names no node, link, side or source of the map."""
+    """An id names no node, link, side or source of the map.
 
-    def __init__(self, element_id: str, what: str = "element", hint: str | None = None) -> None:
+    ``choices``, when given, are the ids that would have been valid: the
+    message suggests the closest one, or lists them when there are few.
+
+    Examples:
+        >>> str(UnknownElementError("lunh", "issue", choices=["lunch", "homework"]))
+        "no issue with id 'lunh' (did you mean 'lunch'?)"
+    """
+
+    def __init__(
+        self,
+        element_id: str,
+        what: str = "element",
+        hint: str | None = None,
+        *,
+        choices: Sequence[str] = (),
+    ) -> None:
         """Record the id that was not found, what it should name, and a hint."""
         self.element_id = element_id
         self.what = what
+        self.choices = tuple(choices)
         message = f"no {what} with id {element_id!r}"
+        if hint is None and self.choices:
+            close = difflib.get_close_matches(element_id, self.choices, n=1)
+            if close:
+                hint = f"did you mean {close[0]!r}?"
+            elif len(self.choices) <= 12:
+                hint = "choose from " + ", ".join(self.choices)
         super().__init__(f"{message} ({hint})" if hint else message)
 
     def __str__(self) -> str:

@@ -1,87 +1,561 @@
-"""The argument map as a networkx graph, and back.
+"""The graph layer: every question about a map's structure, answered in one place.
 
-:func:`to_networkx` gives a :class:`networkx.MultiDiGraph` with one graph node
-per map node and one edge per (premise, link): an ordinary link is one edge
-``source -> target`` keyed by the link's id; linked premises are one edge per
-premise, all with the same key and the full ``source`` list; an undercut is an
-edge from the undercutter to the node the undercut link bears on, with
-``target_link`` naming the link it attacks. Every field of every element is
-kept as an attribute, so :func:`from_networkx` rebuilds the same map.
+Plain functions over an :class:`~argmap.model.ArgumentMap`, one question each,
+in the style of networkx: who supports or attacks a node, which links join two
+nodes, where an undercut finally lands, what lies within k links, what bears
+on an issue, which nodes a side holds, which sides oppose, and the sub-map of
+some nodes. Render, checks, exercises and semantics ask these functions
+instead of walking links themselves. Functions return element ids (strings),
+in map order unless they say otherwise.
+
+Fast paths (the checker's strongly connected components, the semantics
+solvers) share one integer-indexed form of the map, :func:`compiled`, built
+once per map and cached on it.
+
+An **undercut** attacks the inference of a link rather than a node: its
+``target`` is a link id. It *bears on* the node that link bears on (followed
+through chains of undercuts), see :func:`final_target`.
 
 Examples:
     >>> from argmap.builder import MapBuilder
     >>> b = MapBuilder("m", "T")
+    >>> _ = b.issue("q", "Ban phones?")
     >>> for n in ("a", "b", "c"):
     ...     _ = b.claim(n, n.upper() + ".")
-    >>> s = b.supports(["a", "b"], "c")
-    >>> _ = b.undercuts("c", s, id="u")
-    >>> g = to_networkx(b.build())
-    >>> sorted((u, v, k) for u, v, k in g.edges(keys=True))
-    [('a', 'c', 'a+b--supports--c'), ('b', 'c', 'a+b--supports--c'), ('c', 'c', 'u')]
-    >>> g.edges["c", "c", "u"]["target_link"]
-    'a+b--supports--c'
-    >>> from_networkx(g) == b.build()
-    True
+    >>> s = b.supports("a", "q"); _ = b.attacks("b", "a"); _ = b.undercuts("c", s)
+    >>> m = b.build()
+    >>> attackers(m, "a"), final_target(m, m.link(s)), sorted(bearing_on(m, ["q"]))
+    (('b',), 'q', ['a', 'b', 'c', 'q'])
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
 
-import networkx as nx
+from argmap.errors import UnknownElementError
+from argmap.model import AnyLink, ArgumentMap, LinkKind
 
-from argmap.io.native import to_data
-from argmap.model import ArgumentMap
-from argmap.validation import validate
+__all__ = [
+    "Compiled",
+    "attackers",
+    "bearing_on",
+    "cached",
+    "compiled",
+    "drawn_links",
+    "final_target",
+    "issue_nodes",
+    "link_ends",
+    "links_between",
+    "neighbourhood",
+    "opponents",
+    "restrict",
+    "side_nodes",
+    "sides_oppose",
+    "strongly_connected_components",
+    "supporters",
+    "undercutters",
+]
 
-__all__ = ["from_networkx", "to_networkx"]
-
-_GRAPH_KEYS = ("id", "title", "description", "sources", "sides", "tags", "metadata")
+T = TypeVar("T")
 
 
-def to_networkx(argument_map: ArgumentMap) -> nx.MultiDiGraph:
-    """Return the map as a MultiDiGraph carrying every field as an attribute.
+def _example() -> ArgumentMap:
+    """A small debate for the examples: should schools ban phones?"""
+    from argmap.builder import MapBuilder  # the builder validates through layers above this one
 
-    Node attributes: the node's fields (``kind``, ``text``, ``held_by``...).
-    Edge attributes: the link's fields (``kind``, ``source``, ``target``,
-    ``held_by``...) plus ``order`` (its position in the map), ``premise`` (the
-    premise this edge stands for) and, for undercuts, ``target_link``.
-    Graph attributes: the map's top-level fields.
+    b = MapBuilder("phones", "Phones at school")
+    b.side("pro", "Ban supporters", opposes=["con"])
+    b.side("con", "Ban opponents")
+    b.issue("ban", "Should schools ban phones?")
+    b.claim("focus", "Phones distract pupils in class.", held_by="pro")
+    b.claim("safety", "Phones expose pupils to bullying online.", held_by="pro")
+    b.counterclaim("contact", "Parents need to reach their children.", held_by="con")
+    b.claim("aside", "Unrelated remark.")
+    b.supports("focus", "ban")
+    b.supports("safety", "ban")
+    b.attacks("contact", "focus")
+    return b.build()
+
+
+def cached(m: ArgumentMap, key: str, build: Callable[[ArgumentMap], T]) -> T:
+    """Return ``build(m)``, computed once per map content and kept on the map.
+
+    The cache belongs to the map's content: a copy whose nodes, links or
+    sides differ (``m.model_copy(update=...)``) never sees its original's
+    entries.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.MapBuilder("m", "T").build()
+        >>> calls = []
+        >>> def count(m):
+        ...     calls.append(1)
+        ...     return len(m.nodes)
+        >>> cached(m, "n", count), cached(m, "n", count), len(calls)
+        (0, 0, 1)
     """
-    data = to_data(argument_map)
-    graph = nx.MultiDiGraph(**{k: data[k] for k in _GRAPH_KEYS if k in data})
-    for node in data.get("nodes", []):
-        graph.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
-    for order, (link, raw) in enumerate(zip(argument_map.links, data.get("links", []), strict=True)):
-        end = argument_map.final_target(link)
-        extra: dict[str, Any] = {"order": order}
-        if link.target != end:
-            extra["target_link"] = link.target
-        for premise in link.premises:
-            graph.add_edge(premise, end, key=link.id, premise=premise, **raw, **extra)
-    return graph
+    memo = m.derived()
+    if key not in memo:
+        memo[key] = build(m)
+    value: T = memo[key]
+    return value
 
 
-def from_networkx(graph: nx.MultiDiGraph) -> ArgumentMap:
-    """Rebuild a map from a graph made by :func:`to_networkx` (or shaped like one).
+# -- neighbours ---------------------------------------------------------------
 
-    Nodes keep the graph's node order; links follow their ``order``
-    attribute, then edge order. Edges that share a key are one link.
+
+def _premises_into(m: ArgumentMap, element_id: str, kind: LinkKind) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for link in m.links_to(element_id, kind):
+        seen.update(dict.fromkeys(link.premises))
+    return tuple(seen)
+
+
+def supporters(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
+    """Ids of the nodes that support ``node_id`` (linked premises included), in link order.
+
+    Examples:
+        >>> supporters(_example(), "ban")
+        ('focus', 'safety')
+    """
+    return _premises_into(m, node_id, "supports")
+
+
+def attackers(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
+    """Ids of the nodes that attack ``node_id``, in link order.
+
+    Examples:
+        >>> attackers(_example(), "focus")
+        ('contact',)
+    """
+    return _premises_into(m, node_id, "attacks")
+
+
+def undercutters(m: ArgumentMap, link_id: str) -> tuple[str, ...]:
+    """Ids of the nodes that undercut the link ``link_id``.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "x"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports("a", "b"); _ = b.undercuts("x", s)
+        >>> undercutters(b.build(), s)
+        ('x',)
+    """
+    return _premises_into(m, link_id, "undercuts")
+
+
+def links_between(m: ArgumentMap, a: str, b: str) -> tuple[AnyLink, ...]:
+    """The links from ``a`` to ``b`` or from ``b`` to ``a`` (either as a premise), in map order.
+
+    Examples:
+        >>> [k.kind for k in links_between(_example(), "contact", "focus")]
+        ['attacks']
+    """
+    found = {
+        str(k.id): k
+        for k in (*m.links_from(a), *m.links_from(b))
+        if (k.target == b and a in k.premises) or (k.target == a and b in k.premises)
+    }
+    order = compiled(m).link_index
+    return tuple(sorted(found.values(), key=lambda k: order[str(k.id)]))
+
+
+# -- undercuts ----------------------------------------------------------------
+
+
+def final_target(m: ArgumentMap, link: AnyLink) -> str:
+    """The node a link bears on: its target, or for an undercut the node its link bears on.
+
+    Chains of undercuts are followed to their end; a cycle of undercuts (which
+    the checker reports) stops where it closes.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "x", "y"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports("a", "b"); u = b.undercuts("x", s); v = b.undercuts("y", u)
+        >>> m = b.build()
+        >>> final_target(m, m.link(v))
+        'b'
+    """
+    seen: set[str] = set()
+    while link.kind == "undercuts" and link.target not in seen:
+        seen.add(link.target)
+        link = m.link(link.target)
+    return link.target
+
+
+def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
+    """The nodes a link joins: its premises and target; for an undercut, the ends of its link too.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "c", "x"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports(["a", "b"], "c")
+        >>> u = b.undercuts("x", s)
+        >>> m = b.build()
+        >>> link_ends(m, m.link(u))
+        ('x', 'a', 'b', 'c')
+    """
+    ends: dict[str, None] = dict.fromkeys(link.premises)
+    seen = {str(link.id)}
+    while link.kind == "undercuts" and link.target not in seen:
+        seen.add(link.target)
+        link = m.link(link.target)
+        ends.update(dict.fromkeys(link.premises))
+    if link.kind != "undercuts":
+        ends[link.target] = None
+    return tuple(ends)
+
+
+# -- reach ----------------------------------------------------------------------
+
+
+def _feeders(m: ArgumentMap) -> dict[str, list[str]]:
+    """For each node, the nodes one link away that bear on it (see :func:`bearing_on`)."""
+    feeders: dict[str, list[str]] = {}
+    for link in m.links:
+        end = final_target(m, link)
+        feeders.setdefault(end, []).extend(link.premises)
+        if link.is_symmetric:
+            feeders.setdefault(link.premises[0], []).append(end)
+    return feeders
+
+
+def bearing_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
+    """Ids of the given nodes and of every node that bears on one of them.
+
+    A node bears on another when a path of links leads from it to the other:
+    an undercut leads to the node its undercut link bears on, and symmetric
+    links (contradicts, equivalent) lead both ways.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.validate({"id": "m", "title": "T", "nodes": [
+        ...     {"id": "a", "kind": "claim", "text": "A"}, {"id": "b", "kind": "claim", "text": "B"}],
+        ...     "links": [{"kind": "attacks", "source": "a", "target": "b"}]})
+        >>> sorted(bearing_on(m, ["b"])), sorted(bearing_on(m, ["a"]))
+        (['a', 'b'], ['a'])
+    """
+    reached = set(node_ids)
+    queue = deque(reached)
+    feeders = cached(m, "graph.feeders", _feeders)
+    while queue:
+        for other in feeders.get(queue.popleft(), ()):
+            if other not in reached:
+                reached.add(other)
+                queue.append(other)
+    return reached
+
+
+def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:
+    """The issue and every node that bears on it (see :func:`bearing_on`), in map order.
 
     Raises:
-        MapError: the graph does not describe a valid map.
+        UnknownElementError: ``issue_id`` is not an issue of the map.
+
+    Examples:
+        >>> issue_nodes(_example(), "ban")
+        ('ban', 'focus', 'safety', 'contact')
     """
-    data: dict[str, Any] = {k: graph.graph[k] for k in _GRAPH_KEYS if k in graph.graph}
-    data["nodes"] = [{"id": node_id, **attrs} for node_id, attrs in graph.nodes(data=True)]
-    links: dict[Any, dict[str, Any]] = {}
-    for position, (u, v, key, attrs) in enumerate(graph.edges(keys=True, data=True)):
-        if key in links:
+    if m.node(issue_id).kind != "issue":
+        raise UnknownElementError(issue_id, "issue", choices=[n.id for n in m.issues])
+    reached = bearing_on(m, [issue_id])
+    return tuple(n.id for n in m.nodes if n.id in reached)
+
+
+def _adjacency(m: ArgumentMap) -> dict[str, list[str]]:
+    adjacent: dict[str, dict[str, None]] = {n.id: {} for n in m.nodes}
+    for link in m.links:
+        ends = link_ends(m, link)
+        for end in ends:
+            adjacent[end].update(dict.fromkeys(e for e in ends if e != end))
+    return {node_id: list(others) for node_id, others in adjacent.items()}
+
+
+def neighbourhood(m: ArgumentMap, node_id: str, depth: int) -> tuple[str, ...]:
+    """The node ``node_id`` and every node within ``depth`` links of it, in map order.
+
+    Links are crossed in either direction; a link joins all of its ends (see
+    :func:`link_ends`), so linked premises are one hop from each other.
+
+    Raises:
+        UnknownElementError: the map has no node ``node_id``.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "c", "d"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> _ = b.supports(["a", "b"], "c"); _ = b.attacks("d", "c")
+        >>> neighbourhood(b.build(), "a", 1)
+        ('a', 'b', 'c')
+    """
+    m.node(node_id)
+    adjacent = cached(m, "graph.adjacency", _adjacency)
+    distance = {node_id: 0}
+    queue = deque([node_id])
+    while queue:
+        current = queue.popleft()
+        if distance[current] == depth:
             continue
-        link = {k: v for k, v in attrs.items() if k not in ("order", "premise", "target_link")}
-        link.setdefault("id", key)
-        link.setdefault("source", u)
-        link.setdefault("target", attrs.get("target_link", v))
-        links[key] = {"_order": (attrs.get("order", position),), **link}
-    ordered = sorted(links.values(), key=lambda item: item["_order"])
-    data["links"] = [{k: v for k, v in item.items() if k != "_order"} for item in ordered]
-    return validate(data)
+        for other in adjacent[current]:
+            if other not in distance:
+                distance[other] = distance[current] + 1
+                queue.append(other)
+    return tuple(n.id for n in m.nodes if n.id in distance)
+
+
+# -- sides ----------------------------------------------------------------------
+
+
+def side_nodes(m: ArgumentMap, side_id: str) -> tuple[str, ...]:
+    """Ids of the nodes held by the side ``side_id``, in map order.
+
+    Raises:
+        UnknownElementError: the map has no such side.
+
+    Examples:
+        >>> side_nodes(_example(), "pro")
+        ('focus', 'safety')
+    """
+    m.side(side_id)
+    return tuple(n.id for n in m.nodes if n.held_by == side_id)
+
+
+def _opponents(m: ArgumentMap) -> dict[str, frozenset[str]]:
+    against: dict[str, set[str]] = {side.id: set() for side in m.sides}
+    for side in m.sides:
+        for other_id in side.opposes:
+            against[side.id].add(other_id)
+            against.setdefault(other_id, set()).add(side.id)
+    for side in m.sides:
+        for rival in m.sides:
+            if any(
+                {stance, rival.stances.get(issue)} == {"for", "against"}
+                for issue, stance in side.stances.items()
+            ):
+                against[side.id].add(rival.id)
+    return {side: frozenset(others - {side}) for side, others in against.items()}
+
+
+def opponents(m: ArgumentMap) -> Mapping[str, frozenset[str]]:
+    """For each side, the sides it stands against.
+
+    Two sides are opposed when either lists the other in ``opposes``, or when
+    one is declared ``for`` an issue the other is ``against``.
+
+    Examples:
+        >>> sorted(opponents(_example())["pro"])
+        ['con']
+    """
+    return cached(m, "graph.opponents", _opponents)
+
+
+def sides_oppose(m: ArgumentMap, a: str | None, b: str | None) -> bool:
+    """Whether two sides (either may be None, for no side) stand against each other.
+
+    Examples:
+        >>> m = _example()
+        >>> sides_oppose(m, "pro", "con"), sides_oppose(m, "pro", None)
+        (True, False)
+    """
+    return a is not None and b is not None and b in opponents(m).get(a, frozenset())
+
+
+# -- sub-maps -------------------------------------------------------------------
+
+
+def drawn_links(m: ArgumentMap, kept: Collection[str]) -> Iterator[AnyLink]:
+    """The links whose every end is among the node ids ``kept``; an undercut needs its link kept.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "x"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports("a", "b"); _ = b.undercuts("x", s)
+        >>> m = b.build()
+        >>> [k.kind for k in drawn_links(m, {"a", "b", "x"})], [k.kind for k in drawn_links(m, {"a", "x"})]
+        (['supports', 'undercuts'], [])
+    """
+    drawn: dict[str, bool] = {}
+
+    def is_drawn(link: AnyLink) -> bool:
+        link_id = str(link.id)
+        if link_id not in drawn:
+            drawn[link_id] = True  # a cycle of undercuts is kept when its premises are
+            premises_kept = all(p in kept for p in link.premises)
+            if link.kind == "undercuts":
+                drawn[link_id] = premises_kept and is_drawn(m.link(link.target))
+            else:
+                drawn[link_id] = premises_kept and link.target in kept
+        return drawn[link_id]
+
+    return (link for link in m.links if is_drawn(link))
+
+
+def restrict(m: ArgumentMap, node_ids: Iterable[str]) -> ArgumentMap:
+    """The sub-map of the nodes ``node_ids``: those nodes and the links among them.
+
+    Sides, sources and the map's other fields are kept whole; a link stays
+    when all its ends stay (see :func:`drawn_links`).
+
+    Raises:
+        UnknownElementError: an id is not a node of the map.
+
+    Examples:
+        >>> m = _example()
+        >>> sub = restrict(m, ["ban", "focus", "contact"])
+        >>> [k.id for k in sub.links]
+        ['focus--supports--ban', 'contact--attacks--focus']
+    """
+    wanted = set(node_ids)
+    for node_id in sorted(wanted):
+        m.node(node_id)
+    links = tuple(drawn_links(m, wanted))
+    return m.model_copy(update={"nodes": tuple(n for n in m.nodes if n.id in wanted), "links": links})
+
+
+# -- the compiled form --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The map as integer-indexed arrays, for fast paths (the checker, the semantics solvers).
+
+    Nodes are numbered in map order, links too. For link ``j``:
+    ``link_kind[j]`` is its kind, ``link_premises[j]`` its premises' node
+    numbers, ``link_target[j]`` the node number of its target (``-1`` for an
+    undercut, whose target is the link number ``link_undercut[j]``; that is
+    ``-1`` for other links), and ``link_end[j]`` the node it finally bears on
+    (``-1`` inside a cycle of undercuts).
+
+    Attributes:
+        ids: Node ids, by number.
+        index: Node number of each id.
+        link_ids: Link ids, by number.
+        link_index: Link number of each link id.
+    """
+
+    ids: tuple[str, ...]
+    index: Mapping[str, int]
+    link_ids: tuple[str, ...]
+    link_index: Mapping[str, int]
+    link_kind: tuple[str, ...]
+    link_premises: tuple[tuple[int, ...], ...]
+    link_target: tuple[int, ...]
+    link_undercut: tuple[int, ...]
+    link_end: tuple[int, ...]
+
+
+def _compile(m: ArgumentMap) -> Compiled:
+    ids = tuple(n.id for n in m.nodes)
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    link_ids = tuple(str(k.id) for k in m.links)
+    link_index = {link_id: j for j, link_id in enumerate(link_ids)}
+    targets, undercut = [], []
+    for k in m.links:
+        if k.target in index:
+            targets.append(index[k.target])
+            undercut.append(-1)
+        else:
+            targets.append(-1)
+            undercut.append(link_index[k.target])
+    return Compiled(
+        ids=ids,
+        index=index,
+        link_ids=link_ids,
+        link_index=link_index,
+        link_kind=tuple(k.kind for k in m.links),
+        link_premises=tuple(tuple(index[p] for p in k.premises) for k in m.links),
+        link_target=tuple(targets),
+        link_undercut=tuple(undercut),
+        link_end=tuple(index.get(final_target(m, k), -1) for k in m.links),
+    )
+
+
+def compiled(m: ArgumentMap) -> Compiled:
+    """The map's integer-indexed form, built once and cached on the map.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "x"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports("a", "b"); _ = b.undercuts("x", s)
+        >>> c = compiled(b.build())
+        >>> c.link_target, c.link_undercut, c.link_end
+        ((1, -1), (-1, 0), (1, 1))
+    """
+    return cached(m, "graph.compiled", _compile)
+
+
+def strongly_connected_components(adjacency: list[list[int]]) -> tuple[list[int], list[list[int]]]:
+    """Strongly connected components (Tarjan, iterative: no recursion limit), sinks first.
+
+    Returns:
+        The component number of each vertex, and the sorted members of each
+        component; a component's edges lead only to components with a
+        smaller or equal number.
+
+    Examples:
+        >>> strongly_connected_components([[1], [0], [1]])
+        ([0, 0, 1], [[0, 1], [2]])
+    """
+    n = len(adjacency)
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    comp = [-1] * n
+    stack: list[int] = []
+    members: list[list[int]] = []
+    counter = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        while work:
+            u, i = work[-1]
+            edges = adjacency[u]
+            if i < len(edges):
+                work[-1] = (u, i + 1)
+                v = edges[i]
+                if index[v] == -1:
+                    index[v] = low[v] = counter
+                    counter += 1
+                    stack.append(v)
+                    on_stack[v] = True
+                    work.append((v, 0))
+                elif on_stack[v] and index[v] < low[u]:
+                    low[u] = index[v]
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                if low[u] < low[parent]:
+                    low[parent] = low[u]
+            if low[u] == index[u]:
+                group: list[int] = []
+                while True:
+                    v = stack.pop()
+                    on_stack[v] = False
+                    comp[v] = len(members)
+                    group.append(v)
+                    if v == u:
+                        break
+                group.sort()
+                members.append(group)
+    return comp, members

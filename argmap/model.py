@@ -1,40 +1,26 @@
-"""The typed argument map: nodes, stance links, sides, sources and anchors.
+"""The schema of an argument map: nodes, stance links, sides, sources and anchors.
 
-An :class:`ArgumentMap` is an immutable value. Build one from data with
-:func:`argmap.validate` or :func:`argmap.load`, or in code with
-:class:`argmap.MapBuilder`; query it with the methods below. Whole-graph
-consistency (cycles, contradictory stances...) is not checked here: a map with
-such problems loads, and the checker reports them.
+Pydantic models, one class per kind of node and of link, joined in
+discriminated unions on ``kind``, with the validation of each element on the
+element. An :class:`ArgumentMap` is an immutable value; build one from data
+with :func:`argmap.validate` or :func:`argmap.load` (which also fill link ids
+and check references), or in code with :class:`argmap.MapBuilder`. Questions
+about the map's structure are answered by :mod:`argmap.graph`; whole-graph
+consistency (cycles, contradictory stances...) by :mod:`argmap.checks`: a map
+with such problems loads, and the checker reports them.
 
 Examples:
-    >>> m = ArgumentMap.model_validate({
-    ...     "id": "uniforms", "title": "School uniforms",
-    ...     "nodes": [
-    ...         {"id": "q", "kind": "issue", "text": "Should schools require uniforms?"},
-    ...         {"id": "c1", "kind": "claim", "text": "Uniforms reduce bullying."},
-    ...         {"id": "c2", "kind": "counterclaim", "text": "Bullying moves elsewhere."},
-    ...     ],
-    ...     "links": [
-    ...         {"kind": "supports", "source": "c1", "target": "q"},
-    ...         {"kind": "attacks", "source": "c2", "target": "c1"},
-    ...     ],
-    ... })
-    >>> [link.id for link in m.links]
-    ['c1--supports--q', 'c2--attacks--c1']
-    >>> m.attackers("c1")
-    ('c2',)
-    >>> [n.id for n in m.issue_nodes("q")]
-    ['q', 'c1', 'c2']
+    >>> Claim(id="c1", text="Uniforms reduce bullying.").kind
+    'claim'
+    >>> Supports(id="l1", source=["a", "b"], target="c").premises
+    ('a', 'b')
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Annotated, Any, Literal, Self, TypeAlias
+from typing import Annotated, Any, Literal, Self, TypeAlias, get_args
 
 from pydantic import (
     AfterValidator,
@@ -65,7 +51,6 @@ __all__ = [
     "LinkKind",
     "Node",
     "NodeKind",
-    "Origin",
     "Principle",
     "Section",
     "Side",
@@ -73,7 +58,14 @@ __all__ = [
     "Stance",
     "Supports",
     "Undercuts",
-    "generate_link_id",
+    "LINK_KINDS",
+    "NODE_KINDS",
+    "STANCE_KINDS",
+    "SYMMETRIC_KINDS",
+    "AnyLink",
+    "AnyNode",
+    "StanceKind",
+    "SymmetricKind",
 ]
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:+-]*")
@@ -84,9 +76,8 @@ NodeKind: TypeAlias = Literal["issue", "claim", "counterclaim", "principle", "ev
 LinkKind: TypeAlias = Literal["supports", "attacks", "undercuts", "contradicts", "equivalent"]
 SideRole: TypeAlias = Literal["party", "speaker", "editorial"]
 
-NODE_KINDS: tuple[NodeKind, ...] = ("issue", "claim", "counterclaim", "principle", "evidence")
-LINK_KINDS: tuple[LinkKind, ...] = ("supports", "attacks", "undercuts", "contradicts", "equivalent")
-SYMMETRIC_KINDS: frozenset[str] = frozenset({"contradicts", "equivalent"})
+StanceKind: TypeAlias = Literal["supports", "attacks", "undercuts"]
+SymmetricKind: TypeAlias = Literal["contradicts", "equivalent"]
 
 
 def _check_id(value: str) -> str:
@@ -409,250 +400,21 @@ Link = Annotated[Supports | Attacks | Undercuts | Contradicts | Equivalent, Fiel
 AnyNode: TypeAlias = Issue | Claim | Counterclaim | Principle | Evidence
 AnyLink: TypeAlias = Supports | Attacks | Undercuts | Contradicts | Equivalent
 
-
-def generate_link_id(kind: str, premises: Iterable[str], target: str, taken: set[str]) -> str:
-    """Return a readable, stable id for a link that was given none, and reserve it.
-
-    The id reads ``source--kind--target`` (linked premises joined with ``+``);
-    a numeric suffix keeps it unique among the ids in ``taken``.
-
-    Examples:
-        >>> taken = {"a--supports--b"}
-        >>> generate_link_id("supports", ["a"], "b", taken)
-        'a--supports--b-2'
-        >>> generate_link_id("attacks", ["x", "y"], "b", taken)
-        'x+y--attacks--b'
-    """
-    base = f"{'+'.join(premises)}--{kind}--{target}"
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    taken.add(candidate)
-    return candidate
+# The kind sets every layer uses, derived from the Literals above (never restated).
+NODE_KINDS: tuple[NodeKind, ...] = get_args(NodeKind)
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
+STANCE_KINDS: frozenset[str] = frozenset(get_args(StanceKind))
+SYMMETRIC_KINDS: frozenset[str] = frozenset(get_args(SymmetricKind))
 
 
-def _a(noun: str) -> str:
-    """``noun`` with its indefinite article: "an issue", "a claim"."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+class _Memo:
+    """Structures derived from a map's content, valid while that content is the same objects."""
 
+    __slots__ = ("content", "values")
 
-def _get(obj: Any, key: str, default: Any = None) -> Any:
-    """Read ``key`` from raw data (a mapping) or from a model, tolerating anything."""
-    if isinstance(obj, Mapping):
-        return obj.get(key, default)
-    if isinstance(obj, BaseModel):
-        return getattr(obj, key, default)
-    return default
-
-
-def _seq(obj: Any) -> list[Any]:
-    return list(obj) if isinstance(obj, list | tuple) else []
-
-
-def fill_link_ids(data: Any) -> Any:
-    """Give every link without an id its generated id (raw data or models alike)."""
-    if not isinstance(data, Mapping):
-        return data
-    links = data.get("links")
-    if not isinstance(links, list | tuple):
-        return data
-    taken: set[str] = set()
-    for element in [*_seq(data.get("nodes")), *links]:
-        element_id = _get(element, "id")
-        if isinstance(element_id, str):
-            taken.add(element_id)
-    filled: list[Any] = []
-    for link in links:
-        if _get(link, "id") is None and isinstance(link, Mapping | BaseModel):
-            source, target, kind = _get(link, "source"), _get(link, "target"), _get(link, "kind")
-            premises = [source] if isinstance(source, str) else _seq(source)
-            if (
-                isinstance(kind, str)
-                and isinstance(target, str)
-                and all(isinstance(p, str) for p in premises)
-            ):
-                new_id = generate_link_id(kind, premises, target, taken)
-                if isinstance(link, BaseModel):
-                    link = link.model_copy(update={"id": new_id})
-                else:
-                    link = {**link, "id": new_id}
-        filled.append(link)
-    return {**data, "links": filled}
-
-
-Loc = tuple[str | int, ...]
-
-
-def find_reference_problems(data: Any) -> list[tuple[Loc, str]]:
-    """Find every broken reference and duplicate id in a map's data.
-
-    Works on a validated :class:`ArgumentMap` and on raw, possibly malformed
-    data alike (what it cannot read it skips), so that a file's reference
-    problems can be reported together with its other problems.
-
-    Returns:
-        ``(loc, message)`` pairs, ``loc`` being the path to the offending value.
-
-    Examples:
-        >>> find_reference_problems({"nodes": [{"id": "a", "held_by": "nobody"}]})
-        [(('nodes', 0, 'held_by'), "side 'nobody' is not defined in sides")]
-    """
-    problems: list[tuple[Loc, str]] = []
-    nodes, links = _seq(_get(data, "nodes")), _seq(_get(data, "links"))
-    sides, sources = _seq(_get(data, "sides")), _seq(_get(data, "sources"))
-
-    def index(items: list[Any], group: str, what: str, seen: dict[str, str]) -> None:
-        for i, item in enumerate(items):
-            item_id = _get(item, "id")
-            if not isinstance(item_id, str):
-                continue
-            if item_id in seen:
-                problems.append(((group, i, "id"), f"duplicate id {item_id!r} (already {_a(seen[item_id])})"))
-            else:
-                seen[item_id] = what if what != "element" else str(_get(item, "kind", what))
-
-    side_ids: dict[str, str] = {}
-    index(sides, "sides", "side", side_ids)
-    source_ids: dict[str, str] = {}
-    index(sources, "sources", "source", source_ids)
-    element_kinds: dict[str, str] = {}
-    index(nodes, "nodes", "element", element_kinds)
-    link_seen: dict[str, str] = {}
-    for i, link in enumerate(links):
-        link_id = _get(link, "id")
-        if not isinstance(link_id, str):
-            continue
-        if link_id in element_kinds:
-            taken_by = _a(element_kinds[link_id])
-            problems.append((("links", i, "id"), f"duplicate id {link_id!r} (already {taken_by})"))
-        else:
-            element_kinds[link_id] = f"{_get(link, 'kind', 'link')} link"
-            link_seen[link_id] = str(_get(link, "kind"))
-
-    sections: dict[str, set[str] | None] = {}
-    section_spans: dict[tuple[str, str], tuple[int, int]] = {}
-    for src in sources:
-        src_id = _get(src, "id")
-        if not isinstance(src_id, str):
-            continue
-        secs = _seq(_get(src, "sections"))
-        names: set[str] = set()
-        for sec in secs:
-            name, start, end = _get(sec, "name"), _get(sec, "start"), _get(sec, "end")
-            if isinstance(name, str):
-                names.add(name)
-                if isinstance(start, int) and isinstance(end, int):
-                    section_spans[(src_id, name)] = (start, end)
-        sections[src_id] = names if secs else None
-
-    def check_side(loc: Loc, side: Any) -> None:
-        if isinstance(side, str) and side not in side_ids:
-            problems.append((loc, f"side {side!r} is not defined in sides"))
-
-    def check_anchors(loc: Loc, anchors: Any) -> None:
-        for j, anchor in enumerate(_seq(anchors)):
-            src = _get(anchor, "source")
-            if isinstance(src, str) and src not in source_ids:
-                problems.append(((*loc, j, "source"), f"source {src!r} is not defined in sources"))
-                continue
-            sec = _get(anchor, "section")
-            names = sections.get(src) if isinstance(src, str) else None
-            if not isinstance(sec, str) or names is None:
-                continue
-            if sec not in names:
-                problems.append(((*loc, j, "section"), f"source {src!r} has no section {sec!r}"))
-                continue
-            start, end = _get(anchor, "start"), _get(anchor, "end")
-            lo, hi = section_spans.get((str(src), sec), (0, 0))
-            if isinstance(start, int) and isinstance(end, int) and not (lo <= start and end <= hi):
-                problems.append(
-                    ((*loc, j, "start"), f"span {start}..{end} lies outside section {sec!r} ({lo}..{hi})")
-                )
-
-    for i, node in enumerate(nodes):
-        check_side(("nodes", i, "held_by"), _get(node, "held_by"))
-        check_anchors(("nodes", i, "anchors"), _get(node, "anchors"))
-
-    for i, side in enumerate(sides):
-        stances = _get(side, "stances")
-        if isinstance(stances, Mapping):
-            for issue_id in stances:
-                kind = element_kinds.get(issue_id)
-                if kind != "issue":
-                    what = "is not defined" if kind is None else f"is {_a(kind)}, not an issue"
-                    problems.append((("sides", i, "stances", issue_id), f"stance on {issue_id!r}: it {what}"))
-        for j, other in enumerate(_seq(_get(side, "opposes"))):
-            check_side(("sides", i, "opposes", j), other)
-
-    for i, link in enumerate(links):
-        kind = _get(link, "kind")
-        check_side(("links", i, "held_by"), _get(link, "held_by"))
-        check_anchors(("links", i, "anchors"), _get(link, "anchors"))
-        source = _get(link, "source")
-        premises = (
-            [(("links", i, "source"), source)]
-            if isinstance(source, str)
-            else [(("links", i, "source", j), p) for j, p in enumerate(_seq(source))]
-        )
-        for loc, premise in premises:
-            if not isinstance(premise, str):
-                continue
-            if premise not in element_kinds:
-                problems.append((loc, f"source {premise!r} is not a node of this map"))
-            elif premise in link_seen:
-                problems.append((loc, f"source {premise!r} is a link; a link's sources must be nodes"))
-        target = _get(link, "target")
-        if not isinstance(target, str) or not isinstance(kind, str):
-            continue
-        loc = ("links", i, "target")
-        if target not in element_kinds:
-            problems.append((loc, f"target {target!r} is not a node or link of this map"))
-        elif kind == "undercuts":
-            if target not in link_seen:
-                found = _a(element_kinds[target])
-                message = (
-                    f"undercuts must target a link (the inference it attacks), but {target!r} is {found}"
-                )
-                problems.append((loc, message))
-            elif link_seen[target] in SYMMETRIC_KINDS:
-                found = _a(link_seen[target])
-                message = f"undercuts must target a supports link, but {target!r} is {found} link"
-                problems.append((loc, message + ", which has no inference to undercut"))
-        elif target in link_seen:
-            message = f"{kind} must target a node, but {target!r} is a link"
-            problems.append((loc, message + "; to attack the inference of a link use kind: undercuts"))
-    return problems
-
-
-class ReferenceProblems(ValueError):
-    """Raised inside validation with every reference problem of a map."""
-
-    def __init__(self, problems: list[tuple[Loc, str]]) -> None:
-        """Keep ``problems`` for the caller that turns them into located errors."""
-        self.problems = problems
-        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in problems))
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a map was loaded from: its file and the position of every value in it.
-
-    ``positions`` maps a data path such as ``("links", 3, "target")`` to the
-    1-based ``(line, column)`` of that value in the file.
-    """
-
-    path: str
-    positions: Mapping[Loc, tuple[int, int]] = field(repr=False)
-
-
-@dataclass
-class _Index:
-    nodes: dict[str, AnyNode]
-    links: dict[str, AnyLink]
-    into: dict[str, list[AnyLink]]
-    out_of: dict[str, list[AnyLink]]
-    positions: dict[str, tuple[str, int]]
+    def __init__(self, content: tuple[object, ...]) -> None:
+        self.content = content
+        self.values: dict[str, Any] = {}
 
 
 class ArgumentMap(_Model):
@@ -660,7 +422,31 @@ class ArgumentMap(_Model):
 
     Instances are immutable; derive changed copies with
     :class:`argmap.MapBuilder` (``MapBuilder.from_map(m)``). Equality compares
-    content only, not the file a map was loaded from.
+    content only, not the file a map was loaded from. Build maps from data
+    with :func:`argmap.validate`, which also fills link ids and checks that
+    every reference names an element of the map; graph questions (who
+    supports what, what bears on an issue) are answered by :mod:`argmap.graph`.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.validate({
+        ...     "id": "uniforms", "title": "School uniforms",
+        ...     "nodes": [
+        ...         {"id": "q", "kind": "issue", "text": "Should schools require uniforms?"},
+        ...         {"id": "c1", "kind": "claim", "text": "Uniforms reduce bullying."},
+        ...         {"id": "c2", "kind": "counterclaim", "text": "Bullying moves elsewhere."},
+        ...     ],
+        ...     "links": [
+        ...         {"kind": "supports", "source": "c1", "target": "q"},
+        ...         {"kind": "attacks", "source": "c2", "target": "c1"},
+        ...     ],
+        ... })
+        >>> [link.id for link in m.links]
+        ['c1--supports--q', 'c2--attacks--c1']
+        >>> m.node("c2").kind, [k.id for k in m.links_to("c1")]
+        ('counterclaim', ['c2--attacks--c1'])
+        >>> m
+        ArgumentMap(id='uniforms', nodes=3, links=2, sides=0)
     """
 
     id: Id
@@ -674,18 +460,18 @@ class ArgumentMap(_Model):
     metadata: Data = Field(default_factory=dict)
     checks: CheckSettings = Field(default_factory=CheckSettings)
 
-    _origin: Origin | None = PrivateAttr(default=None)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _fill_link_ids(cls, data: Any) -> Any:
-        return fill_link_ids(data)
+    # Where the map was read from (see argmap.locations); opaque to the model.
+    _origin: object = PrivateAttr(default=None)
+    _memo: _Memo | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _references(self) -> ArgumentMap:
-        problems = find_reference_problems(self)
-        if problems:
-            raise ReferenceProblems(problems)
+    def _links_have_ids(self) -> Self:
+        missing = [i for i, link in enumerate(self.links) if link.id is None]
+        if missing:
+            raise ValueError(
+                f"links {missing[:5]} have no id; build maps from data with argmap.validate(),"
+                " which gives every link an id"
+            )
         return self
 
     def __eq__(self, other: object) -> bool:
@@ -696,36 +482,57 @@ class ArgumentMap(_Model):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _repr_svg_(self) -> str | None:
-        """Jupyter shows a map as its diagram (None when no layout engine is found)."""
-        from argmap.render import repr_svg  # lazily: the model does not depend on rendering
-
-        return repr_svg(self)
-
-    # -- lookup ---------------------------------------------------------
-
-    @cached_property
-    def _index(self) -> _Index:
-        into: dict[str, list[AnyLink]] = defaultdict(list)
-        out_of: dict[str, list[AnyLink]] = defaultdict(list)
-        for link in self.links:
-            into[link.target].append(link)
-            for premise in link.premises:
-                out_of[premise].append(link)
-        positions = {n.id: ("nodes", i) for i, n in enumerate(self.nodes)}
-        positions.update({str(k.id): ("links", i) for i, k in enumerate(self.links)})
-        return _Index(
-            nodes={n.id: n for n in self.nodes},
-            links={str(k.id): k for k in self.links},
-            into=dict(into),
-            out_of=dict(out_of),
-            positions=positions,
+    def __repr__(self) -> str:
+        """A short summary: the id and how many nodes, links and sides."""
+        return (
+            f"ArgumentMap(id={self.id!r}, nodes={len(self.nodes)}, links={len(self.links)},"
+            f" sides={len(self.sides)})"
         )
 
-    @property
-    def origin(self) -> Origin | None:
-        """The file this map was loaded from, or None for a map built in code."""
-        return self._origin
+    def __str__(self) -> str:
+        """The title and the counts, on one line."""
+        return f"{self.title} ({self.id}: {len(self.nodes)} nodes, {len(self.links)} links)"
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """Copy the map; a copy with changed content drops its original's file and caches.
+
+        Examples:
+            >>> import argmap
+            >>> m = argmap.load_corpus("school-phones")
+            >>> m2 = m.model_copy(update={"nodes": m.nodes[1:], "links": ()})
+            >>> m2.has(m.nodes[0].id), m.has(m.nodes[0].id)
+            (False, True)
+        """
+        copy = super().model_copy(update=update, deep=deep)
+        copy._memo = None
+        if update:
+            copy._origin = None
+        return copy
+
+    # -- derived structures -----------------------------------------------
+
+    def derived(self) -> dict[str, Any]:
+        """A cache for structures derived from this map's content (the graph layer uses it).
+
+        The cache is tied to the content objects: a copy with other nodes,
+        links or sides gets a fresh one, so a copy never answers for its
+        original.
+        """
+        content = (self.nodes, self.links, self.sides)
+        memo = self._memo
+        if memo is None or any(a is not b for a, b in zip(memo.content, content, strict=True)):
+            memo = _Memo(content)
+            self._memo = memo
+        return memo.values
+
+    def _lookup(self) -> _Lookup:
+        values = self.derived()
+        found: _Lookup | None = values.get("model.lookup")
+        if found is None:
+            found = values["model.lookup"] = _Lookup.of(self)
+        return found
+
+    # -- lookup -------------------------------------------------------------
 
     def node(self, node_id: str) -> AnyNode:
         """Return the node with id ``node_id``.
@@ -734,9 +541,9 @@ class ArgumentMap(_Model):
             UnknownElementError: the map has no such node.
         """
         try:
-            return self._index.nodes[node_id]
+            return self._lookup().nodes[node_id]
         except KeyError:
-            raise UnknownElementError(node_id, "node") from None
+            raise UnknownElementError(node_id, "node", choices=list(self._lookup().nodes)) from None
 
     def link(self, link_id: str) -> AnyLink:
         """Return the link with id ``link_id``.
@@ -745,9 +552,9 @@ class ArgumentMap(_Model):
             UnknownElementError: the map has no such link.
         """
         try:
-            return self._index.links[link_id]
+            return self._lookup().links[link_id]
         except KeyError:
-            raise UnknownElementError(link_id, "link") from None
+            raise UnknownElementError(link_id, "link", choices=list(self._lookup().links)) from None
 
     def side(self, side_id: str) -> Side:
         """Return the side with id ``side_id``.
@@ -758,7 +565,7 @@ class ArgumentMap(_Model):
         for side in self.sides:
             if side.id == side_id:
                 return side
-        raise UnknownElementError(side_id, "side")
+        raise UnknownElementError(side_id, "side", choices=[s.id for s in self.sides])
 
     def document(self, source_id: str) -> SourceDocument:
         """Return the source document with id ``source_id``.
@@ -769,7 +576,7 @@ class ArgumentMap(_Model):
         for doc in self.sources:
             if doc.id == source_id:
                 return doc
-        raise UnknownElementError(source_id, "source")
+        raise UnknownElementError(source_id, "source", choices=[d.id for d in self.sources])
 
     def element(self, element_id: str) -> AnyNode | AnyLink:
         """Return the node or link with id ``element_id``.
@@ -777,8 +584,8 @@ class ArgumentMap(_Model):
         Raises:
             UnknownElementError: the map has no such node or link.
         """
-        index = self._index
-        found = index.nodes.get(element_id) or index.links.get(element_id)
+        lookup = self._lookup()
+        found = lookup.nodes.get(element_id) or lookup.links.get(element_id)
         if found is None:
             raise UnknownElementError(element_id, "node or link")
         return found
@@ -786,31 +593,23 @@ class ArgumentMap(_Model):
     def describe(self, element_id: str) -> str:
         """Name an element for messages: ``claim 'c1'``, ``supports link 'l1'``."""
         found = self.element(element_id)
-        what = found.kind if element_id in self._index.nodes else f"{found.kind} link"
+        what = found.kind if element_id in self._lookup().nodes else f"{found.kind} link"
         return f"{what} {element_id!r}"
 
     def has(self, element_id: str) -> bool:
         """Whether ``element_id`` names a node or a link of the map."""
-        return element_id in self._index.positions
+        return element_id in self._lookup().positions
 
-    def locate(self, element_id: str, *keys: str | int) -> tuple[str, int, int] | None:
-        """Return ``(path, line, column)`` of an element (or one of its keys) in its file.
+    def position(self, element_id: str) -> tuple[str, int]:
+        """Where an element sits in the map's data: ``("nodes", 3)`` or ``("links", 0)``.
 
-        Returns None when the map was not loaded from a file or the element
-        is unknown.
+        Raises:
+            UnknownElementError: the map has no such node or link.
         """
-        origin, where = self._origin, self._index.positions.get(element_id)
-        if origin is None or where is None:
-            return None
-        loc: Loc = (*where, *keys)
-        while loc:
-            pos = origin.positions.get(loc)
-            if pos is not None:
-                return (origin.path, *pos)
-            loc = loc[:-1]
-        return None
-
-    # -- queries --------------------------------------------------------
+        try:
+            return self._lookup().positions[element_id]
+        except KeyError:
+            raise UnknownElementError(element_id, "node or link") from None
 
     def nodes_of_kind(self, kind: NodeKind) -> tuple[AnyNode, ...]:
         """The nodes of one kind, in map order."""
@@ -823,103 +622,93 @@ class ArgumentMap(_Model):
 
     def links_to(self, element_id: str, kind: LinkKind | None = None) -> tuple[AnyLink, ...]:
         """The links whose target is ``element_id`` (a node, or a link for undercuts)."""
-        found = self._index.into.get(element_id, [])
+        found = self._lookup().into.get(element_id, ())
         return tuple(k for k in found if kind is None or k.kind == kind)
 
     def links_from(self, node_id: str, kind: LinkKind | None = None) -> tuple[AnyLink, ...]:
         """The links that ``node_id`` is a source (or one of the linked premises) of."""
-        found = self._index.out_of.get(node_id, [])
+        found = self._lookup().out_of.get(node_id, ())
         return tuple(k for k in found if kind is None or k.kind == kind)
 
-    def links_between(self, a: str, b: str) -> tuple[AnyLink, ...]:
-        """The links from ``a`` to ``b`` or from ``b`` to ``a``, in map order."""
-        return tuple(
-            k
-            for k in self.links
-            if (k.target == b and a in k.premises) or (k.target == a and b in k.premises)
-        )
-
-    def _premises_into(self, node_id: str, kind: LinkKind) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for link in self.links_to(node_id, kind):
-            seen.update(dict.fromkeys(link.premises))
-        return tuple(seen)
+    # -- graph questions: kept until every caller asks argmap.graph ----------
 
     def supporters(self, node_id: str) -> tuple[str, ...]:
-        """Ids of the nodes that support ``node_id`` (linked premises included)."""
-        return self._premises_into(node_id, "supports")
+        """Deprecated: use :func:`argmap.graph.supporters`."""
+        from argmap import graph
+
+        return graph.supporters(self, node_id)
 
     def attackers(self, node_id: str) -> tuple[str, ...]:
-        """Ids of the nodes that attack ``node_id``."""
-        return self._premises_into(node_id, "attacks")
+        """Deprecated: use :func:`argmap.graph.attackers`."""
+        from argmap import graph
 
-    def undercutters(self, link_id: str) -> tuple[str, ...]:
-        """Ids of the nodes that undercut the link ``link_id``."""
-        return self._premises_into(link_id, "undercuts")
+        return graph.attackers(self, node_id)
 
     def final_target(self, link: AnyLink) -> str:
-        """The node a link bears on: its target, or for an undercut the node its link bears on."""
-        seen = set()
-        while link.target in self._index.links and link.target not in seen:
-            seen.add(link.target)
-            link = self._index.links[link.target]
-        return link.target
+        """Deprecated: use :func:`argmap.graph.final_target`."""
+        from argmap import graph
+
+        return graph.final_target(self, link)
+
+    def links_between(self, a: str, b: str) -> tuple[AnyLink, ...]:
+        """Deprecated: use :func:`argmap.graph.links_between`."""
+        from argmap import graph
+
+        return graph.links_between(self, a, b)
 
     def issue_nodes(self, issue_id: str) -> tuple[AnyNode, ...]:
-        """The issue and every node that bears on it through a chain of stance links.
+        """Deprecated: use :func:`argmap.graph.issue_nodes`."""
+        from argmap import graph
 
-        A node bears on an issue when a path of links leads from it to the
-        issue: an undercut leads to the node its undercut link bears on, and
-        symmetric links (contradicts, equivalent) lead both ways.
-
-        Raises:
-            UnknownElementError: ``issue_id`` is not an issue of the map.
-        """
-        if self.node(issue_id).kind != "issue":
-            raise UnknownElementError(issue_id, "issue")
-        reached = self.bearing_on([issue_id])
-        return tuple(n for n in self.nodes if n.id in reached)
-
-    @cached_property
-    def _feeders(self) -> dict[str, list[str]]:
-        """For each node, the nodes one link away that bear on it (see :meth:`bearing_on`)."""
-        feeders: dict[str, list[str]] = defaultdict(list)
-        for link in self.links:
-            end = self.final_target(link)
-            feeders[end].extend(link.premises)
-            if link.is_symmetric:
-                feeders[link.premises[0]].append(end)
-        return dict(feeders)
-
-    def bearing_on(self, node_ids: Iterable[str]) -> set[str]:
-        """Ids of the given nodes and of every node that bears on one of them.
-
-        A node bears on another when a path of links leads from it to the
-        other: an undercut leads to the node its undercut link bears on, and
-        symmetric links (contradicts, equivalent) lead both ways.
-
-        Examples:
-            >>> m = ArgumentMap.model_validate({"id": "m", "title": "T", "nodes": [
-            ...     {"id": "a", "kind": "claim", "text": "A"}, {"id": "b", "kind": "claim", "text": "B"}],
-            ...     "links": [{"kind": "attacks", "source": "a", "target": "b"}]})
-            >>> sorted(m.bearing_on(["b"])), sorted(m.bearing_on(["a"]))
-            (['a', 'b'], ['a'])
-        """
-        reached = set(node_ids)
-        queue = deque(reached)
-        feeders = self._feeders
-        while queue:
-            for other in feeders.get(queue.popleft(), ()):
-                if other not in reached:
-                    reached.add(other)
-                    queue.append(other)
-        return reached
+        return tuple(self.node(i) for i in graph.issue_nodes(self, issue_id))
 
     def side_nodes(self, side_id: str) -> tuple[AnyNode, ...]:
-        """The nodes held by the side ``side_id``, in map order.
+        """Deprecated: use :func:`argmap.graph.side_nodes`."""
+        from argmap import graph
 
-        Raises:
-            UnknownElementError: the map has no such side.
-        """
-        self.side(side_id)
-        return tuple(n for n in self.nodes if n.held_by == side_id)
+        return tuple(self.node(i) for i in graph.side_nodes(self, side_id))
+
+    def bearing_on(self, node_ids: Iterable[str]) -> set[str]:
+        """Deprecated: use :func:`argmap.graph.bearing_on`."""
+        from argmap import graph
+
+        return graph.bearing_on(self, node_ids)
+
+    def locate(self, element_id: str, *keys: str | int) -> tuple[str, int, int] | None:
+        """Deprecated: use :func:`argmap.locations.locate`."""
+        from argmap import locations
+
+        return locations.locate(self, element_id, *keys)
+
+    @property
+    def origin(self) -> Any:
+        """Deprecated: use :func:`argmap.locations.origin_of`."""
+        return self._origin
+
+
+class _Lookup:
+    """Elements by id and links by end, for one map's content."""
+
+    __slots__ = ("into", "links", "nodes", "out_of", "positions")
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, AnyNode] = {}
+        self.links: dict[str, AnyLink] = {}
+        self.into: dict[str, list[AnyLink]] = {}
+        self.out_of: dict[str, list[AnyLink]] = {}
+        self.positions: dict[str, tuple[str, int]] = {}
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> _Lookup:
+        lookup = cls()
+        for i, n in enumerate(m.nodes):
+            lookup.nodes[n.id] = n
+            lookup.positions[n.id] = ("nodes", i)
+        for i, k in enumerate(m.links):
+            link_id = str(k.id)
+            lookup.links[link_id] = k
+            lookup.positions[link_id] = ("links", i)
+            lookup.into.setdefault(k.target, []).append(k)
+            for premise in k.premises:
+                lookup.out_of.setdefault(premise, []).append(k)
+        return lookup

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import SourceTextError
+from argmap.locations import origin_of
 from argmap.model import Anchor, ArgumentMap
 
 __all__ = [
@@ -88,7 +89,8 @@ def find_source_texts(
                 f"--source {source_id}=...: the map has no source {source_id!r}"
                 f" (its sources: {', '.join(sorted(known)) or 'none'})"
             )
-    base = Path(argument_map.origin.path).parent if argument_map.origin else Path.cwd()
+    origin = origin_of(argument_map)
+    base = Path(origin.path).parent if origin else Path.cwd()
     texts: dict[str, str] = {}
     for doc in argument_map.sources:
         if doc.id in supplied:

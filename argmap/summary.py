@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from argmap.graph import issue_nodes, side_nodes
 from argmap.model import LINK_KINDS, NODE_KINDS, ArgumentMap
 
 __all__ = ["count_kinds", "format_summary"]
@@ -55,11 +56,11 @@ def format_summary(argument_map: ArgumentMap) -> str:
         f"  sides: {len(argument_map.sides)}",
     ]
     for side in argument_map.sides:
-        held = len(argument_map.side_nodes(side.id))
+        held = len(side_nodes(argument_map, side.id))
         lines.append(f"    {side.id}: {side.name} ({held} node{'s' if held != 1 else ''})")
     issues = argument_map.issues
     lines.append(f"  issues: {len(issues)}")
     for issue in issues:
-        size = len(argument_map.issue_nodes(issue.id))
+        size = len(issue_nodes(argument_map, issue.id))
         lines.append(f"    {issue.id}: {issue.title} ({size} node{'s' if size != 1 else ''})")
     return "\n".join(lines)

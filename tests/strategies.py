@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+import argmap
 from argmap.model import LINK_KINDS, NODE_KINDS, ArgumentMap
 
 # Node ids never contain "." and generated link ids ("link.N") always do: no collision.
@@ -113,7 +114,7 @@ def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
                 "anchors": anchors(),
             }
             links.append(link)
-    return ArgumentMap.model_validate(
+    return argmap.validate(
         {
             "id": draw(ids),
             "title": draw(any_text),

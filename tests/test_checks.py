@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.checks import RULES, check, get_rule, select_rules
+from argmap.locations import locate
 from tests.strategies import maps
 
 Spec = dict[str, Any]
@@ -297,7 +298,7 @@ def test_findings_are_located_in_the_file(tmp_path: Any) -> None:
     (finding,) = check(m, select=["AM101"])
     assert [loc.element for loc in finding.locations] == ["a", "s", "x", "b"]
     assert finding.location is not None and finding.location.path == str(path)
-    assert (finding.location.line, finding.location.column) == m.locate("a")[1:]  # type: ignore[index]
+    assert (finding.location.line, finding.location.column) == locate(m, "a")[1:]  # type: ignore[index]
 
 
 @given(maps())

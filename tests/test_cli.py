@@ -9,6 +9,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
+from argmap.locations import locate
 from tests.conftest import ROOT
 
 PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
@@ -68,7 +69,7 @@ def test_validate_reports_anchor_drift(capsys: pytest.CaptureFixture[str], tmp_p
     code, _, err = run(capsys, "validate", str(PHONES), "--source", f"text={path}")
     assert code == 2
     assert "source 'text': text does not match the recorded SHA-256" in err
-    line, column = m.locate(m.nodes[1].id, "anchors", 0)[1:]  # type: ignore[index]
+    line, column = locate(m, m.nodes[1].id, "anchors", 0)[1:]  # type: ignore[index]
     assert f"{PHONES}:{line}:{column}: {m.describe(m.nodes[1].id)}: anchor 0: span" in err
 
 

@@ -306,7 +306,7 @@ def test_coverage_counts_uncovered_sentences(amap: ArgumentMap, seed_text: str) 
             for e in elements
         ]
 
-    stripped = ArgumentMap.model_validate(
+    stripped = argmap.validate(
         {**dict(amap), "nodes": unanchored(amap.nodes), "links": unanchored(amap.links)}
     )
     covered, total = coverage_by_controversy(stripped, seed_text)[BURDEN]

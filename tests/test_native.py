@@ -9,6 +9,7 @@ from hypothesis import given
 
 import argmap
 from argmap.io.native import dumps, format_of, load, loads, to_data
+from argmap.locations import locate, origin_of
 from tests.strategies import maps
 
 
@@ -65,7 +66,7 @@ def test_dump_and_load_file(tmp_path: Path) -> None:
         argmap.dump(b.build(), tmp_path / name)
         loaded = load(tmp_path / name)
         assert loaded == b.build()
-        assert loaded.origin is not None and loaded.origin.path == str(tmp_path / name)
+        assert origin_of(loaded) is not None and origin_of(loaded).path == str(tmp_path / name)  # type: ignore[union-attr]
     assert json.loads((tmp_path / "m.json").read_text("utf-8"))["nodes"][0]["text"] == "Ünïcode — text"
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
 
@@ -90,8 +91,8 @@ def test_locate_points_into_the_file(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text("id: m\ntitle: T\nnodes:\n  - id: a\n    kind: claim\n    text: A\n", "utf-8")
     m = load(path)
-    assert m.locate("a") == (str(path), 4, 5)
-    assert m.locate("a", "text") == (str(path), 6, 11)
-    assert m.locate("a", "anchors") == (str(path), 4, 5)
-    assert m.locate("zzz") is None
-    assert argmap.MapBuilder("m", "T").build().locate("a") is None
+    assert locate(m, "a") == (str(path), 4, 5)
+    assert locate(m, "a", "text") == (str(path), 6, 11)
+    assert locate(m, "a", "anchors") == (str(path), 4, 5)
+    assert locate(m, "zzz") is None
+    assert locate(argmap.MapBuilder("m", "T").build(), "a") is None

@@ -4,7 +4,8 @@ import networkx as nx
 from hypothesis import given
 
 import argmap
-from argmap.graph import from_networkx, to_networkx
+from argmap import graph
+from argmap.nx import from_networkx, to_networkx
 from tests.strategies import maps
 
 
@@ -54,5 +55,5 @@ def test_from_networkx_accepts_a_hand_built_graph() -> None:
     g.add_node("q", kind="issue", text="Q?")
     g.add_edge("p", "q", key="e1", kind="supports")
     m = from_networkx(g)
-    assert m.supporters("q") == ("p",)
+    assert graph.supporters(m, "q") == ("p",)
     assert m.link("e1").source == "p"

@@ -26,6 +26,7 @@ from argmap.checks import contradictions, cycles, loose, sides, teaching  # noqa
 from argmap.checks.context import Context
 from argmap.checks.registry import RULES, SEVERITIES, Finding, Location, Rule, Severity
 from argmap.errors import UnknownElementError
+from argmap.locations import locate, origin_of
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -125,11 +126,11 @@ def _element_order(argument_map: ArgumentMap) -> dict[str, int]:
 
 
 def _locate(argument_map: ArgumentMap, finding: Finding) -> Finding:
-    if argument_map.origin is None:
+    if origin_of(argument_map) is None:
         return finding
     locations = []
     for element in dict.fromkeys(finding.elements):
-        where = argument_map.locate(element)
+        where = locate(argument_map, element)
         if where is not None:
             locations.append(Location(element, *where))
     return Finding(

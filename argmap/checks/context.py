@@ -23,9 +23,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from argmap.graph import bearing_on, compiled, sides_oppose, strongly_connected_components
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 
-__all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "strongly_connected_components"]
+__all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow"]
 
 MAX_WITNESSES = 200
 
@@ -49,8 +50,9 @@ class Context:
 
     def __post_init__(self) -> None:
         """Number the nodes in map order."""
-        self.ids = [n.id for n in self.map.nodes]
-        self.index = {node_id: i for i, node_id in enumerate(self.ids)}
+        fast = compiled(self.map)
+        self.ids = list(fast.ids)
+        self.index = dict(fast.index)
 
     def node(self, i: int) -> AnyNode:
         """The node with index ``i``."""
@@ -62,19 +64,20 @@ class Context:
     def out(self) -> list[list[Edge]]:
         """Signed out-edges of each node (see the module docstring for the signs)."""
         out: list[list[Edge]] = [[] for _ in self.ids]
-        index = self.index
-        for link in self.map.links:
-            if link.concession or link.kind == "undercuts":
+        fast = compiled(self.map)
+        for j, link in enumerate(self.map.links):
+            kind = fast.link_kind[j]
+            if link.concession or kind == "undercuts":
                 continue
-            target = index[link.target]
-            link_id = str(link.id)
-            if link.kind in ("supports", "attacks"):
-                sign = 1 if link.kind == "supports" else -1
-                for premise in link.premises:
-                    out[index[premise]].append(Edge(target, sign, link_id))
+            target = fast.link_target[j]
+            link_id = fast.link_ids[j]
+            if kind in ("supports", "attacks"):
+                sign = 1 if kind == "supports" else -1
+                for premise in fast.link_premises[j]:
+                    out[premise].append(Edge(target, sign, link_id))
             else:
-                sign = 1 if link.kind == "equivalent" else -1
-                source = index[link.premises[0]]
+                sign = 1 if kind == "equivalent" else -1
+                source = fast.link_premises[j][0]
                 out[source].append(Edge(target, sign, link_id))
                 out[target].append(Edge(source, sign, link_id))
         return out
@@ -167,33 +170,12 @@ class Context:
         Unlike derived stance, this follows every link: concessions, undercuts
         (to the node the undercut link bears on) and symmetric links both ways.
         """
-        reached = self.map.bearing_on(self.ids[i] for i in self.issue_bits)
+        reached = bearing_on(self.map, (self.ids[i] for i in self.issue_bits))
         return [node_id in reached for node_id in self.ids]
-
-    @cached_property
-    def opponents(self) -> dict[str, frozenset[str]]:
-        """For each side, the sides it stands against.
-
-        Two sides are opposed when either lists the other in ``opposes``, or
-        when one is declared ``for`` an issue the other is ``against``.
-        """
-        against: dict[str, set[str]] = {side.id: set() for side in self.map.sides}
-        for side in self.map.sides:
-            for other_id in side.opposes:
-                against[side.id].add(other_id)
-                against[other_id].add(side.id)
-        for side in self.map.sides:
-            for rival in self.map.sides:
-                if any(
-                    {stance, rival.stances.get(issue)} == {"for", "against"}
-                    for issue, stance in side.stances.items()
-                ):
-                    against[side.id].add(rival.id)
-        return {side: frozenset(others - {side}) for side, others in against.items()}
 
     def is_opposed(self, a: str | None, b: str | None) -> bool:
         """Whether two sides (either may be None) stand against each other."""
-        return a is not None and b is not None and b in self.opponents.get(a, frozenset())
+        return sides_oppose(self.map, a, b)
 
     def holder(self, link: AnyLink) -> str | None:
         """The side a link speaks for: its own ``held_by``, else that of its first premise."""
@@ -267,55 +249,3 @@ def arrow(path: Sequence[str]) -> str:
         'a -> b -> c'
     """
     return " -> ".join(path[::2])
-
-
-def strongly_connected_components(adjacency: list[list[int]]) -> tuple[list[int], list[list[int]]]:
-    """Strongly connected components, iteratively (no recursion limit), sinks first."""
-    n = len(adjacency)
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    comp = [-1] * n
-    stack: list[int] = []
-    members: list[list[int]] = []
-    counter = 0
-    for root in range(n):
-        if index[root] != -1:
-            continue
-        work = [(root, 0)]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        while work:
-            u, i = work[-1]
-            edges = adjacency[u]
-            if i < len(edges):
-                work[-1] = (u, i + 1)
-                v = edges[i]
-                if index[v] == -1:
-                    index[v] = low[v] = counter
-                    counter += 1
-                    stack.append(v)
-                    on_stack[v] = True
-                    work.append((v, 0))
-                elif on_stack[v] and index[v] < low[u]:
-                    low[u] = index[v]
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[u] < low[parent]:
-                    low[parent] = low[u]
-            if low[u] == index[u]:
-                group: list[int] = []
-                while True:
-                    v = stack.pop()
-                    on_stack[v] = False
-                    comp[v] = len(members)
-                    group.append(v)
-                    if v == u:
-                        break
-                group.sort()
-                members.append(group)
-    return comp, members

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from argmap.checks.context import MAX_WITNESSES, Context, arrow, strongly_connected_components
+from argmap.checks.context import MAX_WITNESSES, Context, arrow
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.graph import strongly_connected_components
 
 __all__: list[str] = []
 

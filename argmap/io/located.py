@@ -23,7 +23,6 @@ import bisect
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -31,19 +30,9 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import LoadError, Problem
+from argmap.locations import Loc, Parsed
 
 __all__ = ["Loc", "Parsed", "decode", "parse_json", "parse_yaml"]
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass
-class Parsed:
-    """Plain data plus where each value (and each mapping key) starts in the file."""
-
-    data: Any
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
 
 def decode(raw: bytes, path: str) -> str:

@@ -1,0 +1,120 @@
+"""The graph layer: each query on small maps, and the cache that must never outlive its content."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap import MapBuilder, UnknownElementError, graph
+
+
+def chain() -> argmap.ArgumentMap:
+    b = MapBuilder("m", "T")
+    b.side("pro", "Pro", opposes=["con"])
+    b.side("con", "Con")
+    b.side("mid", "Middle", stances={"q": "for"})
+    b.side("sceptic", "Sceptic", stances={"q": "against"})
+    b.issue("q", "Q?")
+    for n in ("a", "b", "c", "d", "x", "y", "far"):
+        b.claim(n, n.upper() + ".")
+    b.supports(["a", "b"], "q", id="s1")
+    b.attacks("c", "a", id="a1")
+    b.undercuts("x", "s1", id="u1")
+    b.undercuts("y", "u1", id="u2")
+    b.contradicts("d", "c", id="k1")
+    return b.build()
+
+
+def test_final_target_follows_undercut_chains_to_a_node() -> None:
+    m = chain()
+    assert [graph.final_target(m, m.link(i)) for i in ("s1", "a1", "u1", "u2", "k1")] == [
+        "q",
+        "a",
+        "q",
+        "q",
+        "c",
+    ]
+    assert graph.link_ends(m, m.link("u2")) == ("y", "x", "a", "b", "q")
+
+
+def test_undercut_cycles_end_without_looping() -> None:
+    b = MapBuilder("m", "T")
+    for n in ("a", "b", "x", "y"):
+        b.claim(n, n)
+    b.supports("a", "b", id="s")
+    b.undercuts("x", "u2", id="u1")
+    b.undercuts("y", "u1", id="u2")
+    m = b.build()
+    assert graph.final_target(m, m.link("u1")) in ("u1", "u2")
+    assert graph.compiled(m).link_end[1:] == (-1, -1)
+
+
+def test_bearing_on_crosses_undercuts_and_symmetric_links() -> None:
+    m = chain()
+    assert graph.issue_nodes(m, "q") == ("q", "a", "b", "c", "d", "x", "y")
+    assert graph.bearing_on(m, ["c"]) == {"c", "d"}
+    assert graph.bearing_on(m, ["d"]) == {"c", "d"}
+
+
+def test_neighbourhood_counts_links_in_either_direction() -> None:
+    m = chain()
+    assert graph.neighbourhood(m, "c", 0) == ("c",)
+    assert graph.neighbourhood(m, "c", 1) == ("a", "c", "d")
+    assert set(graph.neighbourhood(m, "c", 2)) == {"q", "a", "b", "c", "d", "x", "y"}
+
+
+def test_sides_oppose_by_declaration_or_stance() -> None:
+    m = chain()
+    assert graph.sides_oppose(m, "pro", "con") and graph.sides_oppose(m, "con", "pro")
+    assert graph.sides_oppose(m, "mid", "sceptic")
+    assert not graph.sides_oppose(m, "pro", "mid")
+    assert not graph.sides_oppose(m, None, "con")
+
+
+def test_restrict_keeps_links_whose_ends_all_stay() -> None:
+    m = chain()
+    sub = graph.restrict(m, ["q", "a", "b", "x"])
+    assert [k.id for k in sub.links] == ["s1", "u1"]
+    assert graph.restrict(m, ["q", "a"]).links == ()
+    with pytest.raises(UnknownElementError):
+        graph.restrict(m, ["nope"])
+
+
+def test_lookups_raise_unknown_element_with_a_suggestion() -> None:
+    m = chain()
+    with pytest.raises(UnknownElementError, match="no issue with id 'a' \\(choose from q\\)"):
+        graph.issue_nodes(m, "a")
+    with pytest.raises(UnknownElementError, match="no node with id 'zz'"):
+        graph.neighbourhood(m, "zz", 1)
+    with pytest.raises(UnknownElementError, match="no side with id 'pr' \\(did you mean 'pro'\\?\\)"):
+        graph.side_nodes(m, "pr")
+
+
+def test_a_copy_never_answers_for_its_original() -> None:
+    m = argmap.load_corpus("school-phones")
+    first = m.nodes[0].id
+    into = {k.target for k in m.links}
+    assert m.has(first) and graph.compiled(m).ids[0] == first  # warm every cache
+    _ = [m.links_to(t) for t in into]
+    m2 = m.model_copy(update={"nodes": m.nodes[1:], "links": ()})
+    assert not m2.has(first)
+    assert all(m2.links_to(t) == () for t in into)
+    assert first not in graph.compiled(m2).ids
+    with pytest.raises(UnknownElementError):
+        m2.node(first)
+    assert m.has(first) and m.links_to(next(iter(into)))  # the original is untouched
+
+
+def test_compiled_form_matches_the_map() -> None:
+    m = chain()
+    c = graph.compiled(m)
+    assert c.ids == tuple(n.id for n in m.nodes)
+    for j, link in enumerate(m.links):
+        assert c.link_ids[j] == link.id
+        assert tuple(c.ids[i] for i in c.link_premises[j]) == link.premises
+        assert c.ids[c.link_end[j]] == graph.final_target(m, link)
+        if link.kind == "undercuts":
+            assert c.link_target[j] == -1 and c.link_ids[c.link_undercut[j]] == link.target
+        else:
+            assert c.ids[c.link_target[j]] == link.target
+    assert graph.compiled(m) is c
