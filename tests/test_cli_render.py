@@ -65,4 +65,3 @@ def test_svg_to_a_file_and_png_to_stdout(capsysbinary: pytest.CaptureFixture[byt
     capsysbinary.readouterr()
     assert main(["render", str(PHONES), "-o", "-", "--format", "png"]) == 0
     assert capsysbinary.readouterr().out.startswith(b"\x89PNG\r\n")
-
