@@ -13,7 +13,7 @@ from argmap.exercises.files import dump_exercise, load_exercise
 from argmap.exercises.grading import grade
 from argmap.exercises.model import Exercise
 from argmap.exercises.template import answers_template
-from tests.test_exercise_grading import exercise
+from tests.exercises.test_exercise_grading import exercise
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import argmap
 from argmap.exercises import generate
 from argmap.exercises.markdown import md_escape, worksheet_markdown
 from argmap.exercises.model import Diagram, Exercise, Part
-from tests.test_exercise_html import NASTY, handmade
+from tests.exercises.test_exercise_html import NASTY, handmade
 
 
 @pytest.mark.parametrize("key", [False, True])

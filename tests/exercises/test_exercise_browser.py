@@ -19,7 +19,7 @@ import argmap
 from argmap.exercises import generate
 from argmap.exercises.html import worksheet_html
 from argmap.render import available_engines
-from tests.test_exercise_html import fake_svg, handmade
+from tests.exercises.test_exercise_html import fake_svg, handmade
 
 CHROMIUM = shutil.which("chromium")
 WIDTH, HEIGHT = 1240, 1754

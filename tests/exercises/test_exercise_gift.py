@@ -10,8 +10,8 @@ import argmap
 from argmap.exercises import KINDS, Kind, generate, gift
 from argmap.exercises.gift import gift_escape, to_gift
 from argmap.exercises.model import Choice, Exercise, Item, Part
+from tests.exercises.test_exercise_html import NASTY, handmade
 from tests.gift_syntax import check_gift
-from tests.test_exercise_html import NASTY, handmade
 
 # --- the checker itself -------------------------------------------------------
 

@@ -20,7 +20,7 @@ import pytest
 import argmap
 from argmap.exercises import KINDS, Exercise, generate, to_gift, worksheet_html, worksheet_markdown
 
-GOLDEN = Path(__file__).parent / "golden" / "exercises"
+GOLDEN = Path(__file__).parent.parent / "golden" / "exercises"
 UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
 
 
