@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from argmap.graph import final_target
 from argmap.model import ArgumentMap, Side
 from argmap.render.options import RenderOptions
 from argmap.render.select import Selection
@@ -172,7 +173,7 @@ class Drawing:
         for link in self.m.links:
             if not link.is_symmetric:
                 for premise in link.premises:
-                    leads_to.setdefault(premise, []).append(self.m.final_target(link))
+                    leads_to.setdefault(premise, []).append(final_target(self.m, link))
         found: dict[str, str] = {}
         for node in self.m.nodes:
             if node.kind == "issue":
@@ -194,7 +195,7 @@ class Drawing:
         """The cluster of a node or of a junction (that of the node its link bears on)."""
         if endpoint.endswith("#junction"):
             link = self.m.link(endpoint.removesuffix("#junction"))
-            return self.clusters.get(self.m.final_target(link))
+            return self.clusters.get(final_target(self.m, link))
         return self.clusters.get(endpoint)
 
     def style(self, kind: str) -> LinkStyle:

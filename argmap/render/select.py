@@ -1,5 +1,9 @@
 """Which nodes and links a diagram shows: filters, focus and hiding unconnected nodes.
 
+The graph questions (what bears on an issue, what lies within k links, which
+links join kept nodes) are answered by :mod:`argmap.graph`; this module only
+combines the answers as the options ask.
+
 Examples:
     >>> from argmap.builder import MapBuilder
     >>> b = MapBuilder("m", "T")
@@ -15,11 +19,10 @@ Examples:
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.errors import UnknownElementError
+from argmap.graph import drawn_links, issue_nodes, link_ends, neighbourhood, side_nodes
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.options import RenderOptions
 
@@ -34,45 +37,11 @@ class Selection:
     links: tuple[AnyLink, ...]
 
 
-def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
-    """The nodes a link joins: its premises and target, or for an undercut the ends of its link too.
-
-    Examples:
-        >>> from argmap.builder import MapBuilder
-        >>> b = MapBuilder("m", "T")
-        >>> for n in ("a", "b", "c", "x"):
-        ...     _ = b.claim(n, n.upper() + ".")
-        >>> s = b.supports(["a", "b"], "c")
-        >>> u = b.undercuts("x", s)
-        >>> m = b.build()
-        >>> link_ends(m, m.link(u))
-        ('x', 'a', 'b', 'c')
-    """
-    ends: dict[str, None] = dict.fromkeys(link.premises)
-    seen = {str(link.id)}
-    while link.kind == "undercuts" and link.target not in seen:
-        seen.add(link.target)
-        link = m.link(link.target)
-        ends.update(dict.fromkeys(link.premises))
-    if link.kind != "undercuts":
-        ends[link.target] = None
-    return tuple(ends)
-
-
-def _adjacency(m: ArgumentMap) -> dict[str, list[str]]:
-    adjacent: dict[str, dict[str, None]] = {n.id: {} for n in m.nodes}
-    for link in m.links:
-        ends = link_ends(m, link)
-        for end in ends:
-            adjacent[end].update(dict.fromkeys(e for e in ends if e != end))
-    return {node_id: list(others) for node_id, others in adjacent.items()}
-
-
 def neighbourhood_nodes(m: ArgumentMap, node_id: str, depth: int) -> tuple[AnyNode, ...]:
     """The node ``node_id`` and every node within ``depth`` links of it, in map order.
 
-    Links are crossed in either direction; a link joins all of its ends (see
-    :func:`link_ends`), so linked premises are one hop from each other.
+    The nodes of :func:`argmap.graph.neighbourhood`, which says how links are
+    crossed.
 
     Raises:
         UnknownElementError: the map has no node ``node_id``.
@@ -86,19 +55,7 @@ def neighbourhood_nodes(m: ArgumentMap, node_id: str, depth: int) -> tuple[AnyNo
         >>> [n.id for n in neighbourhood_nodes(b.build(), "a", 1)]
         ['a', 'b', 'c']
     """
-    m.node(node_id)
-    adjacent = _adjacency(m)
-    distance = {node_id: 0}
-    queue = deque([node_id])
-    while queue:
-        current = queue.popleft()
-        if distance[current] == depth:
-            continue
-        for other in adjacent[current]:
-            if other not in distance:
-                distance[other] = distance[current] + 1
-                queue.append(other)
-    return tuple(n for n in m.nodes if n.id in distance)
+    return tuple(m.node(node_id) for node_id in neighbourhood(m, node_id, depth))
 
 
 def _check_known(m: ArgumentMap, options: RenderOptions) -> None:
@@ -109,24 +66,6 @@ def _check_known(m: ArgumentMap, options: RenderOptions) -> None:
             raise UnknownElementError(element_id, "node or link", "in highlight")
     for node_id in options.evaluation:
         m.node(node_id)
-
-
-def _drawn_links(m: ArgumentMap, kept: set[str]) -> Iterator[AnyLink]:
-    """The links whose every end is kept; an undercut needs its link drawn."""
-    drawn: dict[str, bool] = {}
-
-    def is_drawn(link: AnyLink) -> bool:
-        link_id = str(link.id)
-        if link_id not in drawn:
-            drawn[link_id] = True  # a cycle of undercuts is drawn when its premises are
-            premises_kept = all(p in kept for p in link.premises)
-            if link.kind == "undercuts":
-                drawn[link_id] = premises_kept and is_drawn(m.link(link.target))
-            else:
-                drawn[link_id] = premises_kept and link.target in kept
-        return drawn[link_id]
-
-    return (link for link in m.links if is_drawn(link))
 
 
 def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
@@ -149,14 +88,15 @@ def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
     _check_known(m, options)
     kept = {n.id for n in m.nodes}
     if options.issues:
-        kept &= {n.id for issue in options.issues for n in m.issue_nodes(issue)}
+        kept &= {node_id for issue in options.issues for node_id in issue_nodes(m, issue)}
     if options.sides:
-        kept &= {n.id for n in m.nodes if n.held_by in options.sides or n.kind == "issue"}
+        held = {node_id for side in options.sides for node_id in side_nodes(m, side)}
+        kept &= held | {n.id for n in m.issues}
     if options.tags:
         kept &= {n.id for n in m.nodes if any(tag in options.tags for tag in n.tags)}
     if options.focus is not None:
-        kept &= {n.id for n in neighbourhood_nodes(m, options.focus, options.depth)}
-    links = tuple(_drawn_links(m, kept))
+        kept &= set(neighbourhood(m, options.focus, options.depth))
+    links = tuple(drawn_links(m, kept))
     if options.hide_unconnected:
         kept = {end for link in links for end in link_ends(m, link)}
     return Selection(tuple(n for n in m.nodes if n.id in kept), links)
