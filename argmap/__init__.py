@@ -10,21 +10,22 @@ Examples:
     True
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import sys
 
-try:
-    __version__ = version("argmap")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0.0.0+unknown"
-
+from argmap import graph
+from argmap._version import __version__
 from argmap.builder import MapBuilder
 from argmap.checks import Finding, check
 from argmap.corpora import Corpus, list_corpora, load_corpus
 from argmap.errors import (
     ArgmapError,
+    EngineNotFoundError,
+    ExerciseError,
+    FileError,
     LoadError,
     MapError,
     Problem,
+    RenderError,
     SourceTextError,
     UnknownElementError,
 )
@@ -59,8 +60,11 @@ __all__ = [
     "Contradicts",
     "Corpus",
     "Counterclaim",
+    "EngineNotFoundError",
     "Equivalent",
     "Evidence",
+    "ExerciseError",
+    "FileError",
     "Finding",
     "Issue",
     "LoadError",
@@ -68,6 +72,7 @@ __all__ = [
     "MapError",
     "Principle",
     "Problem",
+    "RenderError",
     "Section",
     "Side",
     "SourceDocument",
@@ -81,6 +86,7 @@ __all__ = [
     "dumps",
     "find_source_texts",
     "from_networkx",
+    "graph",
     "list_corpora",
     "load",
     "load_corpus",
@@ -90,3 +96,9 @@ __all__ = [
     "validate",
     "verify_anchors",
 ]
+
+# In a Jupyter kernel, show maps as diagrams (the model itself knows nothing of drawing).
+if "IPython" in sys.modules:  # pragma: no cover - exercised in a subprocess by the render tests
+    from argmap.render.jupyter import register_display
+
+    register_display()

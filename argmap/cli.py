@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap import __version__
+from argmap._version import __version__
 from argmap.checks import RULES, SEVERITIES, Finding, check, get_rule, select_rules
 from argmap.checks.report import findings_report, format_finding, format_summary_line
 from argmap.corpora import corpus_path, list_corpora

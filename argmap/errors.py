@@ -18,15 +18,19 @@ Examples:
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "ArgmapError",
+    "EngineNotFoundError",
     "ExerciseError",
+    "FileError",
     "LoadError",
     "MapError",
     "Problem",
+    "RenderError",
     "SourceTextError",
     "UnknownElementError",
 ]
@@ -137,8 +141,31 @@ class UnknownElementError(ArgmapError, LookupError):
         return str(self.args[0])
 
 
-class SourceTextError(ArgmapError):
+class FileError(ArgmapError):
+    """A file could not be read or written; :attr:`path` names it.
+
+    Examples:
+        >>> err = FileError("out.svg: cannot write: Permission denied", path="out.svg")
+        >>> err.path
+        'out.svg'
+    """
+
+    def __init__(self, message: str, *, path: str | os.PathLike[str] | None = None) -> None:
+        """Keep the message and the file's path (None when no single file is at fault)."""
+        self.path = os.fspath(path) if path is not None else None
+        super().__init__(message)
+
+
+class SourceTextError(FileError):
     """A source document's text could not be read or does not match the map."""
+
+
+class RenderError(ArgmapError):
+    """A map could not be drawn: a bad option, a failed layout or an unwritable file."""
+
+
+class EngineNotFoundError(RenderError):
+    """No Graphviz layout engine is available (or not the one asked for)."""
 
 
 class ExerciseError(ArgmapError, ValueError):

@@ -62,9 +62,10 @@ def read_text(path: str | os.PathLike[str]) -> str:
         return Path(path).read_bytes().decode("utf-8")
     except OSError as err:
         name = os.fspath(path)
-        raise SourceTextError(f"{name}: cannot read source text: {err.strerror or err}") from None
+        raise SourceTextError(f"{name}: cannot read source text: {err.strerror or err}", path=path) from None
     except UnicodeDecodeError as err:
-        raise SourceTextError(f"{os.fspath(path)}: source text is not UTF-8 (byte {err.start})") from None
+        message = f"{os.fspath(path)}: source text is not UTF-8 (byte {err.start})"
+        raise SourceTextError(message, path=path) from None
 
 
 def find_source_texts(

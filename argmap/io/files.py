@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from argmap.errors import ArgmapError
+from argmap.errors import FileError
 
 __all__ = ["write_atomic"]
 
@@ -34,7 +34,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     would (the temporary file is private until then).
 
     Raises:
-        ArgmapError: the file cannot be written; ``path`` is left as it was.
+        FileError: the file cannot be written; ``path`` is left as it was.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -49,4 +49,4 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as err:
-        raise ArgmapError(f"{target}: cannot write: {err.strerror or err}") from None
+        raise FileError(f"{target}: cannot write: {err.strerror or err}", path=target) from None

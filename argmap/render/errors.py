@@ -1,4 +1,4 @@
-"""The errors of the rendering layer, under :class:`argmap.ArgmapError`.
+"""The errors of the rendering layer (defined in :mod:`argmap.errors`, with every other error).
 
 Examples:
     >>> from argmap.errors import ArgmapError
@@ -8,14 +8,6 @@ Examples:
 
 from __future__ import annotations
 
-from argmap.errors import ArgmapError
+from argmap.errors import EngineNotFoundError, RenderError
 
 __all__ = ["EngineNotFoundError", "RenderError"]
-
-
-class RenderError(ArgmapError):
-    """A map could not be drawn: a bad option, a failed layout or an unwritable file."""
-
-
-class EngineNotFoundError(RenderError):
-    """No Graphviz layout engine is available (or not the one asked for)."""

@@ -1,0 +1,105 @@
+"""The public namespace: what `import argmap` offers, pinned, and the one error hierarchy."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import argmap
+import argmap.errors
+from argmap.io.files import write_atomic
+from argmap.sources import read_text
+
+PUBLIC = [
+    "Anchor",
+    "ArgmapError",
+    "ArgumentMap",
+    "Attacks",
+    "Claim",
+    "Contradicts",
+    "Corpus",
+    "Counterclaim",
+    "EngineNotFoundError",
+    "Equivalent",
+    "Evidence",
+    "ExerciseError",
+    "FileError",
+    "Finding",
+    "Issue",
+    "LoadError",
+    "MapBuilder",
+    "MapError",
+    "Principle",
+    "Problem",
+    "RenderError",
+    "Section",
+    "Side",
+    "SourceDocument",
+    "SourceTextError",
+    "Supports",
+    "Undercuts",
+    "UnknownElementError",
+    "__version__",
+    "check",
+    "dump",
+    "dumps",
+    "find_source_texts",
+    "from_networkx",
+    "graph",
+    "list_corpora",
+    "load",
+    "load_corpus",
+    "loads",
+    "passage",
+    "to_networkx",
+    "validate",
+    "verify_anchors",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(argmap.__all__) == sorted(PUBLIC)
+    assert all(hasattr(argmap, name) for name in argmap.__all__)
+
+
+def test_namespace_holds_nothing_but_the_api_and_subpackages() -> None:
+    public = {n for n in dir(argmap) if not n.startswith("_")}
+    extra = {n for n in public - set(argmap.__all__) if not isinstance(getattr(argmap, n), types.ModuleType)}
+    assert extra == set()
+
+
+def test_every_error_class_is_exported_under_one_root() -> None:
+    errors = {
+        name
+        for name, value in vars(argmap.errors).items()
+        if inspect.isclass(value) and issubclass(value, Exception)
+    }
+    assert errors and errors <= set(argmap.__all__)
+    assert all(issubclass(getattr(argmap, name), argmap.ArgmapError) for name in errors)
+
+
+def test_file_errors_carry_their_path(tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "out.txt"
+    with pytest.raises(argmap.FileError) as caught:
+        write_atomic(target, "x")
+    assert caught.value.path == str(target)
+    with pytest.raises(argmap.SourceTextError) as read:
+        read_text(tmp_path / "nope.txt")
+    assert read.value.path == str(tmp_path / "nope.txt")
+    assert isinstance(read.value, argmap.FileError)
+
+
+def test_import_argmap_loads_neither_networkx_nor_the_drawing_or_classroom_layers() -> None:
+    code = (
+        "import sys, argmap\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] == 'networkx'"
+        " or m.startswith(('argmap.render', 'argmap.exercises'))]\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
