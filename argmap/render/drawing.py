@@ -26,15 +26,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from argmap.graph import final_target
-from argmap.model import ArgumentMap, Side
+from argmap.model import STANCE_KINDS, ArgumentMap, Side
 from argmap.render.options import RenderOptions
 from argmap.render.select import Selection
 from argmap.render.statements import AttrValue
 from argmap.render.themes import Decoration, LinkStyle, Theme
 
-__all__ = ["STANCE_KINDS", "Drawing", "ends", "line_attrs", "merge", "side_fills"]
-
-STANCE_KINDS: frozenset[str] = frozenset({"supports", "attacks", "undercuts"})
+__all__ = ["Drawing", "ends", "line_attrs", "merge", "side_fills"]
 
 
 def side_fills(m: ArgumentMap, theme: Theme) -> dict[str, str]:

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.model import LINK_KINDS
-from argmap.render.drawing import STANCE_KINDS, Drawing, ends, line_attrs
+from argmap.model import LINK_KINDS, STANCE_KINDS
+from argmap.render.drawing import Drawing, ends, line_attrs
 from argmap.render.html_labels import TABLE, left_block, tag
 from argmap.render.labels import html_text
 from argmap.render.statements import (
