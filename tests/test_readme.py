@@ -15,7 +15,9 @@ def test_yaml_example_is_the_python_example_dumped() -> None:
     parser = doctest.DocTestParser()
     test = parser.get_doctest(README, {}, "README", "README.md", 0)
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    runner.run(test, out=lambda _: None, clear_globs=False)
+    report: list[str] = []
+    result = runner.run(test, out=report.append, clear_globs=False)
+    assert result.failed == 0, "".join(report)
     built = test.globs["m"]
     assert isinstance(built, argmap.ArgumentMap)
     assert argmap.loads(yaml_block) == built
