@@ -1,11 +1,11 @@
-"""Exercise data checked against the :class:`~argmap.exercises.model.Exercise` model, with located problems.
+r"""Exercise data checked against the :class:`~argmap.exercises.model.Exercise` model, with located problems.
 
-:func:`validate_exercise` is the one place where pydantic's errors about an
-exercise file become :class:`~argmap.errors.Problem` records, each with its
-data path, the item (or part) it lies in, and the line and column in the
-file. (It is kept apart so that it can give way to the single validation
-path of :mod:`argmap.validation` that maps, answers and exercises will
-share.)
+:func:`validate_exercise` goes through argmap's one validation path
+(:func:`argmap.validation.check_data`, then
+:func:`argmap.validation.locate_problems`); what it adds is the exercise's
+way of naming where a problem lies: the item (``item 3``) or part
+(``part #2``) it is in, and the field inside it (``key_links[1].kind``)
+rather than the whole path from the top of the file.
 
 Examples:
     >>> from argmap.io.located import parse_json
@@ -19,19 +19,14 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from argmap.errors import LoadError, Problem
-from argmap.exercises.model import Choice, Diagram, Exercise, Item, LinkAnswer, Part, Sentence
+from argmap.errors import LoadError
+from argmap.exercises.model import Exercise
 from argmap.io.located import Loc, Parsed
+from argmap.validation import DataProblem, check_data, locate_problems, raise_problems
 
-__all__ = ["MAX_PROBLEMS", "validate_exercise"]
-
-#: At most this many problems are listed; the error says how many more there were.
-MAX_PROBLEMS = 50
+__all__ = ["validate_exercise"]
 
 
 def validate_exercise(parsed: Parsed, path: str) -> Exercise:
@@ -42,46 +37,37 @@ def validate_exercise(parsed: Parsed, path: str) -> Exercise:
         path: The file's name, for the problems.
 
     Raises:
-        LoadError: listing every problem (up to :data:`MAX_PROBLEMS`), each
-            located at ``path:line:col`` and naming the item it lies in.
+        LoadError: listing every problem (up to
+            :data:`argmap.validation.MAX_PROBLEMS`), each located at
+            ``path:line:col`` and naming the item it lies in.
     """
-    try:
-        return Exercise.model_validate(parsed.data)
-    except ValidationError as err:
-        problems = _locate(err, parsed.data, parsed, path)
-        raise LoadError(problems[:MAX_PROBLEMS], omitted=max(0, len(problems) - MAX_PROBLEMS)) from None
+    value, found = check_data(Exercise, parsed.data)
+    if value is not None:
+        return value
+    reworded = [_within_element(problem, parsed.data) for problem in found]
+    raise_problems(locate_problems(reworded, parsed.data, parsed, path, describe=_element_name), LoadError)
+    raise AssertionError("unreachable: a failed validation has problems")  # pragma: no cover
 
 
-# Which model a list of the exercise holds, by the list's field name (for "did you mean").
-_MODELS: dict[str, type[BaseModel]] = {
-    "parts": Part,
-    "items": Item,
-    "choices": Choice,
-    "key_links": LinkAnswer,
-    "diagrams": Diagram,
-    "sentences": Sentence,
-}
+def _element_name(loc: Loc, data: Any) -> str | None:
+    return _element(loc, data)[0]
 
 
-def _normalize(loc: tuple[Any, ...], data: Any) -> Loc:
-    """Pydantic's error location as a path into the data (validator names dropped)."""
-    out: list[str | int] = []
-    current = data
-    for i, part in enumerate(loc):
-        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            out.append(part)
-            current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and (part in current or i == len(loc) - 1):
-            out.append(part)
-            current = current.get(part)
-    return tuple(out)
+def _within_element(problem: DataProblem, data: Any) -> DataProblem:
+    """The problem with the path inside its item (or part) in front, instead of the whole path.
 
-
-def _model_at(loc: Loc) -> type[BaseModel]:
-    """The model whose fields the mapping at ``loc`` has."""
-    if len(loc) >= 2 and isinstance(loc[-1], int) and str(loc[-2]) in _MODELS:
-        return _MODELS[str(loc[-2])]
-    return Exercise
+    A model validator that names the item already (``item 3: the key is
+    empty``) keeps only its words: the item is named once, as the element.
+    """
+    message = problem.message.removeprefix(f"{_label(problem.loc)}: ")
+    if message == problem.message:
+        return problem  # a missing or unknown field: its message names the field alone
+    element, inner = _element(problem.loc, data)
+    if element and message.startswith(f"{element}: "):
+        message = message.removeprefix(f"{element}: ")
+    elif _label(inner):
+        message = f"{_label(inner)}: {message}"
+    return DataProblem(problem.loc, message, problem.anchor)
 
 
 def _element(loc: Loc, data: Any) -> tuple[str | None, Loc]:
@@ -114,37 +100,3 @@ def _label(loc: Loc) -> str:
     for part in loc:
         label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else part)
     return label
-
-
-def _locate(err: ValidationError, data: Any, parsed: Parsed, path: str) -> list[Problem]:
-    found: dict[tuple[Any, ...], Problem] = {}
-    for error in err.errors():
-        loc = _normalize(tuple(error["loc"]), data)
-        message = str(error["msg"]).removeprefix("Value error, ")
-        element, inner = _element(loc, data)
-        position: tuple[int, int] | None = None
-        if error["type"] == "extra_forbidden":
-            allowed = list(_model_at(loc[:-1]).model_fields)
-            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-            message = f"unknown field {loc[-1]!r}" + (
-                f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(allowed)})"
-            )
-            position = parsed.keys.get(loc)
-        elif error["type"] == "missing":
-            message = f"missing required field {loc[-1]!r}"
-            loc = loc[:-1]
-        else:
-            label = _label(inner)
-            if element and message.startswith(f"{element}: "):
-                # The model's own validators already name the item.
-                element = None
-            elif label:
-                message = f"{label}: {message}"
-        probe = loc
-        while position is None and probe:
-            position = parsed.values.get(probe)
-            probe = probe[:-1]
-        line, column = position or parsed.values.get((), (1, 1))
-        problem = Problem(message, path=path, line=line, column=column, element=element, loc=loc)
-        found.setdefault((line, column, element, message), problem)
-    return sorted(found.values(), key=lambda p: (p.line or 0, p.column or 0, p.message))

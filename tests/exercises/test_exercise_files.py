@@ -111,6 +111,18 @@ def test_an_unknown_field_gets_a_hint_at_its_key() -> None:
         load_exercise(path)
 
 
+@pytest.mark.parametrize("field", ["choices", "statements"])
+def test_an_unknown_field_deep_in_a_part_is_hinted_from_its_own_model(field: str) -> None:
+    ex = generate(argmap.load_corpus("school-phones"), "reconstruct", seed=1)
+    data = ex.model_dump(mode="json")
+    entries = data["parts"][0]["items"][0] if field == "choices" else data["parts"][0]["diagrams"][0]
+    entries[field][0]["txt"] = entries[field][0].pop("text")
+    path = write("ex.json", json.dumps(data, indent=2))
+    # "text" is a field of the choice (or statement), not of the exercise ("notes", "title"...)
+    with pytest.raises(LoadError, match=r"unknown field 'txt'; did you mean 'text'\?"):
+        load_exercise(path)
+
+
 def test_a_bad_field_value_names_the_field_inside_the_item() -> None:
     path = broken("ex.json", '"kind": "attacks",\n', '"kind": "rebuts",\n')
     text = Path(path).read_text()
