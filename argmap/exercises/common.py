@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from argmap.errors import ExerciseError
 from argmap.exercises.model import Choice, Diagram
 from argmap.exercises.vocabulary import STANCE_KINDS
+from argmap.graph import drawn_links, issue_nodes
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
@@ -173,14 +174,15 @@ def restrict(m: ArgumentMap, issues: Collection[str]) -> ArgumentMap:
         return m
     kept: set[str] = set()
     for issue in issues:
-        kept.update(n.id for n in m.issue_nodes(issue))
+        kept.update(issue_nodes(m, issue))
     return submap(m, kept)
 
 
 def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
     """The map of the given nodes and the links among them; sides keep their stances on kept issues.
 
-    An undercut stays only while the link it undercuts stays.
+    A link stays when all its ends stay (see :func:`argmap.graph.drawn_links`):
+    an undercut only while the link it undercuts stays.
 
     Examples:
         >>> import argmap
@@ -189,17 +191,6 @@ def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
         0
     """
     kept = set(node_ids)
-    links: dict[str, Any] = {}
-    changed = True
-    while changed:
-        changed = False
-        for link in m.links:
-            link_id = str(link.id)
-            if link_id in links or not all(p in kept for p in link.premises):
-                continue
-            if link.target in kept or link.target in links:
-                links[link_id] = link
-                changed = True
     sides = [
         side.model_copy(update={"stances": {k: v for k, v in side.stances.items() if k in kept}})
         for side in m.sides
@@ -209,7 +200,7 @@ def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
             **{name: getattr(m, name) for name in ("id", "title", "description", "sources", "tags")},
             "sides": sides,
             "nodes": [n for n in m.nodes if n.id in kept],
-            "links": [k for k in m.links if str(k.id) in links],
+            "links": list(drawn_links(m, kept)),
         }
     )
 

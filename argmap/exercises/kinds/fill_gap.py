@@ -32,8 +32,8 @@ from argmap.exercises.common import diagram, letters, opening, sample, shuffled
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import KIND_WORDS, NODE_STANCE_KINDS, STATEMENT_KINDS
+from argmap.graph import link_ends, neighbourhood
 from argmap.model import AnyNode, ArgumentMap
-from argmap.render.select import neighbourhood_nodes
 
 __all__ = ["fill_gap"]
 
@@ -50,16 +50,16 @@ def _plain(text: str) -> str:
 
 def _drawn(m: ArgumentMap, node_id: str) -> list[str]:
     """The nodes drawn around a gap: two links out, or one when two would crowd the diagram."""
-    near = neighbourhood_nodes(m, node_id, 2)
+    near = neighbourhood(m, node_id, 2)
     if len(near) > _MAX_DRAWN:
-        near = neighbourhood_nodes(m, node_id, 1)
-    return [n.id for n in near]
+        near = neighbourhood(m, node_id, 1)
+    return list(near)
 
 
 def _distractors(setting: Setting, gap: AnyNode, drawn: list[str], wanted: int) -> list[AnyNode]:
     """Up to ``wanted`` other nodes with texts unlike the gap's and each other's, best first."""
     m, rng = setting.m, setting.rng
-    near = {n.id for n in neighbourhood_nodes(m, gap.id, _NEAR)}
+    near = set(neighbourhood(m, gap.id, _NEAR))
     shown = set(drawn)
 
     def rank(node: AnyNode) -> tuple[int, ...]:
@@ -124,7 +124,7 @@ def fill_gap(setting: Setting) -> Part:
         ([5, 5, 5, 5, 5], ['d1', 'd2'])
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
-    linked = {end for link in m.links for end in (*link.premises, link.target)}
+    linked = {end for link in m.links for end in link_ends(m, link)}
     fitting = [n for n in m.nodes if n.kind in STATEMENT_KINDS and n.id in linked]
     candidates = [n for n in fitting if not n.inferred]
     if len(candidates) < 2:

@@ -41,15 +41,14 @@ from dataclasses import dataclass
 
 from argmap.builder import MapBuilder
 from argmap.checks import check, get_rule
-from argmap.checks.context import Context
 from argmap.checks.registry import Finding
 from argmap.errors import ExerciseError
 from argmap.exercises.common import diagram, shuffled, submap, tag_links, tag_nodes
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS
+from argmap.graph import link_ends, links_between, neighbourhood, sides_oppose, supporters
 from argmap.model import NODE_KINDS, ArgumentMap, LinkKind
-from argmap.render.select import link_ends, neighbourhood_nodes
 
 __all__ = ["MAX_NODES", "RULES_BY_DIFFICULTY", "find_flaw"]
 
@@ -98,7 +97,7 @@ class _Flaw:
 
 
 def _linked(m: ArgumentMap, a: str, b: str) -> bool:
-    return bool(m.links_between(a, b))
+    return bool(links_between(m, a, b))
 
 
 def _opposite_stances(m: ArgumentMap) -> Iterator[_Spec]:
@@ -110,7 +109,6 @@ def _opposite_stances(m: ArgumentMap) -> Iterator[_Spec]:
 
 def _incoherent_sides(m: ArgumentMap) -> Iterator[_Spec]:
     """AM302: an attack on a node of one's own side, or a support of an opposed side's node."""
-    context = Context(m)
     held = [n for n in m.nodes if n.held_by is not None and n.kind != "issue"]
     for x in held:
         for y in held:
@@ -118,7 +116,7 @@ def _incoherent_sides(m: ArgumentMap) -> Iterator[_Spec]:
                 continue
             if x.held_by == y.held_by:
                 yield ("attacks", (x.id,), y.id)
-            elif context.is_opposed(x.held_by, y.held_by):
+            elif sides_oppose(m, x.held_by, y.held_by):
                 yield ("supports", (x.id,), y.id)
 
 
@@ -164,7 +162,7 @@ def _undermining(m: ArgumentMap) -> Iterator[_Spec]:
     for link in m.links:
         if link.kind != "supports" or link.concession or link.is_linked:
             continue
-        for other in m.supporters(link.target):
+        for other in supporters(m, link.target):
             if other != link.source and not _linked(m, str(link.source), other):
                 yield ("attacks", link.premises, other)
 
@@ -221,9 +219,9 @@ def _drawn_nodes(flawed: ArgumentMap, finding: Finding) -> tuple[str, ...]:
     for _depth in range(2):
         nxt: dict[str, None] = {}
         for node_id in ring:
-            for near in neighbourhood_nodes(flawed, node_id, 1):
-                if near.id not in kept:
-                    nxt[near.id] = None
+            for near in neighbourhood(flawed, node_id, 1):
+                if near not in kept:
+                    nxt[near] = None
         order = [n.id for n in flawed.nodes if n.id in nxt]
         room = MAX_NODES - len(kept)
         if room <= 0:
