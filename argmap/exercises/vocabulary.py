@@ -1,13 +1,12 @@
 """The kinds of node and link that exercises speak of, derived from the model's, and their words.
 
-Every set here is computed from :data:`argmap.model.NODE_KINDS`,
-:data:`argmap.model.LINK_KINDS` and :data:`argmap.model.SYMMETRIC_KINDS`, so
-that a kind added to the model is not silently left out of an exercise's
-rules: a *stance* link is any link that is not symmetric (it takes a side
-for or against what it points to), a *node stance* one that points to a
-node (every stance but the undercut, which points to a link), and a
-*statement* any node that is neither an issue (a question) nor a principle
-(a value appealed to).
+Every set here comes from the model's kinds (:data:`argmap.model.StanceKind`,
+:data:`argmap.model.NODE_KINDS`), so that a kind added to the model is not
+silently left out of an exercise's rules: a *stance* link takes a side for
+or against what it points to, a *node stance* is one that points to a node
+(every stance but the undercut, which points to a link), and a *statement*
+is any node that is neither an issue (a question) nor a principle (a value
+appealed to).
 
 Examples:
     >>> STANCE_KINDS, NODE_STANCE_KINDS
@@ -21,9 +20,9 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import get_args
 
-from argmap.model import LINK_KINDS, NODE_KINDS, SYMMETRIC_KINDS, LinkKind, NodeKind
+from argmap.model import NODE_KINDS, NodeKind, StanceKind
 
 __all__ = [
     "KIND_WORDS",
@@ -34,20 +33,14 @@ __all__ = [
     "StanceKind",
 ]
 
-#: The link kinds that take a side: every kind but the symmetric ones, in the model's order.
-STANCE_KINDS: tuple[LinkKind, ...] = tuple(k for k in LINK_KINDS if k not in SYMMETRIC_KINDS)
+#: The link kinds that take a side (the model's :data:`~argmap.model.StanceKind`), in its order.
+STANCE_KINDS: tuple[StanceKind, ...] = get_args(StanceKind)
 
 #: The stance kinds that point to a node (an undercut points to a link).
-NODE_STANCE_KINDS: tuple[LinkKind, ...] = tuple(k for k in STANCE_KINDS if k != "undercuts")
+NODE_STANCE_KINDS: tuple[StanceKind, ...] = tuple(k for k in STANCE_KINDS if k != "undercuts")
 
 #: The node kinds a student is asked about as statements of the debate, in the model's order.
 STATEMENT_KINDS: tuple[NodeKind, ...] = tuple(k for k in NODE_KINDS if k not in ("issue", "principle"))
-
-if TYPE_CHECKING:
-    StanceKind: TypeAlias = LinkKind
-else:
-    # The Literal pydantic checks and the JSON schema shows, built from the model's kinds.
-    StanceKind = Literal[STANCE_KINDS]
 
 #: How a stance link kind is named to students.
 STANCE_WORDS: Mapping[str, str] = {

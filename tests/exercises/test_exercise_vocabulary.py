@@ -14,14 +14,14 @@ from argmap.exercises.vocabulary import (
     STANCE_KINDS,
     STANCE_WORDS,
     STATEMENT_KINDS,
-    StanceKind,
 )
-from argmap.model import LINK_KINDS, NODE_KINDS, SYMMETRIC_KINDS
+from argmap.model import LINK_KINDS, NODE_KINDS, SYMMETRIC_KINDS, StanceKind
 
 
 def test_stance_kinds_are_the_model_link_kinds_that_are_not_symmetric() -> None:
     assert set(STANCE_KINDS) == set(LINK_KINDS) - SYMMETRIC_KINDS
     assert get_args(StanceKind) == STANCE_KINDS
+    assert get_args(LinkAnswer.model_fields["kind"].annotation) == STANCE_KINDS
     assert set(NODE_STANCE_KINDS) < set(STANCE_KINDS) and "undercuts" not in NODE_STANCE_KINDS
 
 
