@@ -100,7 +100,7 @@ def find_engine(engine: Engine | None = None) -> Engine:
         >>> find_engine("warp")
         Traceback (most recent call last):
         ...
-        argmap.render.errors.RenderError: unknown engine 'warp'; expected one of: dot, bundled
+        argmap.errors.RenderError: unknown engine 'warp'; expected one of: dot, bundled
     """
     if engine is not None and engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r}; expected one of: {', '.join(ENGINES)}")
@@ -210,7 +210,7 @@ def layout(source: str | graphviz.Source, format: Format, engine: Engine | None 
         >>> layout("digraph { a }", "gif")
         Traceback (most recent call last):
         ...
-        argmap.render.errors.RenderError: unknown format 'gif'; expected one of: svg, png, pdf, dot
+        argmap.errors.RenderError: unknown format 'gif'; expected one of: svg, png, pdf, dot
     """
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")

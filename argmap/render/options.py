@@ -7,7 +7,7 @@ Examples:
     >>> RenderOptions(label_mode="all")
     Traceback (most recent call last):
     ...
-    argmap.render.errors.RenderError: label_mode must be one of: label, text, both (got 'all')
+    argmap.errors.RenderError: label_mode must be one of: label, text, both (got 'all')
 """
 
 from __future__ import annotations

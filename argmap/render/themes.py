@@ -293,7 +293,7 @@ def get_theme(theme: str | Theme) -> Theme:
         >>> get_theme("neon")
         Traceback (most recent call last):
         ...
-        argmap.render.errors.RenderError: unknown theme 'neon'; expected one of: default, print
+        argmap.errors.RenderError: unknown theme 'neon'; expected one of: default, print
     """
     if isinstance(theme, Theme):
         return theme
