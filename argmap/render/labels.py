@@ -2,8 +2,10 @@ r"""Text for Graphviz labels: cleaning, wrapping and escaping for HTML-like labe
 
 Every piece of user text that reaches a DOT file goes through
 :func:`html_text`: control characters are dropped, line breaks become
-``<BR/>``, and the five XML specials become entities, so that no text can end
-a label early or inject markup. Wrapping breaks lines only at spaces: a word
+``<BR/>``, the five XML specials become entities, and backslashes are doubled
+(Graphviz reads ``\\`` as one backslash and ``\N`` as the node's name, even in
+HTML-like labels), so that no text can end a label early, inject markup, or
+be shown as anything but itself. Wrapping breaks lines only at spaces: a word
 such as "burden-sharing" is never split at its hyphen, and a word longer than
 the width keeps its own line rather than being cut.
 
@@ -28,8 +30,8 @@ _SPACING_CONTROLS = dict.fromkeys(map(ord, "\t\x0b\x0c"), " ")
 # U+FFFE and U+FFFF are not XML characters; Graphviz's HTML parser rejects them.
 _NOT_XML = frozenset("\ufffe\uffff")
 _SPACES = re.compile(" +")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
-_SPECIALS = re.compile("[&<>\"']")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\\\"}
+_SPECIALS = re.compile("[&<>\"'\\\\]")
 
 
 def clean(text: str) -> str:
@@ -84,11 +86,17 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def escape(text: str) -> str:
-    """Escape one line of text for an HTML-like label: ``& < > " '`` become entities.
+    r"""Escape one line of text for an HTML-like label: ``& < > " '`` become entities, ``\`` doubles.
+
+    Graphviz reads backslash escapes (``\\``, ``\N``, ``\G``...) in the text
+    of an HTML-like label too, after entities are decoded: a doubled backslash
+    is the only way to show one.
 
     Examples:
         >>> escape("<b>Tom & Jerry's</b>")
         '&lt;b&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;'
+        >>> print(escape(r"C:\N"))
+        C:\\N
     """
     return _SPECIALS.sub(lambda match: _ENTITIES[match.group()], text)
 
@@ -96,14 +104,14 @@ def escape(text: str) -> str:
 def escape_attribute(text: str) -> str:
     r"""Escape text for an attribute of an HTML-like label element (such as ``TOOLTIP``).
 
-    Besides the XML specials, a backslash is doubled (Graphviz reads ``\N``
-    in such attributes as the node's name) and a line break becomes ``&#10;``.
+    As :func:`escape` (a backslash doubled, since Graphviz reads ``\N`` in
+    such attributes as the node's name), and a line break becomes ``&#10;``.
 
     Examples:
         >>> escape_attribute('say "\\N"\nnow')
         'say &quot;\\\\N&quot;&#10;now'
     """
-    return escape(clean(text).replace("\\", "\\\\")).replace("\n", "&#10;")
+    return escape(clean(text)).replace("\n", "&#10;")
 
 
 def html_text(text: str, width: int | None) -> str:

@@ -232,7 +232,7 @@ def test_wrap_width_and_hyphenated_words() -> None:
 
 
 def test_user_text_is_escaped_everywhere() -> None:
-    nasty = 'He said "no" \\ <b>bold</b> & \'so\' \\"\nnext\x00line'
+    nasty = 'He said "no" \\ <b>bold</b> & \'so\' \\"\nnext\tline'
     b = argmap.MapBuilder("m:x.y+z-1", 'Title <i>"x"</i> & \\')
     b.side("s.1", "Side <&>")
     b.issue("q:1", nasty, label=nasty)
@@ -240,12 +240,15 @@ def test_user_text_is_escaped_everywhere() -> None:
     b.supports("c+2", "q:1")
     m = b.build()
     dot = to_dot(m, RenderOptions(label_mode="both", cluster_issues=True, legend=True, wrap=200))
-    escaped = "He said &quot;no&quot; \\ &lt;b&gt;bold&lt;/b&gt; &amp; &#39;so&#39; \\&quot;<BR/>nextline"
+    # a backslash doubled: Graphviz reads backslash escapes in HTML-like labels too
+    escaped = (
+        "He said &quot;no&quot; \\\\ &lt;b&gt;bold&lt;/b&gt; &amp; &#39;so&#39; \\\\&quot;<BR/>next line"
+    )
     assert body(node_line(dot, "c+2")) == [escaped]
     assert body(node_line(dot, "q:1")) == [f"<B><B>{escaped}</B></B>", f"<B>{escaped}</B>"]
     assert "· Side &lt;&amp;&gt;" in node_line(dot, "c+2")
     assert "TOOLTIP" not in node_line(dot, "c+2")
-    assert "<B>Title &lt;i&gt;&quot;x&quot;&lt;/i&gt; &amp; \\</B>" in dot
+    assert "<B>Title &lt;i&gt;&quot;x&quot;&lt;/i&gt; &amp; \\\\</B>" in dot
     assert dot.startswith('digraph "m:x.y+z-1" {')
     assert 'subgraph "cluster_q:1" {' in dot
     assert edge_line(dot, "c+2", "q:1")

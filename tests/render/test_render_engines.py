@@ -325,7 +325,7 @@ def test_any_map_lays_out_in_any_direction(m: argmap.ArgumentMap, rankdir: str, 
 
 @needs_engine
 def test_svg_text_with_every_awkward_character() -> None:
-    awkward = "a \"q\" 's' \\ <b>x</b> & &amp; &#65; ]] -- \u00a0é中🚀\u200b ⊥ \ttab\nline"
+    awkward = "a \"q\" 's' \\ \\\\ \\N \\G\\ <b>x</b> & &amp; &#65; ]] -- \u00a0é中🚀\u200b ⊥ \ttab\nline"
     b = argmap.MapBuilder("m", "T")
     b.side("s", "Side & <co>")
     b.claim("c", awkward, held_by="s")

@@ -66,6 +66,10 @@ def test_escape_covers_every_xml_special() -> None:
     )
 
 
+def test_escape_doubles_backslashes_which_graphviz_reads_as_escapes() -> None:
+    assert escape("C:\\ \\N \\\\") == "C:\\\\ \\\\N \\\\\\\\"
+
+
 def test_escape_attribute_doubles_backslashes_and_encodes_newlines() -> None:
     assert escape_attribute('a\\N "b"\nc') == "a\\\\N &quot;b&quot;&#10;c"
 
