@@ -20,7 +20,7 @@ from argmap._version import __version__
 from argmap.checks import RULES, SEVERITIES, Finding, check, get_rule, select_rules
 from argmap.checks.report import findings_report, format_finding, format_summary_line
 from argmap.corpora import corpus_path, list_corpora
-from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, Problem
+from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError
 from argmap.exercises import KINDS, generate
 from argmap.exercises.answers import load_answers
 from argmap.exercises.comparison import MapGrade, grade_maps
@@ -33,7 +33,7 @@ from argmap.model import ArgumentMap
 from argmap.render import FORMATS, THEMES, RenderOptions, render
 from argmap.render import format_of as render_format_of
 from argmap.render.engines import ENGINES
-from argmap.sources import find_source_texts, passage, verify_anchors
+from argmap.sources import anchor_problems, find_source_texts, passage
 from argmap.summary import format_summary
 
 __all__ = ["main"]
@@ -270,27 +270,6 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _anchor_problems(argument_map: ArgumentMap, texts: dict[str, str]) -> list[Problem]:
-    problems = []
-    path = argument_map.origin.path if argument_map.origin else None
-    for issue in verify_anchors(argument_map, texts):
-        if issue.element is None:
-            problems.append(Problem(issue.message, path=path, element=f"source {issue.source!r}"))
-            continue
-        where = argument_map.locate(issue.element, "anchors", issue.index or 0)
-        line, column = (where[1], where[2]) if where else (None, None)
-        problems.append(
-            Problem(
-                f"anchor {issue.index}: {issue.message}",
-                path=path,
-                line=line,
-                column=column,
-                element=argument_map.describe(issue.element),
-            )
-        )
-    return problems
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     supplied = dict(args.source)
@@ -302,7 +281,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             mine = {k: v for k, v in supplied.items() if k in own or len(args.files) == 1}
             used.update(mine)
             texts = find_source_texts(argument_map, mine)
-            problems = _anchor_problems(argument_map, texts)
+            problems = anchor_problems(argument_map, texts)
         except MapError as err:
             for problem in err.problems:
                 _err(str(problem))

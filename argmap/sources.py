@@ -28,12 +28,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.errors import SourceTextError
-from argmap.locations import origin_of
+from argmap.errors import Problem, SourceTextError
+from argmap.locations import locate, origin_of
 from argmap.model import Anchor, ArgumentMap
 
 __all__ = [
     "AnchorProblem",
+    "anchor_problems",
     "find_source_texts",
     "passage",
     "read_text",
@@ -183,6 +184,43 @@ def verify_anchors(argument_map: ArgumentMap, texts: Mapping[str, str]) -> list[
                         source=anchor.source,
                     )
                 )
+    return problems
+
+
+def anchor_problems(argument_map: ArgumentMap, texts: Mapping[str, str]) -> list[Problem]:
+    """The problems of :func:`verify_anchors` as located problems: each at its anchor in the map's file.
+
+    A problem with a whole source text names the source; one with an anchor
+    names its element and the anchor's index, at the anchor's line and
+    column when the map came from a file.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.validate({"id": "m", "title": "T",
+        ...     "sources": [{"id": "t", "title": "Text"}],
+        ...     "nodes": [{"id": "a", "kind": "claim", "text": "A.",
+        ...                "anchors": [{"source": "t", "start": 0, "end": 9}]}]})
+        >>> [str(p) for p in anchor_problems(m, {"t": "Short."})]
+        ["claim 'a': anchor 0: span 0..9 runs past the end of the text (6 characters)"]
+    """
+    origin = origin_of(argument_map)
+    path = origin.path if origin else None
+    problems = []
+    for issue in verify_anchors(argument_map, texts):
+        if issue.element is None:
+            problems.append(Problem(issue.message, path=path, element=f"source {issue.source!r}"))
+            continue
+        where = locate(argument_map, issue.element, "anchors", issue.index or 0)
+        line, column = (where[1], where[2]) if where else (None, None)
+        problems.append(
+            Problem(
+                f"anchor {issue.index}: {issue.message}",
+                path=path,
+                line=line,
+                column=column,
+                element=argument_map.describe(issue.element),
+            )
+        )
     return problems
 
 
