@@ -8,6 +8,12 @@ engine (Graphviz's ``dot`` on ``PATH``, or the Graphviz bundled in the
 :class:`RenderOptions` says what to draw (filters, focus, clusters, legend,
 highlighted findings, evaluation labels) and how (theme, label mode, wrap
 width, direction); themes are data (:data:`THEMES`).
+:func:`register_display` makes a Jupyter kernel show maps as diagrams.
+
+The modules: ``statements`` (one DOT line each), ``html_labels`` (node and
+link labels), ``legend``, ``drawing`` (what one diagram is drawn from),
+``dot`` (the assembly), ``select`` (what is drawn, asking
+:mod:`argmap.graph`), ``engines`` (layout), ``output`` and ``jupyter``.
 
 Examples:
     >>> import argmap
