@@ -58,22 +58,30 @@ def side_fills(m: ArgumentMap, theme: Theme) -> dict[str, str]:
     return fills
 
 
+_DASHES = frozenset({"solid", "dashed", "dotted"})
+
+
 def merge(decorations: Sequence[Decoration | None]) -> Decoration:
-    """Lay decorations over each other; later ones win, styles add up.
+    """Lay decorations over each other; later ones win, styles add up (a later dash pattern replaces one).
 
     Examples:
         >>> merged = merge([Decoration(color="red", style=("bold",)), None, Decoration(style=("dotted",))])
         >>> merged.color, merged.style
         ('red', ('bold', 'dotted'))
+        >>> merge([Decoration(style=("dashed",)), Decoration(style=("dotted",))]).style
+        ('dotted',)
     """
     merged = Decoration()
     for deco in decorations:
         if deco is None:
             continue
+        kept = merged.style
+        if _DASHES.intersection(deco.style):
+            kept = tuple(s for s in kept if s not in _DASHES)
         merged = Decoration(
             color=deco.color or merged.color,
             penwidth=deco.penwidth or merged.penwidth,
-            style=merged.style + tuple(s for s in deco.style if s not in merged.style),
+            style=kept + tuple(s for s in deco.style if s not in kept),
             fontcolor=deco.fontcolor or merged.fontcolor,
             fillcolor=deco.fillcolor or merged.fillcolor,
             strike=deco.strike or merged.strike,

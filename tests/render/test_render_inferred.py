@@ -68,6 +68,15 @@ def test_inferred_undercut_and_symmetric_links() -> None:
     assert 'dir="forward" arrowhead="odot"' in equivalent and "xlabel=<≡ <I>(inferred)</I>>" in equivalent
 
 
+def test_an_evaluation_outline_replaces_the_dashes_and_the_words_stay() -> None:
+    dot = to_dot(inferred_map(), RenderOptions(evaluation={"toll": "undecided", "mobility": "accepted"}))
+    undecided = node_line(dot, "toll")
+    assert "dotted" in style_of(undecided) and "dashed" not in style_of(undecided)
+    assert "<I>(inferred)</I>" in undecided
+    accepted = node_line(dot, "mobility")
+    assert {"dashed", "bold"} <= set(style_of(accepted)) and "<I>(inferred)</I>" in accepted
+
+
 def test_a_concession_that_is_inferred_says_both() -> None:
     line = edge_line(to_dot(inferred_map()), "balance", "cost")
     assert "label=<<I>+ concedes</I> <I>(inferred)</I>>" in line and 'arrowtail="odot"' in line
