@@ -6,11 +6,11 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.render import RenderOptions, available_engines, to_dot
+from argmap.render import RenderOptions, to_dot
 from tests.conftest import ROOT
 
 PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
-needs_engine = pytest.mark.skipif(not available_engines(), reason="no Graphviz layout engine here")
+needs_engine = pytest.mark.needs_engine  # skipped where no engine is found (tests/conftest.py)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

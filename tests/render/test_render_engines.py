@@ -31,11 +31,8 @@ from argmap.render.labels import clean
 from tests.render.maps import every_element_map
 from tests.strategies import maps
 
-HAS_ENGINE = bool(available_engines())
 HAS_BUNDLED = "bundled" in available_engines()
-needs_engine = pytest.mark.skipif(
-    not HAS_ENGINE, reason="no Graphviz layout engine here (neither 'dot' on PATH nor pygraphviz)"
-)
+needs_engine = pytest.mark.needs_engine  # skipped where no engine is found (tests/conftest.py)
 needs_bundled = pytest.mark.skipif(
     not HAS_BUNDLED, reason="the bundled engine is not installed (pip install 'pygraphviz>=2.0.4')"
 )

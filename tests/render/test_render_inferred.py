@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from argmap.render import THEMES, RenderOptions, available_engines, render, to_dot
+from argmap.render import THEMES, RenderOptions, render, to_dot
 from tests.render.maps import every_element_map, inferred_map
 from tests.render.test_render_dot import edge_line, edge_lines, node_line
 
-needs_engine = pytest.mark.skipif(not available_engines(), reason="no Graphviz layout engine here")
+needs_engine = pytest.mark.needs_engine  # skipped where no engine is found (tests/conftest.py)
 
 
 def style_of(line: str) -> list[str]:
