@@ -17,7 +17,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,16 +37,48 @@ class Parsed:
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
 class Origin:
     """Where a map was loaded from: its file and the position of every value in it.
 
     ``positions`` maps a data path such as ``("links", 3, "target")`` to the
-    1-based ``(line, column)`` of that value in the file.
+    1-based ``(line, column)`` of that value in the file. A reader that did
+    not keep positions gives ``reparse`` instead: it is called once, the first
+    time a position is asked for (for a message or a finding), so that a
+    valid file loads at the speed of its parser and positions cost nothing
+    until used.
+
+    Examples:
+        >>> calls = []
+        >>> o = Origin("m.yaml", reparse=lambda: calls.append(1) or {("id",): (1, 5)})
+        >>> o.positions[("id",)], o.positions[("id",)], len(calls)
+        ((1, 5), (1, 5), 1)
     """
 
-    path: str
-    positions: Mapping[Loc, tuple[int, int]] = field(repr=False)
+    __slots__ = ("_positions", "_reparse", "path")
+
+    def __init__(
+        self,
+        path: str,
+        positions: Mapping[Loc, tuple[int, int]] | None = None,
+        *,
+        reparse: Callable[[], Mapping[Loc, tuple[int, int]]] | None = None,
+    ) -> None:
+        """Record the file's path and its positions, or how to find them when needed."""
+        self.path = path
+        self._positions = positions
+        self._reparse = reparse
+
+    @property
+    def positions(self) -> Mapping[Loc, tuple[int, int]]:
+        """The position of every value, read again from the file's text the first time if needed."""
+        if self._positions is None:
+            self._positions = self._reparse() if self._reparse is not None else {}
+            self._reparse = None
+        return self._positions
+
+    def __repr__(self) -> str:
+        """``Origin('m.yaml')``."""
+        return f"Origin({self.path!r})"
 
 
 def attach_origin(m: ArgumentMap, origin: Origin) -> ArgumentMap:

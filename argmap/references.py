@@ -150,7 +150,8 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
             if item_id in seen:
                 problems.append(((group, i, "id"), f"duplicate id {item_id!r} (already {_a(seen[item_id])})"))
             else:
-                seen[item_id] = what if what != "element" else str(_get(item, "kind", what))
+                kind = _get(item, "kind", what)
+                seen[item_id] = what if what != "element" else (kind if isinstance(kind, str) else "node")
 
     side_ids: dict[str, str] = {}
     index(sides, "sides", "side", side_ids)
@@ -167,8 +168,9 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
             taken_by = _a(element_kinds[link_id])
             problems.append((("links", i, "id"), f"duplicate id {link_id!r} (already {taken_by})"))
         else:
-            element_kinds[link_id] = f"{_get(link, 'kind', 'link')} link"
-            link_seen[link_id] = str(_get(link, "kind"))
+            kind = _get(link, "kind")
+            element_kinds[link_id] = f"{kind} link" if isinstance(kind, str) else "link"
+            link_seen[link_id] = str(kind)
 
     sections: dict[str, set[str] | None] = {}
     section_spans: dict[tuple[str, str], tuple[int, int]] = {}

@@ -320,10 +320,11 @@ def describe_map_element(loc: Loc, data: Any) -> str | None:
         return None
     element_id = element.get("id")
     what = _GROUPS[str(loc[0])]
-    if loc[0] == "nodes" and element.get("kind") in _NODE_CLASSES:
-        what = element["kind"]
-    elif loc[0] == "links" and element.get("kind") in _LINK_CLASSES:
-        what = f"{element['kind']} link"
+    kind = element.get("kind")
+    if loc[0] == "nodes" and isinstance(kind, str) and kind in _NODE_CLASSES:
+        what = kind
+    elif loc[0] == "links" and isinstance(kind, str) and kind in _LINK_CLASSES:
+        what = f"{kind} link"
     if isinstance(element_id, str):
         return f"{what} {element_id!r}"
     return f"{what} #{loc[1]}"

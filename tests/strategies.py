@@ -13,13 +13,16 @@ from argmap.model import LINK_KINDS, NODE_KINDS, ArgumentMap
 ids = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
 # Any unicode, including control characters, quotes, backslashes and newlines;
 # surrogates cannot be encoded as UTF-8 and are excluded.
-any_text = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40).filter(
-    lambda s: s.strip() != ""
-)
-json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=10)
+# Any character a file can carry: no lone surrogates, no control characters but tab and line breaks.
+_CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r"] + ["\x7f"]
+writable = st.characters(blacklist_categories=["Cs"], blacklist_characters=_CONTROLS)
+any_text = st.text(writable, min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(writable, max_size=10)
 json_values = st.recursive(
     json_scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(writable, max_size=5), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -68,8 +71,8 @@ def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
             "held_by": side_ref(),
             "tags": draw(st.lists(any_text, max_size=2)),
             "anchors": anchors(),
-            "note": draw(st.none() | st.text(max_size=20)),
-            "data": draw(st.dictionaries(st.text(max_size=5), json_values, max_size=2)),
+            "note": draw(st.none() | st.text(writable, max_size=20)),
+            "data": draw(st.dictionaries(st.text(writable, max_size=5), json_values, max_size=2)),
         }
         nodes.append(node)
     issues = [n["id"] for n in nodes if n["kind"] == "issue"]
@@ -124,6 +127,6 @@ def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
             "nodes": nodes,
             "links": links,
             "tags": draw(st.lists(any_text, max_size=2)),
-            "metadata": draw(st.dictionaries(st.text(max_size=5), json_values, max_size=2)),
+            "metadata": draw(st.dictionaries(st.text(writable, max_size=5), json_values, max_size=2)),
         }
     )

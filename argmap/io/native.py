@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,9 +33,11 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from argmap.errors import LoadError, Problem
+from argmap._perf import paused_gc
+from argmap.errors import LoadError
 from argmap.io.files import write_atomic
-from argmap.io.located import decode, parse_json, parse_yaml
+from argmap.io.located import decode, parse_json, parse_yaml, read_input
+from argmap.locations import Loc, Origin, attach_origin
 from argmap.model import ArgumentMap
 from argmap.validation import validate_parsed
 
@@ -58,6 +61,11 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 def loads(text: str, format: Format = "yaml", *, path: str = "<string>") -> ArgumentMap:
     r"""Read a map from a string of YAML (default) or JSON.
 
+    A valid text is parsed once, without keeping positions; the positions
+    that a message or a finding needs are read again from the text when first
+    asked for. An invalid one is read again at once, so that every problem is
+    located.
+
     Raises:
         LoadError: the text is not a valid map; every problem is listed,
             located at ``path:line:col``.
@@ -70,25 +78,30 @@ def loads(text: str, format: Format = "yaml", *, path: str = "<string>") -> Argu
         ...
         argmap.errors.LoadError: m.yaml:3:1: unknown field 'titel'; did you mean 'title'?
     """
-    parsed = parse_json(text, path) if format == "json" else parse_yaml(text, path)
-    return validate_parsed(parsed, path)
+    parse = parse_json if format == "json" else parse_yaml
+    try:
+        with paused_gc():
+            result = validate_parsed(parse(text, path, positions=False), path)
+    except LoadError:
+        return validate_parsed(parse(text, path), path)  # again, with positions, to locate every problem
+
+    def positions() -> Mapping[Loc, tuple[int, int]]:
+        return parse(text, path).values
+
+    return attach_origin(result, Origin(path, reparse=positions))
 
 
 def load(path: str | os.PathLike[str], format: Format | None = None) -> ArgumentMap:
     """Read a map from a file; the format follows the file name unless given.
 
-    The returned map remembers its file (:attr:`ArgumentMap.origin`), so that
-    later diagnostics can point at lines in it.
+    The returned map remembers its file (see :func:`argmap.locations.origin_of`),
+    so that later diagnostics can point at lines in it.
 
     Raises:
-        LoadError: the file cannot be read or is not a valid map.
+        LoadError: the file cannot be read, is too large, or is not a valid map.
     """
     name = os.fspath(path)
-    try:
-        raw = Path(name).read_bytes()
-    except OSError as err:
-        raise LoadError([Problem(f"cannot read file: {err.strerror or err}", path=name)]) from None
-    return loads(decode(raw, name), format or format_of(name), path=name)
+    return loads(decode(read_input(name), name), format or format_of(name), path=name)
 
 
 def to_data(argument_map: BaseModel) -> dict[str, Any]:

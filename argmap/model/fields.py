@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
 __all__ = [
     "ID_RE",
+    "bad_character",
     "SHA256_RE",
     "LINK_KINDS",
     "NODE_KINDS",
@@ -56,9 +57,34 @@ def _check_id(value: str) -> str:
     return value
 
 
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def bad_character(text: str) -> str | None:
+    r"""Name the first character of ``text`` that no output can carry, or None when all can.
+
+    Lone surrogates cannot be written as UTF-8; control characters (other
+    than tab, line feed and carriage return) would reach a terminal, a DOT
+    file or a quiz as invisible or harmful bytes.
+
+    Examples:
+        >>> bad_character("fine\ttext"), bad_character("esc\x1b[2J")
+        (None, 'control character U+001B')
+    """
+    found = _BAD_CHARACTER.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "lone surrogate" if 0xD800 <= code <= 0xDFFF else "control character"
+    return f"{what} U+{code:04X}"
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty or blank")
+    bad = bad_character(value)
+    if bad is not None:
+        raise ValueError(f"holds a {bad}, which cannot be written out")
     return value
 
 

@@ -1,0 +1,232 @@
+r"""JSON into plain data: strict (RFC 8259), bounded, with positions when asked.
+
+Without positions, the standard library's C parser reads the text and argmap
+only checks what it returns (duplicate keys, numbers, depth); whenever that
+fast path finds anything wrong, or when positions are asked for, argmap's own
+position-keeping parser reads the text again and reports each problem at its
+line and column.
+
+Examples:
+    >>> p = parse_json('{"a": [1, {"b": true}]}', path="x.json")
+    >>> p.data
+    {'a': [1, {'b': True}]}
+    >>> p.values[("a", 1, "b")]
+    (1, 17)
+    >>> parse_json('{"a": 1, "a": 2}', path="x.json", positions=False)
+    Traceback (most recent call last):
+    ...
+    argmap.errors.LoadError: x.json:1:10: duplicate key 'a' in this object
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from argmap.errors import LoadError, Problem
+from argmap.io.limits import Limits, bad_character, get_limits
+from argmap.locations import Loc, Parsed
+
+__all__ = ["parse_json"]
+
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+class _JsonSyntax(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message, self.pos = message, pos
+
+
+class _Fallback(Exception):
+    """The fast path met something only the located parser can report well."""
+
+
+# An escape that may decode to a control character or a lone surrogate: the located parser checks it.
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:00[01]|007[fF]|[dD][89a-fA-F])")
+
+
+def _fast(text: str, limits: Limits) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(items)
+        if len(out) != len(items):
+            raise _Fallback
+        return out
+
+    def number(token: str) -> Any:
+        if len(token) > limits.max_number_digits:
+            raise _Fallback
+        value = float(token)
+        if not math.isfinite(value):
+            raise _Fallback
+        return value
+
+    def integer(token: str) -> int:
+        if len(token) > limits.max_number_digits:
+            raise _Fallback
+        return int(token)
+
+    def constant(_token: str) -> Any:
+        raise _Fallback
+
+    if _SUSPECT_ESCAPE.search(text):
+        raise _Fallback
+    try:
+        data = json.loads(
+            text, object_pairs_hook=pairs, parse_float=number, parse_int=integer, parse_constant=constant
+        )
+    except (ValueError, RecursionError):
+        raise _Fallback from None
+    if _depth(data) > limits.max_depth:
+        raise _Fallback
+    return data
+
+
+def _depth(data: Any) -> int:
+    """The nesting depth of plain data, without recursion."""
+    deepest, stack = 0, [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def parse_json(text: str, path: str, *, positions: bool = True, limits: Limits | None = None) -> Parsed:
+    """Parse strict JSON (RFC 8259); duplicate keys are errors.
+
+    Args:
+        text: The JSON text.
+        path: The file's name, for problems.
+        positions: Keep the line and column of every value and key.
+        limits: The bounds to keep (the readers' default when None).
+
+    Raises:
+        LoadError: a syntax error (located at the offending character), a
+            duplicate key, or a limit exceeded (nesting, a number's length,
+            a number too large, a character no output can carry).
+    """
+    limits = limits or get_limits()
+    if not positions:
+        try:
+            return Parsed(data=_fast(text, limits) if text.strip() else None)
+        except _Fallback:
+            pass  # read again below, to report the problem where it lies
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def where(pos: int) -> tuple[int, int]:
+        line = bisect.bisect_right(line_starts, pos)
+        return (line, pos - line_starts[line - 1] + 1)
+
+    parsed = Parsed(data=None)
+    problems: list[Problem] = []
+
+    def skip(pos: int) -> int:
+        match = _WS.match(text, pos)
+        return match.end() if match else pos
+
+    def value(pos: int, loc: Loc, depth: int) -> tuple[Any, int]:
+        pos = skip(pos)
+        parsed.values[loc] = where(pos)
+        if depth > limits.max_depth:
+            raise _JsonSyntax(f"nesting deeper than {limits.max_depth} levels", pos)
+        char = text[pos : pos + 1]
+        if char == "{":
+            return obj(pos + 1, loc, depth)
+        if char == "[":
+            return arr(pos + 1, loc, depth)
+        if char == '"':
+            return string(pos)
+        for literal, result in (("true", True), ("false", False), ("null", None)):
+            if text.startswith(literal, pos):
+                return result, pos + len(literal)
+        match = _NUMBER.match(text, pos)
+        if match and match.end() > pos:
+            token = match.group()
+            if len(token) > limits.max_number_digits:
+                too_long = f"a number of {len(token)} characters is longer than the limit"
+                raise _JsonSyntax(f"{too_long} of {limits.max_number_digits}", pos)
+            number: Any = float(token) if match.group(1) or match.group(2) else int(token)
+            if isinstance(number, float) and not math.isfinite(number):
+                raise _JsonSyntax("a number too large to represent", pos)
+            return number, match.end()
+        if not char:
+            raise _JsonSyntax("unexpected end of file, expected a value", pos)
+        raise _JsonSyntax(f"expected a value, found {char!r}", pos)
+
+    def string(pos: int) -> tuple[str, int]:
+        try:
+            found, end = _scanstring(text, pos + 1, True)
+        except json.JSONDecodeError as err:
+            raise _JsonSyntax(err.msg.lower(), err.pos) from None
+        bad = bad_character(found)
+        if bad is not None:
+            raise _JsonSyntax(f"the text holds a {bad}, which argmap cannot write out", pos)
+        return found, end
+
+    def obj(pos: int, loc: Loc, depth: int) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        pos = skip(pos)
+        if text[pos : pos + 1] == "}":
+            return out, pos + 1
+        while True:
+            pos = skip(pos)
+            if text[pos : pos + 1] != '"':
+                raise _JsonSyntax("expected a key in double quotes", pos)
+            key_pos = pos
+            key, pos = string(pos)
+            pos = skip(pos)
+            if text[pos : pos + 1] != ":":
+                raise _JsonSyntax("expected ':' after the key", pos)
+            item, pos = value(pos + 1, (*loc, key), depth + 1)
+            if key in out:
+                problems.append(Problem(f"duplicate key {key!r} in this object", path, *where(key_pos)))
+            else:
+                parsed.keys[(*loc, key)] = where(key_pos)
+                out[key] = item
+            pos = skip(pos)
+            char = text[pos : pos + 1]
+            if char == "}":
+                return out, pos + 1
+            if char != ",":
+                raise _JsonSyntax("expected ',' or '}' after a value in an object", pos)
+            pos += 1
+
+    def arr(pos: int, loc: Loc, depth: int) -> tuple[list[Any], int]:
+        out: list[Any] = []
+        pos = skip(pos)
+        if text[pos : pos + 1] == "]":
+            return out, pos + 1
+        while True:
+            item, pos = value(pos, (*loc, len(out)), depth + 1)
+            out.append(item)
+            pos = skip(pos)
+            char = text[pos : pos + 1]
+            if char == "]":
+                return out, pos + 1
+            if char != ",":
+                raise _JsonSyntax("expected ',' or ']' after a value in an array", pos)
+            pos += 1
+
+    try:
+        if not text.strip():
+            parsed.data = None
+            return parsed
+        parsed.data, end = value(0, (), 0)
+        end = skip(end)
+        if end != len(text):
+            raise _JsonSyntax("extra data after the top-level value", end)
+    except _JsonSyntax as err:
+        problems.insert(0, Problem(f"JSON syntax error: {err.message}", path, *where(err.pos)))
+    if problems:
+        raise LoadError(problems)
+    return parsed

@@ -1,0 +1,281 @@
+r"""YAML into plain data, safely, in bounded time and memory, with positions when asked.
+
+The text is read as a stream of parser events (libyaml's C parser when it is
+installed, PyYAML's own otherwise) and the data is built from them in one
+iterative pass: no Python objects are constructed from tags, nesting cannot
+exhaust the stack, and the limits of :mod:`argmap.io.limits` are kept while
+reading. With ``positions=True`` the 1-based line and column of every value
+(and of every mapping key) is kept; without, loading is faster and lighter,
+and the positions can be had later by reading again.
+
+Examples:
+    >>> p = parse_yaml("a:\n  - 1\n  - b: yes\n", path="x.yaml")
+    >>> p.data
+    {'a': [1, {'b': True}]}
+    >>> p.values[("a", 1, "b")]
+    (3, 8)
+    >>> parse_yaml("a: &x [1, 2]\nb: *x\n", path="x.yaml", positions=False).data
+    {'a': [1, 2], 'b': [1, 2]}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml import events as ev
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+from argmap.errors import LoadError, Problem
+from argmap.io.limits import Limits, bad_character, get_limits
+from argmap.locations import Loc, Parsed
+
+__all__ = ["parse_yaml"]
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER: Any = yaml.resolver.Resolver()
+_CONSTRUCTOR = SafeConstructor()
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+}
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
+_SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
+
+
+class _Stop(Exception):
+    """A problem after which the rest of the file cannot be read sensibly."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _Frame:
+    """An open mapping or sequence while its events arrive."""
+
+    __slots__ = ("anchor", "container", "key", "key_mark", "loc", "mapping", "size", "skip", "start")
+
+    def __init__(self, container: Any, loc: Loc, anchor: str | None, start: Any) -> None:
+        self.start = start  # the event that opened it
+        self.container = container
+        self.loc = loc
+        self.anchor = anchor
+        self.mapping = isinstance(container, dict)
+        self.key: Any = _NO_KEY
+        self.key_mark: tuple[int, int] = (0, 0)
+        self.size = 1
+        self.skip = False  # the value of a key that was refused: read it, keep nothing
+
+
+_NO_KEY = object()
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def parse_yaml(
+    text: str, path: str, *, as_text: bool = False, positions: bool = True, limits: Limits | None = None
+) -> Parsed:
+    r"""Parse one YAML document safely (no arbitrary tags, no object construction).
+
+    Timestamps stay strings; anchors and aliases are expanded (within the
+    limits); duplicate keys are errors.
+
+    Args:
+        text: The YAML text.
+        path: The file's name, for problems.
+        as_text: Keep every scalar, keys included, as the text written
+            (``1:`` and ``yes`` stay ``'1'`` and ``'yes'``; a plain empty
+            value is None), as a students' answers file wants.
+        positions: Keep the line and column of every value and key.
+        limits: The bounds to keep (the readers' default when None).
+
+    Raises:
+        LoadError: a syntax error, several documents, an unsupported tag,
+            a non-string key (a key that is a list or mapping, with
+            ``as_text``), a duplicate key, or a limit exceeded; located.
+
+    Examples:
+        >>> parse_yaml("1: yes\n2:\n", "a.yaml", as_text=True).data
+        {'1': 'yes', '2': None}
+        >>> parse_yaml("a: [1, 2]\na: 3\n", "a.yaml")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.LoadError: a.yaml:2:1: duplicate key 'a' in this mapping
+    """
+    limits = limits or get_limits()
+    parsed = Parsed(data=None)
+    problems: list[Problem] = []
+    try:
+        try:
+            _read(text, path, as_text, positions, limits, parsed, problems, _LOADER)
+        except yaml.YAMLError:
+            if _LOADER is yaml.SafeLoader:
+                raise
+            # PyYAML's own parser explains syntax errors in its words (libyaml's are terser): read again with it
+            parsed, problems = Parsed(data=None), []
+            _read(text, path, as_text, positions, limits, parsed, problems, yaml.SafeLoader)
+    except _Stop as stop:
+        problems.append(stop.problem)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = err.problem or err.context or "invalid YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        problems.append(Problem(f"YAML syntax error: {what}", path=path, line=line, column=column))
+    except yaml.YAMLError as err:
+        problems.append(Problem(f"YAML error: {err}", path=path))
+    if problems:
+        raise LoadError(problems)
+    return parsed
+
+
+def _scalar(event: Any, as_text: bool, limits: Limits, path: str, problems: list[Problem]) -> Any:
+    value: str = event.value
+    if as_text:
+        # A plain empty value (or ~, null) is "nothing"; a quoted one is text.
+        if not event.style and event.tag in (None, "!", _NULL_TAG):
+            if _RESOLVER.resolve(ScalarNode, value, event.implicit) == _NULL_TAG:
+                return None
+        return _checked_text(value, event, path)
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _STR if tag == "!" else _RESOLVER.resolve(ScalarNode, value, event.implicit)
+    if tag in _PLAIN_TAGS:
+        return _checked_text(value, event, path)
+    method = _SCALAR_TAGS.get(tag)
+    if method is None:
+        problems.append(Problem(f"unsupported YAML tag {tag!r}", path, *_mark(event)))
+        return value
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(value) > limits.max_number_digits:
+        raise _Stop(
+            Problem(
+                f"a number of {len(value)} characters is longer than the limit of {limits.max_number_digits}",
+                path,
+                *_mark(event),
+            )
+        )
+    return getattr(_CONSTRUCTOR, method)(ScalarNode(tag, value))
+
+
+def _checked_text(value: str, event: Any, path: str) -> str:
+    bad = bad_character(value)
+    if bad is not None:
+        raise _Stop(Problem(f"the text holds a {bad}, which argmap cannot write out", path, *_mark(event)))
+    return value
+
+
+def _read(
+    text: str,
+    path: str,
+    as_text: bool,
+    positions: bool,
+    limits: Limits,
+    parsed: Parsed,
+    problems: list[Problem],
+    loader: Any,
+) -> None:
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int] | None] = {}
+    added = 0  # values added by aliases
+    documents = 0
+    values, keys = parsed.values, parsed.keys
+
+    def place(value: Any, event: Any, size: int) -> None:
+        """Put a finished value where it belongs: the document root, a list, or a mapping's key or value."""
+        if not stack:
+            parsed.data = value
+            return
+        frame = stack[-1]
+        frame.size += size
+        if not frame.mapping:
+            loc = (*frame.loc, len(frame.container))
+            if positions:
+                values[loc] = _mark(event)
+            frame.container.append(value)
+            return
+        if frame.key is _NO_KEY:  # this value is a key
+            if not isinstance(event, ev.ScalarEvent) or (not as_text and isinstance(value, dict | list)):
+                problems.append(
+                    Problem("a key must be a plain value, not a list or mapping", path, *_mark(event))
+                )
+                frame.key, frame.skip = None, True
+            elif not as_text and not isinstance(value, str):
+                problems.append(Problem("mapping keys must be plain strings", path, *_mark(event)))
+                frame.key, frame.skip = None, True
+            elif (event.value if as_text else value) in frame.container:
+                problems.append(Problem(f"duplicate key {value!r} in this mapping", path, *_mark(event)))
+                frame.key, frame.skip = None, True
+            else:
+                frame.key, frame.key_mark = (event.value if as_text else value), _mark(event)
+            return
+        if not frame.skip:
+            loc = (*frame.loc, frame.key)
+            if positions:
+                keys[loc] = frame.key_mark
+                values[loc] = _mark(event)
+            frame.container[frame.key] = value
+        frame.key, frame.skip = _NO_KEY, False
+
+    def child_loc() -> Loc:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if not frame.mapping:
+            return (*frame.loc, len(frame.container))
+        return (*frame.loc, frame.key) if frame.key is not _NO_KEY and frame.key is not None else frame.loc
+
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, ev.ScalarEvent):
+            value = _scalar(event, as_text, limits, path, problems)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            if not stack and positions:
+                values[()] = _mark(event)
+            place(value, event, 1)
+        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            mapping = isinstance(event, ev.MappingStartEvent)
+            if event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+                problems.append(Problem(f"unsupported YAML tag {event.tag!r}", path, *_mark(event)))
+            if len(stack) >= limits.max_depth:
+                raise _Stop(Problem(f"nesting deeper than {limits.max_depth} levels", path, *_mark(event)))
+            loc = child_loc()
+            if not stack and positions:
+                values[()] = _mark(event)
+            if event.anchor:
+                anchors[event.anchor] = None  # open: an alias to it now would be recursive
+            stack.append(_Frame({} if mapping else [], loc, event.anchor, event))
+        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+            frame = stack.pop()
+            if frame.anchor:
+                anchors[frame.anchor] = (frame.container, frame.size)
+            place(frame.container, frame.start, frame.size)
+        elif isinstance(event, ev.AliasEvent):
+            if event.anchor not in anchors:
+                raise _Stop(Problem(f"alias *{event.anchor} names no anchor", path, *_mark(event)))
+            target = anchors[event.anchor]
+            if target is None:
+                raise _Stop(
+                    Problem(f"alias *{event.anchor} refers to the value that holds it", path, *_mark(event))
+                )
+            value, size = target
+            added += size
+            if added > limits.max_alias_values:
+                message = f"aliases expand to more than {limits.max_alias_values} values (the limit)"
+                raise _Stop(Problem(message, path, *_mark(event)))
+            place(value, event, size)
+        elif isinstance(event, ev.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Stop(
+                    Problem(
+                        "the file holds several YAML documents; put one map per file", path, *_mark(event)
+                    )
+                )
