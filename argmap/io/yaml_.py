@@ -120,7 +120,7 @@ def parse_yaml(
         except yaml.YAMLError:
             if _LOADER is yaml.SafeLoader:
                 raise
-            # PyYAML's own parser explains syntax errors in its words (libyaml's are terser): read again with it
+            # PyYAML's own parser words syntax errors better than libyaml: read again with it
             parsed, problems = Parsed(data=None), []
             _read(text, path, as_text, positions, limits, parsed, problems, yaml.SafeLoader)
     except _Stop as stop:
