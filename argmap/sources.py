@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+import stat
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import Problem, SourceTextError
+from argmap.io.limits import Limits, get_limits
 from argmap.locations import locate, origin_of
 from argmap.model import Anchor, ArgumentMap
 
@@ -53,35 +55,103 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a source document as UTF-8, exactly (no newline translation).
+def read_text(path: str | os.PathLike[str], limits: Limits | None = None) -> str:
+    """Read a source document as UTF-8, exactly (no newline translation), within the size limit.
 
     Raises:
-        SourceTextError: the file cannot be read or is not UTF-8.
+        SourceTextError: the file cannot be read, is too large or is not UTF-8.
     """
+    name = os.fspath(path)
+    limit = (limits or get_limits()).max_bytes
     try:
-        return Path(path).read_bytes().decode("utf-8")
+        with open(name, "rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as err:
-        name = os.fspath(path)
         raise SourceTextError(f"{name}: cannot read source text: {err.strerror or err}", path=path) from None
+    if len(raw) > limit:
+        raise SourceTextError(f"{name}: source text larger than the limit of {limit} bytes", path=path)
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        message = f"{os.fspath(path)}: source text is not UTF-8 (byte {err.start})"
+        message = f"{name}: source text is not UTF-8 (byte {err.start})"
         raise SourceTextError(message, path=path) from None
+
+
+def confined_path(
+    argument_map: ArgumentMap, source_id: str, roots: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
+    """The file a map's source ``path`` names, checked to be a regular file inside an allowed folder.
+
+    A map may name its source texts only by relative paths that lead, after
+    symbolic links, to regular files inside the map's own folder or one of
+    ``roots`` (folders the user names on the command line). A map from a
+    stranger thus cannot make argmap read ``/proc/self/environ``, ``/dev/zero``
+    or a file beside the user's other work.
+
+    Raises:
+        SourceTextError: the path is absolute, leaves the allowed folders, or
+            is not a regular file; located at the map's ``path`` field.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> confined_path(m, "text").name
+        'source.md'
+    """
+    doc = argument_map.document(source_id)
+    if doc.path is None:
+        raise SourceTextError(f"source {source_id!r} names no path")
+    origin = origin_of(argument_map)
+    base = Path(origin.path).parent if origin else Path.cwd()
+    where = _where(argument_map, source_id)
+    if Path(doc.path).is_absolute():
+        raise SourceTextError(
+            f"{where}source {source_id!r}: path {doc.path!r} must be relative to the map's folder"
+        )
+    allowed = [base.resolve(), *(Path(r).resolve() for r in roots)]
+    target = (base / doc.path).resolve()
+    if not any(target == root or root in target.parents for root in allowed):
+        raise SourceTextError(
+            f"{where}source {source_id!r}: path {doc.path!r} leads outside the map's folder"
+            " (name another folder with --source-root, or give the text with --source)"
+        )
+    try:
+        mode = target.stat().st_mode
+    except OSError as err:
+        raise SourceTextError(
+            f"{where}source {source_id!r}: cannot read {doc.path!r}: {err.strerror or err}"
+        ) from None
+    if not stat.S_ISREG(mode):
+        raise SourceTextError(f"{where}source {source_id!r}: {doc.path!r} is not a regular file")
+    return target
+
+
+def _where(argument_map: ArgumentMap, source_id: str) -> str:
+    """``map.yaml:12:11: `` for the ``path`` of source ``source_id``, as far as it is known."""
+    origin = origin_of(argument_map)
+    if origin is None:
+        return ""
+    index = next(i for i, doc in enumerate(argument_map.sources) if doc.id == source_id)
+    position = origin.positions.get(("sources", index, "path")) or origin.positions.get(("sources", index))
+    return f"{origin.path}:{position[0]}:{position[1]}: " if position else f"{origin.path}: "
 
 
 def find_source_texts(
     argument_map: ArgumentMap,
     supplied: Mapping[str, str | os.PathLike[str]] | None = None,
+    *,
+    roots: Iterable[str | os.PathLike[str]] = (),
 ) -> dict[str, str]:
     """Read the texts of the map's sources that can be found.
 
-    A text is taken from ``supplied`` (source id -> path) first, else from
-    the source's ``path``, relative to the map file's folder. Sources with
-    neither are left out.
+    A text is taken from ``supplied`` (source id -> path, the user's choice)
+    first, else from the source's ``path``, relative to the map file's folder
+    and confined to it (or to one of ``roots``, see :func:`confined_path`).
+    Sources with neither are left out.
 
     Raises:
-        SourceTextError: a supplied id is not a source of the map, or a file
-            cannot be read.
+        SourceTextError: a supplied id is not a source of the map, a path
+            leaves the allowed folders, or a file cannot be read.
     """
     supplied = dict(supplied or {})
     known = {doc.id for doc in argument_map.sources}
@@ -91,14 +161,12 @@ def find_source_texts(
                 f"--source {source_id}=...: the map has no source {source_id!r}"
                 f" (its sources: {', '.join(sorted(known)) or 'none'})"
             )
-    origin = origin_of(argument_map)
-    base = Path(origin.path).parent if origin else Path.cwd()
     texts: dict[str, str] = {}
     for doc in argument_map.sources:
         if doc.id in supplied:
             texts[doc.id] = read_text(supplied[doc.id])
         elif doc.path is not None:
-            texts[doc.id] = read_text(base / doc.path)
+            texts[doc.id] = read_text(confined_path(argument_map, doc.id, roots))
     return texts
 
 

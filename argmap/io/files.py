@@ -12,18 +12,54 @@ Examples:
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from argmap.errors import FileError
 
-__all__ = ["write_atomic"]
+__all__ = ["check_writable", "write_atomic"]
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` would replace: ``path``, or the file its symlink names.
+
+    Raises:
+        FileError: the path is a folder, a device, a pipe or a socket.
+
+    Examples:
+        >>> check_writable("/dev/null")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.FileError: /dev/null: is a device, not a regular file; argmap writes only regular files
+    """
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as err:
+        raise FileError(f"{path}: cannot write: {err.strerror or err}", path=path) from None
+    if not stat.S_ISREG(mode):
+        what = (
+            "a folder"
+            if stat.S_ISDIR(mode)
+            else "a pipe"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a device"
+        )
+        raise FileError(f"{path}: is {what}, not a regular file; argmap writes only regular files", path=path)
+    return target
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
@@ -33,10 +69,16 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     ``path`` in one step; the file gets the permissions an ordinary new file
     would (the temporary file is private until then).
 
+    Only regular files are written: a folder, device, pipe or socket at
+    ``path`` is refused (writing ``-o /dev/null`` must never replace the
+    device). A symbolic link is followed: the file it points to is replaced,
+    the link stays.
+
     Raises:
-        FileError: the file cannot be written; ``path`` is left as it was.
+        FileError: the file cannot be written, or ``path`` is not a regular
+            file; ``path`` is left as it was.
     """
-    target = Path(path)
+    target = check_writable(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
