@@ -34,7 +34,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from argmap._perf import paused_gc
-from argmap.errors import LoadError
+from argmap.errors import ArgmapError, LoadError
 from argmap.io.files import write_atomic
 from argmap.io.located import decode, parse_json, parse_yaml, read_input
 from argmap.locations import Loc, Origin, attach_origin
@@ -178,7 +178,10 @@ def dumps(argument_map: ArgumentMap, format: Format = "yaml") -> str:
 def dumps_data(data: Any, format: Format = "yaml") -> str:
     """Write plain data as YAML or JSON in argmap's style (as :func:`dumps` does)."""
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        try:
+            return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        except ValueError as err:
+            raise ArgmapError(f"cannot write JSON: {err}") from None
     return yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=88
     )

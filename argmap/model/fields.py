@@ -9,6 +9,7 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Literal, TypeAlias, get_args
 
@@ -91,7 +92,23 @@ def _check_text(value: str) -> str:
 Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_check_text)]
 Tags = tuple[Annotated[str, AfterValidator(_check_text)], ...]
-Data = dict[str, JsonValue]
+
+
+def _check_finite(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Free-form data holds no NaN or infinity: JSON cannot write them, and no reader accepts them."""
+    stack: list[JsonValue] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError(f"holds {item!r}, which is not a finite number (JSON cannot write it)")
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
+
+
+Data = Annotated[dict[str, JsonValue], AfterValidator(_check_finite)]
 Offset = Annotated[int, Field(ge=0, strict=True)]
 Strength = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
 

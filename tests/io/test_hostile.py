@@ -187,3 +187,14 @@ def test_many_identical_links_load_with_unique_ids() -> None:
     }
     m = argmap.validate(data)
     assert len({k.id for k in m.links}) == 3000 and m.links[-1].id == "a--supports--b-3000"
+
+
+def test_json_output_never_holds_nan_or_infinity() -> None:
+    with pytest.raises(argmap.MapError, match="metadata: .*inf.*not a finite number"):
+        argmap.validate({"id": "m", "title": "T", "metadata": {"x": [1.0, float("inf")]}})
+    with pytest.raises(argmap.MapError, match="nan"):
+        argmap.MapBuilder("m", "T").claim("a", "A.", data={"x": float("nan")})
+    from argmap.io.native import dumps_data
+
+    with pytest.raises(argmap.ArgmapError, match="cannot write JSON"):
+        dumps_data({"x": float("nan")}, "json")
