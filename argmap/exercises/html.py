@@ -34,6 +34,7 @@ from html import escape
 from argmap.errors import ExerciseError
 from argmap.exercises.layout import ItemLayout, PartLayout, SheetLayout, layout, points
 from argmap.exercises.model import Choice, Diagram, Exercise, Item
+from argmap.exercises.vocabulary import STANCES_SAID
 
 __all__ = ["svg_for_page", "worksheet_html"]
 
@@ -202,7 +203,7 @@ def _links_table(placed: ItemLayout, key: bool) -> Iterator[str]:
     if key and not rows:
         yield '<tr><td class="row"></td><td colspan="3">(no links)</td></tr>'
     yield "</tbody></table>"
-    yield '<p class="hint">kind: supports, attacks or undercuts</p>'
+    yield f'<p class="hint">kind: {STANCES_SAID}</p>'
 
 
 def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from argmap.exercises.layout import ItemLayout, PartLayout, SheetLayout, layout, points
 from argmap.exercises.model import Choice, Diagram, Exercise
+from argmap.exercises.vocabulary import STANCES_SAID
 
 __all__ = ["md_escape", "worksheet_markdown"]
 
@@ -87,7 +88,7 @@ def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
             yield ""
             yield from (_choice(c, False) for c in placed.choices)
             yield ""
-        yield "| | source | kind (supports, attacks or undercuts) | target |"
+        yield f"| | source | kind ({STANCES_SAID}) | target |"
         yield "|---|---|---|---|"
         if key:
             for n, link in enumerate(item.key_links, start=1):

@@ -15,6 +15,7 @@ import textwrap
 
 from argmap.exercises.answers import normalize_item_id
 from argmap.exercises.model import Exercise
+from argmap.exercises.vocabulary import STANCES_SAID
 
 __all__ = ["answers_template"]
 
@@ -52,7 +53,7 @@ def answers_template(ex: Exercise) -> str:
     if "choices" in kinds:
         lines.append("# Where you may pick several, list them: 7: [L2, L5]")
     if "links" in kinds:
-        lines.append("# Links go one per line, as '- A supports C' (supports, attacks or undercuts).")
+        lines.append(f"# Links go one per line, as '- A supports C' ({STANCES_SAID}).")
     lines += ["student:", "answers:"]
     for part in ex.parts:
         if not part.items:

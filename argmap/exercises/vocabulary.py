@@ -15,6 +15,8 @@ Examples:
     ('claim', 'counterclaim', 'evidence')
     >>> STANCE_WORDS["attacks"]
     'attacks (argues against)'
+    >>> STANCES_SAID
+    'supports, attacks or undercuts'
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from argmap.model import NODE_KINDS, NodeKind, StanceKind
 __all__ = [
     "KIND_WORDS",
     "NODE_STANCE_KINDS",
+    "STANCES_SAID",
     "STANCE_KINDS",
     "STANCE_WORDS",
     "STATEMENT_KINDS",
@@ -35,6 +38,9 @@ __all__ = [
 
 #: The link kinds that take a side (the model's :data:`~argmap.model.StanceKind`), in its order.
 STANCE_KINDS: tuple[StanceKind, ...] = get_args(StanceKind)
+
+#: The stance kinds a student may write, as a worksheet lists them.
+STANCES_SAID = ", ".join(STANCE_KINDS[:-1]) + " or " + STANCE_KINDS[-1]
 
 #: The stance kinds that point to a node (an undercut points to a link).
 NODE_STANCE_KINDS: tuple[StanceKind, ...] = tuple(k for k in STANCE_KINDS if k != "undercuts")
