@@ -3,8 +3,9 @@
 :func:`check` runs the registered rules (see :data:`RULES`, or ``argmap
 rules``) and returns their findings, each with a stable code, a severity, a
 plain message, the elements involved in witness order and, when the map was
-loaded from a file, where they stand in it. Checks never raise on a loadable
-map.
+loaded from a file, where they stand in it. Findings that one mistake
+explains are attached to the finding that names it best, as ``related``
+(see :mod:`argmap.checks.related`). Checks never raise on a loadable map.
 
 Examples:
     >>> from argmap.builder import MapBuilder
@@ -25,6 +26,7 @@ from argmap._perf import paused_gc
 from argmap.checks import contradictions, cycles, loose, sides, teaching  # noqa: F401  (they register rules)
 from argmap.checks.context import Context
 from argmap.checks.registry import RULES, SEVERITIES, Finding, Location, Rule, Severity
+from argmap.checks.related import relate
 from argmap.errors import UnknownElementError
 from argmap.locations import locate, origin_of
 from argmap.model import ArgumentMap
@@ -63,11 +65,20 @@ def _matches(found: Rule, patterns: Iterable[str]) -> bool:
     return any(found.code.startswith(p.upper()) or found.name == p.lower() for p in patterns)
 
 
-def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+def _patterns(given: str | Iterable[str] | None) -> list[str]:
+    # one string is one pattern (or several, comma-separated), never its letters
+    values = [given] if isinstance(given, str) else list(given or [])
+    return [p.strip() for value in values for p in value.split(",") if p.strip()]
+
+
+def select_rules(
+    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
+) -> list[Rule]:
     """The rules to run: those matching ``select`` (all by default) minus ``ignore``.
 
     A pattern is a code, a code prefix (``AM2`` selects every cycle rule) or a
-    rule name.
+    rule name. Each argument takes one pattern, a comma-separated string of
+    them, or a list.
 
     Raises:
         UnknownElementError: a pattern matches no rule.
@@ -75,8 +86,10 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
     Examples:
         >>> [r.code for r in select_rules(["AM2"], ["AM203"])]
         ['AM201', 'AM202']
+        >>> [r.code for r in select_rules("AM1")]
+        ['AM101', 'AM102']
     """
-    select, ignore = list(select or []), list(ignore or [])
+    select, ignore = _patterns(select), _patterns(ignore)
     for pattern in [*select, *ignore]:
         if not any(_matches(r, [pattern]) for r in RULES.values()):
             raise UnknownElementError(pattern, "rule", "see `argmap rules`")
@@ -86,19 +99,21 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
 
 def check(
     argument_map: ArgumentMap,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
     min_severity: Severity = "info",
 ) -> list[Finding]:
     """Run the selected rules on a map and return their findings.
 
-    The map's own ``checks.ignore`` is added to ``ignore``. Findings come
-    sorted by file position (or map order), then code.
+    ``select`` and ``ignore`` take a code, a prefix or a rule name, or a list
+    of them. The map's own ``checks.ignore`` is added to ``ignore``. Findings
+    come sorted by file position (or map order), then code; a finding that
+    another one explains is not listed but attached to it as ``related``.
 
     Raises:
         UnknownElementError: a ``select`` or ``ignore`` pattern matches no rule.
     """
-    rules = select_rules(select, [*(ignore or []), *argument_map.checks.ignore])
+    rules = select_rules(select, [*_patterns(ignore), *argument_map.checks.ignore])
     floor = SEVERITIES.index(min_severity)
     context = Context(argument_map)
     findings: list[Finding] = []
@@ -109,9 +124,8 @@ def check(
             for finding in found.check(context):
                 findings.append(_locate(argument_map, finding))
     order = _element_order(argument_map)
-    return sorted(
-        findings, key=lambda f: (order.get(f.elements[0], len(order)) if f.elements else -1, f.code)
-    )
+    findings.sort(key=lambda f: (order.get(f.elements[0], len(order)) if f.elements else -1, f.code))
+    return relate(argument_map, findings)
 
 
 def _element_order(argument_map: ArgumentMap) -> dict[str, int]:

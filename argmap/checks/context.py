@@ -26,7 +26,7 @@ from functools import cached_property
 from argmap.graph import bearing_on, compiled, sides_oppose, strongly_connected_components
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 
-__all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow"]
+__all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "plural"]
 
 MAX_WITNESSES = 200
 
@@ -188,6 +188,48 @@ class Context:
         """The side of each node (by index)."""
         return [n.held_by for n in self.map.nodes]
 
+    # -- words --------------------------------------------------------------
+
+    def step(self, u: str, link_id: str, v: str) -> str:
+        """The link between nodes ``u`` and ``v`` as a sentence, in the link's own direction."""
+        link = self.map.link(link_id)
+        source, target = (u, v) if link.target == v and u in link.premises else (v, u)
+        return f"{source} {_VERBS[link.kind]} {target}"
+
+    def chain(self, path: Sequence[str]) -> str:
+        """A path of alternating node and link ids in words: ``a supports b, which attacks c``.
+
+        Each step follows the path's direction, so a symmetric link walked
+        backwards reads from the path's side (contradiction goes both ways).
+        """
+        words: list[str] = []
+        for k in range(0, len(path) - 2, 2):
+            verb = _VERBS[self.map.link(path[k + 1]).kind]
+            words.append(f"{path[k]} {verb} {path[k + 2]}" if k == 0 else f"which {verb} {path[k + 2]}")
+        return ", ".join(words)
+
+    def opposing(self, link_ids: Iterable[str]) -> tuple[int, str]:
+        """How many of the links attack or contradict, and that count in words.
+
+        Examples:
+            >>> from argmap.builder import MapBuilder
+            >>> b = MapBuilder("m", "T")
+            >>> _ = b.claim("a", "A.")
+            >>> _ = b.claim("b", "B.")
+            >>> _ = b.attacks("a", "b", id="x")
+            >>> _ = b.contradicts("a", "b", id="c")
+            >>> Context(b.build()).opposing(["x", "c"])
+            (2, '1 attack and 1 contradiction')
+        """
+        kinds = [self.map.link(k).kind for k in link_ids]
+        attacks, contradictions = kinds.count("attacks"), kinds.count("contradicts")
+        words = [plural(n, w) for n, w in ((attacks, "attack"), (contradictions, "contradiction")) if n]
+        return attacks + contradictions, " and ".join(words) or "no attack"
+
+    def loop(self, cycle: Sequence[str]) -> str:
+        """A closed path of alternating ids as the list of its links, each in its own direction."""
+        return ", ".join(self.step(cycle[k], cycle[k + 1], cycle[k + 2]) for k in range(0, len(cycle) - 2, 2))
+
     # -- witnesses ----------------------------------------------------------
 
     def signed_path(
@@ -239,6 +281,25 @@ class Context:
             step = parent[state]
         path.reverse()
         return path
+
+
+_VERBS = {
+    "supports": "supports",
+    "attacks": "attacks",
+    "contradicts": "contradicts",
+    "equivalent": "says the same as",
+    "undercuts": "undercuts",
+}
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, in the plural unless ``n`` is 1.
+
+    Examples:
+        >>> plural(1, "attack"), plural(3, "node"), plural(2, "knot", "knots")
+        ('1 attack', '3 nodes', '2 knots')
+    """
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def arrow(path: Sequence[str]) -> str:

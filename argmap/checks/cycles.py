@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from argmap.checks.context import MAX_WITNESSES, Context, arrow
+from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
 from argmap.graph import strongly_connected_components
 
@@ -68,8 +68,12 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
             last, link_id = parent[last]
             path += [link_id, context.ids[last]]
         path.reverse()
-        size = "" if len(group) == len(path) // 2 else f" (the cycle is part of a knot of {len(group)} nodes)"
-        yield this.finding(f"circular support: {arrow(path)}{size}", path)
+        more = (
+            ""
+            if len(group) == len(path) // 2
+            else f" ({len(group)} nodes in all support one another round circles; this is one circle)"
+        )
+        yield this.finding(f"the supports go round in a circle: {context.chain(path)}{more}", path)
 
 
 @rule(
@@ -108,7 +112,12 @@ def _self_undermining(context: Context, this: Rule) -> Iterator[Finding]:
         path = context.signed_path(root, root, -1, allowed=members[c])
         assert path is not None  # an inconsistent component has a negative closed walk through each node
         reported += 1
-        yield this.finding(f"{context.ids[root]!r} argues against itself: {arrow(path)} (sign -)", path)
+        _, count = context.opposing(path[1::2])
+        yield this.finding(
+            f"{context.ids[root]!r} argues against itself: {context.chain(path)}"
+            f" ({count} on the way, an odd number, so the chain turns against it)",
+            path,
+        )
     yield from _undermines_what_it_supports(context, this, consistent, comp)
 
 
@@ -137,7 +146,7 @@ def _undermines_what_it_supports(
             reported += 1
             yield this.finding(
                 f"{context.ids[x]!r} supports {context.ids[edge.target]!r} but also works against it:"
-                f" {arrow(path)} (sign -)",
+                f" {context.chain(path)}",
                 [*path, edge.link],
             )
             if reported >= MAX_WITNESSES:
@@ -233,10 +242,17 @@ def _unbalanced_cycle(context: Context, this: Rule) -> Iterator[Finding]:
             continue
         reported += 1
         cycle = _tree_cycle(context, parent, depth, *conflict)
-        attacks = sum(1 for e in cycle[1::2] if context.map.link(e).kind in ("attacks", "contradicts"))
+        _, count = context.opposing(cycle[1::2])
+        names = list(dict.fromkeys(cycle[::2]))
         yield this.finding(
-            f"unbalanced cycle with {attacks} hostile link(s): {' - '.join(cycle[::2])}", cycle
+            f"{_listed(names)} cannot be split into two camps (support within a camp, attack across):"
+            f" their links go round a loop with {count}, an odd number: {context.loop(cycle)}",
+            cycle,
         )
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 
 def _adjacent(parent: list[tuple[int, str] | None], u: int, v: int) -> bool:

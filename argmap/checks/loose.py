@@ -6,8 +6,11 @@ from collections.abc import Iterator
 
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.model import LinkKind
 
 __all__: list[str] = []
+
+_KIND_NOUN = {"attacks": "an attack", "undercuts": "an undercut", "supports": "a support"}
 
 
 @rule(
@@ -34,7 +37,20 @@ def _idle_counterclaim(context: Context, this: Rule) -> Iterator[Finding]:
             k for k in context.map.links_from(node.id) if k.kind in ("attacks", "undercuts", "contradicts")
         ]
         if not outgoing and not context.map.links_to(node.id, "contradicts"):
-            yield this.finding(f"counterclaim {node.id!r} attacks nothing", [node.id])
+            # its supports are named: one of them may be an attack written the wrong way
+            yield this.finding(
+                f"counterclaim {node.id!r} attacks nothing{_only(context, node.id, 'supports')}",
+                [node.id, *_ends(context, node.id, "supports")],
+            )
+
+
+def _ends(context: Context, node_id: str, kind: LinkKind) -> list[str]:
+    return [e for k in context.map.links_from(node_id, kind) for e in (str(k.id), k.target)]
+
+
+def _only(context: Context, node_id: str, kind: LinkKind) -> str:
+    targets = [repr(k.target) for k in context.map.links_from(node_id, kind)]
+    return f" (it only {kind} {', '.join(targets)})" if targets else ""
 
 
 @rule(
@@ -62,7 +78,10 @@ def _unconnected(context: Context, this: Rule) -> Iterator[Finding]:
     reached = context.reaches_issue
     for i, node in enumerate(context.map.nodes):
         if node.kind in ("claim", "counterclaim", "evidence") and not reached[i]:
-            yield this.finding(f"{node.kind} {node.id!r} bears on no issue", [node.id])
+            yield this.finding(
+                f"{node.kind} {node.id!r} is not linked to any issue, directly or through other nodes",
+                [node.id],
+            )
 
 
 @rule(
@@ -84,7 +103,10 @@ def _unconnected(context: Context, this: Rule) -> Iterator[Finding]:
 def _idle_principle(context: Context, this: Rule) -> Iterator[Finding]:
     for node in context.map.nodes:
         if node.kind == "principle" and not context.map.links_from(node.id, "supports"):
-            yield this.finding(f"principle {node.id!r} supports nothing", [node.id])
+            yield this.finding(
+                f"principle {node.id!r} supports nothing{_only(context, node.id, 'attacks')}",
+                [node.id, *_ends(context, node.id, "attacks")],
+            )
 
 
 @rule(
@@ -140,6 +162,7 @@ def _undercut_of_non_support(context: Context, this: Rule) -> Iterator[Finding]:
             target = context.map.link(link.target)
             if target.kind != "supports":
                 yield this.finding(
-                    f"undercut {link.id!r} targets {target.kind} link {target.id!r}, not a support",
+                    f"undercut {link.id!r} questions {target.id!r}, which is {_KIND_NOUN[target.kind]},"
+                    " not a support",
                     [*link.premises, str(link.id), str(target.id)],
                 )

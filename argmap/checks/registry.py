@@ -48,6 +48,10 @@ class Finding:
         locations: Where those elements stand in the file (empty for a map
             built in code).
         name: The rule's name, e.g. ``contradictory-stance``.
+        related: Findings of other rules (or the same) that this one explains:
+            they share a link with it, so one mistake likely caused them all
+            (see :mod:`argmap.checks.related`). They are not repeated in
+            :func:`~argmap.checks.check`'s list.
     """
 
     code: str
@@ -56,6 +60,7 @@ class Finding:
     elements: tuple[str, ...]
     locations: tuple[Location, ...] = ()
     name: str = ""
+    related: tuple[Finding, ...] = ()
 
     @property
     def severity_rank(self) -> int:

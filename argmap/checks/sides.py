@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.checks.context import MAX_WITNESSES, Context, arrow
+from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
 
 __all__: list[str] = []
@@ -70,8 +70,8 @@ def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Findin
         if for_path is None or against_path is None:  # pragma: no cover - masks guarantee both
             continue
         yield this.finding(
-            f"{node.id!r} argues both for {context.ids[issue]!r} ({arrow(for_path)}) and against it"
-            f" ({arrow(against_path)})",
+            f"{node.id!r} argues both for {context.ids[issue]!r} ({context.chain(for_path)}) and against it"
+            f" ({context.chain(against_path)})",
             [*for_path, *against_path[1:]],
         )
         reported += 1
@@ -110,11 +110,13 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
         if side is None or target_side is None:
             continue
         elements = [*link.premises, str(link.id), link.target]
+        said = f"{' and '.join(link.premises)} {link.kind} {link.target}"
         if link.kind == "attacks" and side == target_side:
-            yield this.finding(f"{side!r} attacks its own claim {link.target!r}", elements)
+            yield this.finding(f"side {side!r} attacks its own claim {link.target!r}: {said}", elements)
         elif link.kind == "supports" and context.is_opposed(side, target_side):
             yield this.finding(
-                f"{side!r} supports {link.target!r}, a claim of the side it opposes ({target_side!r})",
+                f"side {side!r} supports {link.target!r}, a claim of {target_side!r}, a side it opposes:"
+                f" {said}",
                 elements,
             )
 
@@ -162,8 +164,8 @@ def _side_stance_mismatch(context: Context, this: Rule) -> Iterator[Finding]:
                 continue
             actual = "against" if stance == "for" else "for"
             yield this.finding(
-                f"{node.held_by!r} is declared {stance} {issue_id!r}, but its {node.kind} {node.id!r}"
-                f" argues {actual} it: {arrow(path)}",
+                f"side {node.held_by!r} is declared {stance} {issue_id!r}, but its {node.kind} {node.id!r}"
+                f" argues {actual} it: {context.chain(path)}",
                 path,
             )
             reported += 1

@@ -41,8 +41,10 @@ def _one_sided_issue(context: Context, this: Rule) -> Iterator[Finding]:
             mask ^= low
     for issue, sides in reach_sides.items():
         if len(sides) <= 1:
-            who = f"only from {next(iter(sides))!r}" if sides else "from no side"
-            yield this.finding(f"issue {context.ids[issue]!r} has claims {who}", [context.ids[issue]])
+            who = (
+                f"has claims only from side {next(iter(sides))!r}" if sides else "has no claim held by a side"
+            )
+            yield this.finding(f"issue {context.ids[issue]!r} {who}", [context.ids[issue]])
 
 
 @rule(
@@ -78,7 +80,7 @@ def _shared_principle(context: Context, this: Rule) -> Iterator[Finding]:
         if pair is not None:
             (side_a, claim_a), (side_b, claim_b) = pair
             yield this.finding(
-                f"principle {node.id!r} is invoked by opposing sides {side_a!r} ({claim_a!r})"
-                f" and {side_b!r} ({claim_b!r})",
+                f"principle {node.id!r} is appealed to by opposing sides: {side_a!r} (in {claim_a!r})"
+                f" and {side_b!r} (in {claim_b!r})",
                 [node.id, claim_a, claim_b],
             )

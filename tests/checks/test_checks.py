@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -351,3 +352,58 @@ def test_adding_a_contradictory_pair_is_found_for_exactly_that_pair(
     pairs_after = {(f.elements[:-3], f.elements[-1]) for f in check(builder.build(), select=["AM101"])}
     assert pairs_after - pairs_before == ({((a,), b)} if ((a,), b) not in pairs_before else set())
     assert pairs_before <= pairs_after
+
+
+# Words a debate coach would have to look up: the checker's messages must not lean on them.
+JARGON = (
+    "hostile",
+    "unbalanced",
+    "knot",
+    "sign -",
+    "sign +",
+    "(sign",
+    "derived",
+    "witness",
+    "component",
+    "bears on",
+    "->",
+    "potential",
+)
+WRONG_PLURAL = re.compile(
+    r"\(s\)|\b1 \w+s\b(?<!\bis)|\b(?:[02-9]|\d\d+) (?:attack|link|node|contradiction|file)\b"
+)
+
+
+def every_message() -> list[str]:
+    findings = [f for code, m, _ in TRIGGERS for f in [*check(m, select=code), *check(m)]]
+    return [f.message for f in findings for f in (f, *f.related)]
+
+
+@pytest.mark.parametrize("message", sorted(set(every_message())))
+def test_messages_are_plain(message: str) -> None:
+    assert not [word for word in JARGON if word in message]
+    assert WRONG_PLURAL.search(message) is None
+
+
+def test_the_plainness_check_catches_what_it_should() -> None:
+    assert WRONG_PLURAL.search("unbalanced cycle with 1 hostile link(s)")
+    assert WRONG_PLURAL.search("a loop with 1 attacks") and WRONG_PLURAL.search("3 node in all")
+    assert WRONG_PLURAL.search("a loop with 1 attack and 3 nodes") is None
+
+
+def test_conflicting_stance_shows_two_different_chains() -> None:
+    # two links between the same pair, one each way: the chains differ by their links' kinds
+    m = build(
+        "q:issue a b", [("s", "a", "supports", "q"), ("x", "a", "attacks", "q"), ("t", "b", "supports", "a")]
+    )
+    (finding,) = check(m, select="AM301")
+    for_chain, against_chain = re.findall(r"\(([^()]*)\)", finding.message)
+    assert for_chain != against_chain
+    assert "supports" in for_chain and "attacks" in against_chain
+
+
+def test_a_string_selects_one_code_or_prefix() -> None:
+    m = build("a b", [("s", "a", "supports", "b"), ("x", "a", "attacks", "b")])
+    assert [f.code for f in check(m, select="AM1")] == ["AM101"]
+    assert check(m, select="AM101", ignore="AM1") == []
+    assert [r.code for r in select_rules("AM1, AM403")] == ["AM101", "AM102", "AM403"]

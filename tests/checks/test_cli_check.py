@@ -59,8 +59,8 @@ def test_select_ignore_and_min_severity(capsys: pytest.CaptureFixture[str], bad:
 def test_json_output(capsys: pytest.CaptureFixture[str], bad: Path) -> None:
     code, out, _ = run(capsys, "check", "--format", "json", str(bad))
     report = json.loads(out)
-    assert code == 1 and report["version"] == 1
-    assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
+    assert code == 1 and report["version"] == 2
+    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "related": 0}
     (finding,) = report["files"][0]["findings"]
     assert finding["code"] == "AM101" and finding["name"] == "contradictory-stance"
     assert finding["elements"] == ["a", "s", "x", "b"]
