@@ -8,6 +8,16 @@ with ``key=True`` the answer key; a Moodle GIFT quiz); :func:`grade` scores a
 student's :class:`Answers` against it, and :func:`grade_maps` a
 reconstructed map against the reference map.
 
+The modules, one concern each: ``model`` (what an exercise is),
+``vocabulary`` (the kinds it speaks of, from the model's), ``registry`` and
+``kinds/`` (one generator per kind), ``common`` (tags, sub-maps, diagrams),
+``generate``; ``layout`` (what a printed sheet shows, and where), ``html``,
+``markdown``, ``gift`` and ``outputs`` (every file by its suffix); ``files``
+and ``schema`` (exercise files), ``answers`` and ``template`` (answer
+files); ``grading`` (answers against the key), ``comparison`` (links and
+maps by precision, recall and F1; it imports nothing of exercises) and
+``reports`` (what a grade holds and how it reads).
+
 Examples:
     >>> import argmap
     >>> from argmap import exercises
