@@ -24,11 +24,21 @@ __all__: list[str] = []
         cannot grant and contest the very same point with the same premise.
     """,
     example="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: traffic, kind: claim, text: A bypass takes lorries out of the high street.}
         links:
-          - {kind: supports, source: cost, target: motion}
-          - {kind: attacks, source: cost, target: motion}
+          - {id: s1, kind: supports, source: traffic, target: motion}
+          - {id: x1, kind: attacks, source: traffic, target: motion}
     """,
-    fix="Keep the link the source states, or split the source node into the two points it makes.",
+    fix="Keep the link the source states and delete the other; if the node makes two points, split it.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: traffic, kind: claim, text: A bypass takes lorries out of the high street.}
+        links:
+          - {id: s1, kind: supports, source: traffic, target: motion}
+    """,
 )
 def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
     seen: dict[tuple[tuple[str, ...], str], dict[str, str]] = defaultdict(dict)
@@ -37,9 +47,10 @@ def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
             seen[(tuple(sorted(link.premises)), link.target)].setdefault(link.kind, str(link.id))
     for (premises, target), kinds in seen.items():
         if len(kinds) == 2:
-            source = "+".join(premises)
+            who = " and ".join(map(repr, premises))
+            verbs = "both supports and attacks" if len(premises) == 1 else "together both support and attack"
             yield this.finding(
-                f"{source!r} both supports and attacks {target!r}",
+                f"{who} {verbs} {target!r}",
                 [*premises, kinds["supports"], kinds["attacks"], target],
             )
 
@@ -55,11 +66,21 @@ def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
         direction) cannot be right.
     """,
     example="""
+        nodes:
+          - {id: safe, kind: claim, text: Cycling to school is safe.}
+          - {id: lanes, kind: claim, text: The town has built cycle lanes to every school.}
         links:
-          - {kind: supports, source: a, target: b}
-          - {kind: contradicts, source: b, target: a}
+          - {id: s1, kind: supports, source: lanes, target: safe}
+          - {id: c1, kind: contradicts, source: safe, target: lanes}
     """,
     fix="Decide which relation the source states and delete the other link.",
+    fixed="""
+        nodes:
+          - {id: safe, kind: claim, text: Cycling to school is safe.}
+          - {id: lanes, kind: claim, text: The town has built cycle lanes to every school.}
+        links:
+          - {id: s1, kind: supports, source: lanes, target: safe}
+    """,
 )
 def _support_and_contradiction(context: Context, this: Rule) -> Iterator[Finding]:
     contradictions: dict[frozenset[str], str] = {}

@@ -24,17 +24,26 @@ SUPPORT_SEARCH_STATES = 64
         If A supports B, B supports C and C supports A, each claim is offered as a
         reason for itself: the argument begs the question. Only ``supports`` links
         count (linked premises included); an ``equivalent`` pair is a rephrase, not
-        a cycle. argmap finds the strongly connected components of the support
-        graph in linear time and reports one finding per component, with a
-        shortest cycle through its first node (in map order) as the witness;
-        the message says how many nodes the component holds.
+        a circle. When several circles of support run through the same nodes,
+        argmap reports them once, showing the shortest circle and saying how
+        many nodes are caught in them.
     """,
     example="""
+        nodes:
+          - {id: popular, kind: claim, text: Most residents like the new park.}
+          - {id: works, kind: claim, text: The new park has been a success.}
         links:
-          - {kind: supports, source: a, target: b}
-          - {kind: supports, source: b, target: a}
+          - {id: s1, kind: supports, source: popular, target: works}
+          - {id: s2, kind: supports, source: works, target: popular}
     """,
-    fix="Find the claim that is the real starting point and delete the link that leads back to it.",
+    fix="Find the claim the argument really starts from and delete the link that leads back to it.",
+    fixed="""
+        nodes:
+          - {id: popular, kind: claim, text: Most residents like the new park.}
+          - {id: works, kind: claim, text: The new park has been a success.}
+        links:
+          - {id: s1, kind: supports, source: popular, target: works}
+    """,
 )
 def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
     index = context.index
@@ -82,24 +91,38 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
     "error",
     summary="A node that, through a chain of links, attacks itself or something it supports.",
     explanation="""
-        Follow the links out of a node, multiplying signs (support +, attack -,
-        contradicts - both ways, equivalent + both ways; undercuts and
-        concessions give no stance). If a chain leads back to the node with sign
-        -, the node argues against itself. If the node directly supports Y and a
-        chain leads from it to Y with sign -, it undermines what it supports.
-        The first case is found exactly, in linear time, by two-colouring each
-        strongly connected component: one finding per inconsistent component,
-        with a shortest negative closed walk through its first node. The second
-        is searched from each support link, along chains of up to four links;
-        principles are not searched from, since a value that opposing claims
-        both appeal to is common ground (AM502), not a node at odds with itself.
+        Follow a chain of links out of a node. Each attack or contradiction
+        along the way turns the chain round; supports and equivalences keep
+        its direction ("A attacks B, B attacks C" puts A on C's side). If a
+        chain comes back to the node turned against it, the node argues against
+        itself. If the node supports Y and another chain from it reaches Y
+        turned against Y, it undermines what it supports. The second case is
+        looked for along chains of up to four links. Principles are left out:
+        a value that opposing claims both appeal to is common ground (AM502),
+        not a node at odds with itself. Undercuts and concessions take no side
+        and do not count.
     """,
     example="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the school day start later?}
+          - {id: sleep, kind: claim, text: Teenagers sleep longer when school starts later.}
+          - {id: grades, kind: claim, text: Pupils who sleep more get better marks.}
         links:
-          - {kind: supports, source: a, target: b}
-          - {kind: attacks, source: b, target: a}     # a -> b -> a has sign -
+          - {id: s1, kind: supports, source: sleep, target: motion}
+          - {id: s2, kind: supports, source: grades, target: motion}
+          - {id: x1, kind: attacks, source: sleep, target: grades}   # the source says: supports
     """,
-    fix="Check each link of the witness against the source; usually one attack or support is reversed.",
+    fix="Check each link the message names against the source: usually one is the wrong way round.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the school day start later?}
+          - {id: sleep, kind: claim, text: Teenagers sleep longer when school starts later.}
+          - {id: grades, kind: claim, text: Pupils who sleep more get better marks.}
+        links:
+          - {id: s1, kind: supports, source: sleep, target: motion}
+          - {id: s2, kind: supports, source: grades, target: motion}
+          - {id: x1, kind: supports, source: sleep, target: grades}
+    """,
 )
 def _self_undermining(context: Context, this: Rule) -> Iterator[Finding]:
     comp, members = context.components
@@ -188,24 +211,42 @@ def _bounded_negative_path(
     "warning",
     summary="A cycle of links with an odd number of attacks: the camps cannot be split in two.",
     explanation="""
-        Read every link as a tie between two nodes, ignoring direction: support
-        and equivalent are friendly (+), attack and contradicts hostile (-). A
-        debate between two camps is *balanced*: every cycle of ties has an even
-        number of hostile ones, so the nodes split into two camps with support
-        inside and attack across. A cycle with an odd number of attacks ("A
-        attacks B, B attacks C, C attacks A") means no such split exists: a third
-        position, or a link drawn the wrong way. Principles are left out (a value
-        both camps invoke is not a camp) and so are concessions and undercuts.
-        argmap two-colours each connected component in linear time and reports
-        one witness cycle per unbalanced component.
+        In a debate between two camps, supports run within a camp and attacks
+        run across. Then any loop of links, followed whichever way each link
+        points, crosses between the camps an even number of times, so it holds
+        an even number of attacks (contradictions count as attacks). A loop
+        with an odd number ("A attacks B, B attacks C, C attacks A") means the
+        nodes cannot be split into two camps at all: there is a third position,
+        or a link is the wrong way round. Principles are left out (a value both
+        camps invoke is not a camp) and so are concessions and undercuts. Each
+        group of linked nodes is reported once, with one such loop.
     """,
     example="""
+        nodes:
+          - {id: tax, kind: claim, text: Raise the fuel tax.}
+          - {id: buses, kind: claim, text: Spend the money on buses instead.}
+          - {id: wait, kind: claim, text: Change nothing until the review reports.}
         links:
-          - {kind: attacks, source: a, target: b}
-          - {kind: attacks, source: b, target: c}
-          - {kind: attacks, source: c, target: a}
+          - {id: x1, kind: attacks, source: tax, target: buses}
+          - {id: x2, kind: attacks, source: buses, target: wait}
+          - {id: x3, kind: attacks, source: wait, target: tax}
     """,
-    fix="If the debate really has three positions, say so with sides; otherwise correct the odd link.",
+    fix=(
+        "Correct the link that is the wrong way round; if the debate really has three positions,"
+        " keep the links and switch the rule off for the map."
+    ),
+    fixed="""
+        checks:
+          ignore: [AM203]   # three positions, each against the other two
+        nodes:
+          - {id: tax, kind: claim, text: Raise the fuel tax.}
+          - {id: buses, kind: claim, text: Spend the money on buses instead.}
+          - {id: wait, kind: claim, text: Change nothing until the review reports.}
+        links:
+          - {id: x1, kind: attacks, source: tax, target: buses}
+          - {id: x2, kind: attacks, source: buses, target: wait}
+          - {id: x3, kind: attacks, source: wait, target: tax}
+    """,
 )
 def _unbalanced_cycle(context: Context, this: Rule) -> Iterator[Finding]:
     skip = context.principles

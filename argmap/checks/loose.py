@@ -25,9 +25,23 @@ _KIND_NOUN = {"attacks": "an attack", "undercuts": "an undercut", "supports": "a
     """,
     example="""
         nodes:
-          - {id: k, kind: counterclaim, text: ...}   # and no link from k
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: grants, kind: counterclaim, text: Government grants pay for most of it.}
+        links:
+          - {id: x1, kind: attacks, source: cost, target: motion}
+          - {id: s1, kind: supports, source: grants, target: cost}   # the source says: attacks
     """,
-    fix="Add the attack the source states, or make the node a claim.",
+    fix="Add or correct the attack the source states, or make the node a claim.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: grants, kind: counterclaim, text: Government grants pay for most of it.}
+        links:
+          - {id: x1, kind: attacks, source: cost, target: motion}
+          - {id: x2, kind: attacks, source: grants, target: cost}
+    """,
 )
 def _idle_counterclaim(context: Context, this: Rule) -> Iterator[Finding]:
     for node in context.map.nodes:
@@ -67,10 +81,22 @@ def _only(context: Context, node_id: str, kind: LinkKind) -> str:
     """,
     example="""
         nodes:
-          - {id: q, kind: issue, text: ...}
-          - {id: stray, kind: claim, text: ...}   # no link leads from stray to q
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: noise, kind: claim, text: Lorries wake people on the high street at night.}
+        links:
+          - {id: x1, kind: attacks, source: cost, target: motion}
     """,
-    fix="Link the element to the claim or issue it bears on, or add the issue it belongs to.",
+    fix="Link the element to the claim or issue it is about, or add the issue it belongs to.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: noise, kind: claim, text: Lorries wake people on the high street at night.}
+        links:
+          - {id: x1, kind: attacks, source: cost, target: motion}
+          - {id: s1, kind: supports, source: noise, target: motion}
+    """,
 )
 def _unconnected(context: Context, this: Rule) -> Iterator[Finding]:
     if not context.issue_bits:
@@ -96,9 +122,22 @@ def _unconnected(context: Context, this: Rule) -> Iterator[Finding]:
     """,
     example="""
         nodes:
-          - {id: fairness, kind: principle, text: ...}   # and no supports link from it
+          - {id: motion, kind: issue, text: Should the school day start later?}
+          - {id: health, kind: principle, text: Schools should protect pupils' health.}
+          - {id: sleep, kind: claim, text: Teenagers sleep longer when school starts later.}
+        links:
+          - {id: s1, kind: supports, source: sleep, target: motion}
     """,
     fix="Link the principle to the claims that appeal to it, or remove it.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the school day start later?}
+          - {id: health, kind: principle, text: Schools should protect pupils' health.}
+          - {id: sleep, kind: claim, text: Teenagers sleep longer when school starts later.}
+        links:
+          - {id: s1, kind: supports, source: sleep, target: motion}
+          - {id: s2, kind: supports, source: health, target: sleep}
+    """,
 )
 def _idle_principle(context: Context, this: Rule) -> Iterator[Finding]:
     for node in context.map.nodes:
@@ -120,11 +159,21 @@ def _idle_principle(context: Context, this: Rule) -> Iterator[Finding]:
         count in either direction. Duplicates inflate counts and diagrams.
     """,
     example="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: traffic, kind: claim, text: A bypass takes lorries out of the high street.}
         links:
-          - {id: l1, kind: supports, source: a, target: b}
-          - {id: l2, kind: supports, source: a, target: b}
+          - {id: l1, kind: supports, source: traffic, target: motion}
+          - {id: l2, kind: supports, source: traffic, target: motion}
     """,
-    fix="Merge the two links, keeping the notes and anchors of both.",
+    fix="Merge the two links into one, keeping the notes and anchors of both.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: traffic, kind: claim, text: A bypass takes lorries out of the high street.}
+        links:
+          - {id: l1, kind: supports, source: traffic, target: motion}
+    """,
 )
 def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
     first: dict[tuple[str, frozenset[str], str], str] = {}
@@ -135,7 +184,10 @@ def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
             key = (link.kind, frozenset(link.premises), link.target)
         earlier = first.setdefault(key, str(link.id))
         if earlier != link.id:
-            yield this.finding(f"{link.kind} link {link.id!r} repeats {earlier!r}", [str(link.id), earlier])
+            yield this.finding(
+                f"the {link.kind} link {link.id!r} repeats {earlier!r} (same kind, same nodes)",
+                [str(link.id), earlier],
+            )
 
 
 @rule(
@@ -150,11 +202,24 @@ def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
         rare and often a mistaken target.
     """,
     example="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: grants, kind: counterclaim, text: Government grants pay for most of it.}
         links:
-          - {id: a1, kind: attacks, source: a, target: b}
-          - {kind: undercuts, source: c, target: a1}
+          - {id: x1, kind: attacks, source: cost, target: motion}
+          - {id: u1, kind: undercuts, source: grants, target: x1}
     """,
     fix="Point the undercut at the support it questions, or make it an attack on a node.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the town build a bypass?}
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: grants, kind: counterclaim, text: Government grants pay for most of it.}
+        links:
+          - {id: x1, kind: attacks, source: cost, target: motion}
+          - {id: x2, kind: attacks, source: grants, target: cost}
+    """,
 )
 def _undercut_of_non_support(context: Context, this: Rule) -> Iterator[Finding]:
     for link in context.map.links:

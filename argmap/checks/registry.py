@@ -75,7 +75,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: its code, name, default severity, documentation and check."""
+    """A registered rule: its code, name, default severity, documentation and check.
+
+    ``example`` is a small map (YAML, without ``id`` and ``title``) that
+    breaks the rule and ``fixed`` the same map corrected (empty when there is
+    nothing to correct).
+    """
 
     code: str
     name: str
@@ -85,9 +90,18 @@ class Rule:
     example: str
     fix: str
     check: Callable[[Context], Iterable[Finding]] = field(repr=False, compare=False)
+    fixed: str = ""
 
     def explain(self) -> str:
-        """The rule's full documentation as plain text (what ``argmap check --explain`` prints)."""
+        """The rule's full documentation as plain text (what ``argmap rules --explain`` prints).
+
+        It shows the example, what ``argmap check`` says about it (run now,
+        so it cannot go stale), the fix and the corrected example.
+        """
+        # the runner imports this module, so it is imported here, when needed
+        from argmap.checks.examples import example_says
+
+        said = example_says(self)
         return "\n".join(
             [
                 f"{self.code} {self.name} [{self.severity}]",
@@ -97,9 +111,11 @@ class Rule:
                 self.explanation,
                 "",
                 "Example:",
-                *(f"    {line}" for line in self.example.strip().splitlines()),
+                *_indented(self.example),
+                *(["", "argmap check says:", *_indented("\n".join(said))] if said else []),
                 "",
                 f"Fix: {self.fix}",
+                *(["", "Fixed:", *_indented(self.fixed)] if self.fixed else []),
             ]
         )
 
@@ -112,7 +128,15 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, summary: str, explanation: str, example: str, fix: str
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    summary: str,
+    explanation: str,
+    example: str,
+    fix: str,
+    fixed: str = "",
 ) -> Callable[[Callable[[Context, Rule], Iterator[Finding]]], Rule]:
     """Register the decorated function as the check of a new rule.
 
@@ -127,7 +151,9 @@ def rule(
         def run(context: Context) -> Iterator[Finding]:
             return func(context, RULES[code])
 
-        registered = Rule(code, name, severity, summary, _dedent(explanation), _dedent(example), fix, run)
+        registered = Rule(
+            code, name, severity, summary, _dedent(explanation), _dedent(example), fix, run, _dedent(fixed)
+        )
         RULES[code] = registered
         return registered
 
@@ -136,3 +162,7 @@ def rule(
 
 def _dedent(text: str) -> str:
     return textwrap.dedent(text).strip()
+
+
+def _indented(text: str) -> list[str]:
+    return [f"    {line}" if line else "" for line in text.strip().splitlines()]

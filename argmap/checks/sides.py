@@ -16,24 +16,44 @@ __all__: list[str] = []
     "warning",
     summary="A node argues both for and against an issue, along different chains of links.",
     explanation="""
-        A node's *derived stance* toward an issue is the sign of a chain of links
-        from the node to the issue (support +, attack -, contradicts -,
-        equivalent +; the product of the signs along the chain; undercuts and
-        concessions do not count). "A attacks B, B attacks the motion" puts A
-        *for* the motion. When one chain from a node comes out + and another -,
-        the node pulls both ways: often a link is reversed, or the node bundles
-        two points. argmap reports the node where the two chains part (not every
-        node upstream of it), with a shortest chain of each sign. Nodes inside a
-        self-undermining knot are left to AM202. Principles are not reported: a
-        value invoked on both sides of an issue is common ground (AM502).
+        A chain of links from a node to an issue argues for the issue or
+        against it: each attack or contradiction along the chain turns it round,
+        supports and equivalences keep its direction. So "A attacks B, B attacks
+        the motion" puts A *for* the motion; this is the node's *derived stance*.
+        Undercuts and concessions take no side and do not count. When one chain
+        from a node comes out for the issue and another against, the node pulls
+        both ways: often a link is the wrong way round, or the node makes two
+        points. argmap reports the node where the two chains part (not every
+        node before it), with the shortest chain each way. Nodes caught in a
+        chain that argues against itself are left to AM202. Principles are not
+        reported: a value invoked on both sides is common ground (AM502).
     """,
     example="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the council close the town centre to cars?}
+          - {id: study, kind: evidence, text: Car-free centres had cleaner air and fewer shoppers.}
+          - {id: air, kind: claim, text: A car-free centre has cleaner air.}
+          - {id: trade, kind: claim, text: Shops in a car-free centre lose trade.}
         links:
-          - {kind: supports, source: a, target: motion}
-          - {kind: supports, source: a, target: b}
-          - {kind: attacks, source: b, target: motion}   # a is for and, via b, against
+          - {id: s1, kind: supports, source: study, target: air}
+          - {id: s2, kind: supports, source: air, target: motion}
+          - {id: s3, kind: supports, source: study, target: trade}
+          - {id: x1, kind: attacks, source: trade, target: motion}
     """,
-    fix="Check the links on the two chains; split the node if it really makes two points.",
+    fix="Check the links on the two chains; if the node makes two points, one for and one against, split it.",
+    fixed="""
+        nodes:
+          - {id: motion, kind: issue, text: Should the council close the town centre to cars?}
+          - {id: study-air, kind: evidence, text: A study of car-free centres found cleaner air.}
+          - {id: study-trade, kind: evidence, text: The same study found fewer shoppers.}
+          - {id: air, kind: claim, text: A car-free centre has cleaner air.}
+          - {id: trade, kind: claim, text: Shops in a car-free centre lose trade.}
+        links:
+          - {id: s1, kind: supports, source: study-air, target: air}
+          - {id: s2, kind: supports, source: air, target: motion}
+          - {id: s3, kind: supports, source: study-trade, target: trade}
+          - {id: x1, kind: attacks, source: trade, target: motion}
+    """,
 )
 def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Finding]:
     pos, neg = context.stance_masks
@@ -93,13 +113,35 @@ def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Findin
         side knowingly granting a point, and is never reported.
     """,
     example="""
+        sides:
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
         nodes:
-          - {id: a, kind: claim, text: ..., held_by: critics}
-          - {id: b, kind: claim, text: ..., held_by: critics}
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: faster, kind: claim, text: Trams are faster than buses., held_by: pro}
+          - {id: cleaner, kind: claim, text: Trams make no fumes in the street., held_by: pro}
         links:
-          - {kind: attacks, source: a, target: b}
+          - {id: s1, kind: supports, source: faster, target: motion}
+          - {id: s2, kind: supports, source: cleaner, target: motion}
+          - {id: x1, kind: attacks, source: faster, target: cleaner}   # the source says: supports
     """,
-    fix="Correct the holder of one node, or mark a deliberate concession with concession: true.",
+    fix=(
+        "Correct the link's kind or the side of one node; if the side really grants the point,"
+        " mark the link concession: true."
+    ),
+    fixed="""
+        sides:
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
+        nodes:
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: faster, kind: claim, text: Trams are faster than buses., held_by: pro}
+          - {id: cleaner, kind: claim, text: Trams make no fumes in the street., held_by: pro}
+        links:
+          - {id: s1, kind: supports, source: faster, target: motion}
+          - {id: s2, kind: supports, source: cleaner, target: motion}
+          - {id: x1, kind: supports, source: faster, target: cleaner}
+    """,
 )
 def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
     for link in context.map.links:
@@ -128,18 +170,32 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
     summary="A side declared for an issue holds a node whose derived stance is against it (or vice versa).",
     explanation="""
         A side's ``stances`` declare it ``for``, ``against`` or ``mixed`` on each
-        issue. A node held by the side whose derived stance toward the issue (see
-        AM301) is only the opposite of the declared one argues against its own
-        side's position. ``mixed`` stances are not checked, and nodes whose
-        stance comes out both ways are left to AM301.
+        issue. A node held by the side whose chains of links to the issue all
+        argue the other way (its derived stance, see AM301) argues against its
+        own side's position. ``mixed`` stances are not checked, and nodes whose
+        chains argue both ways are left to AM301.
     """,
     example="""
         sides:
-          - {id: pro, name: Proponents, stances: {motion: for}}
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
+        nodes:
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: faster, kind: claim, text: Trams are faster than buses., held_by: pro}
         links:
-          - {kind: attacks, source: a, target: motion}   # a is held by pro
+          - {id: x1, kind: attacks, source: faster, target: motion}   # the source says: supports
     """,
-    fix="Correct the side's declared stance, the node's holder, or the link's kind.",
+    fix="Correct the link's kind, the node's side, or the side's declared stance.",
+    fixed="""
+        sides:
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
+        nodes:
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: faster, kind: claim, text: Trams are faster than buses., held_by: pro}
+        links:
+          - {id: x1, kind: supports, source: faster, target: motion}
+    """,
 )
 def _side_stance_mismatch(context: Context, this: Rule) -> Iterator[Finding]:
     pos, neg = context.stance_masks

@@ -23,9 +23,28 @@ __all__: list[str] = []
         from the map.
     """,
     example="""
-        # every claim linked to the motion is held_by: proponents
+        sides:
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
+        nodes:
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: faster, kind: claim, text: Trams are faster than buses., held_by: pro}
+        links:
+          - {id: s1, kind: supports, source: faster, target: motion}
     """,
-    fix="Add the other side's claims, or tell students the source presents one side.",
+    fix="Add the other side's claims, or tell students that the source presents one side.",
+    fixed="""
+        sides:
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
+        nodes:
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: faster, kind: claim, text: Trams are faster than buses., held_by: pro}
+          - {id: cost, kind: claim, text: The tram costs twice as much as new buses., held_by: con}
+        links:
+          - {id: s1, kind: supports, source: faster, target: motion}
+          - {id: x1, kind: attacks, source: cost, target: motion}
+    """,
 )
 def _one_sided_issue(context: Context, this: Rule) -> Iterator[Finding]:
     pos, neg = context.stance_masks
@@ -58,11 +77,21 @@ def _one_sided_issue(context: Context, this: Rule) -> Iterator[Finding]:
         it requires. Such principles are good starting points for discussion.
     """,
     example="""
+        sides:
+          - {id: pro, name: Supporters, opposes: [con], stances: {motion: for}}
+          - {id: con, name: Opponents, stances: {motion: against}}
+        nodes:
+          - {id: motion, kind: issue, text: Should the city build a tram line?}
+          - {id: fairness, kind: principle, text: Public money should serve everyone.}
+          - {id: reach, kind: claim, text: The tram serves the poorer east side., held_by: pro}
+          - {id: cost, kind: claim, text: The tram money would buy buses for every district., held_by: con}
         links:
-          - {kind: supports, source: safety, target: ban-claim}      # held by proponents
-          - {kind: supports, source: safety, target: no-ban-claim}   # held by opponents
+          - {id: s1, kind: supports, source: fairness, target: reach}
+          - {id: s2, kind: supports, source: fairness, target: cost}
+          - {id: s3, kind: supports, source: reach, target: motion}
+          - {id: x1, kind: attacks, source: cost, target: motion}
     """,
-    fix="Nothing to fix: show it to students.",
+    fix="Nothing to fix: show it to students as common ground.",
 )
 def _shared_principle(context: Context, this: Rule) -> Iterator[Finding]:
     for node in context.map.nodes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.checks import RULES, check, get_rule, select_rules
+from argmap.checks.examples import example_map
 from argmap.locations import locate
 from tests.strategies import maps
 
@@ -268,11 +270,28 @@ def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
     assert {t[0] for t in TRIGGERS} == set(RULES) == {n[0] for n in NEAR_MISSES}
 
 
-def test_rules_are_documented() -> None:
-    for found_rule in RULES.values():
-        text = found_rule.explain()
-        assert text.startswith(f"{found_rule.code} {found_rule.name} [{found_rule.severity}]")
-        assert "Example:" in text and "Fix: " in text and len(found_rule.explanation) > 100
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_rule_explains_itself_with_an_example_that_breaks_it_and_a_fix(code: str) -> None:
+    found_rule = RULES[code]
+    text = found_rule.explain()
+    assert text.startswith(f"{code} {found_rule.name} [{found_rule.severity}]")
+    assert "Example:" in text and "Fix: " in text and len(found_rule.explanation) > 100
+    example = example_map(found_rule.example, code)
+    assert example is not None, "the example must be a whole map"
+    said = [f"{f.code} [{f.severity}] {f.message}" for f in check(example, select=code)]
+    assert said and "argmap check says:\n" + "\n".join(f"    {line}" for line in said) in text
+    if found_rule.severity != "info" or found_rule.fixed:
+        fixed = example_map(found_rule.fixed, code)
+        assert fixed is not None and check(fixed, select=code) == []
+        assert "Fixed:\n" in text
+
+
+def test_an_example_that_is_not_a_whole_map_is_shown_without_a_verdict() -> None:
+    fragment = dataclasses.replace(
+        RULES["AM101"], example="links:\n  - {kind: supports, source: a, target: b}"
+    )
+    text = fragment.explain()
+    assert "Example:\n    links:" in text and "argmap check says" not in text
 
 
 def test_selection() -> None:
