@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from argmap.errors import Problem
+from argmap.locations import locate
 from argmap.model import SYMMETRIC_KINDS, AnyLink, ArgumentMap
 
 __all__ = [
@@ -256,7 +257,7 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
     for node in student.nodes:
         if node.id in known:
             continue
-        where = student.locate(node.id)
+        where = locate(student, node.id)
         path, line, column = where if where else (None, None, None)
         notes.append(
             Problem(
