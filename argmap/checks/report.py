@@ -68,17 +68,18 @@ def format_summary_line(results: Sequence[tuple[str, Sequence[Finding]]], unread
     return f"Found {parts} in {plural(len(results), 'file')}{not_read}."
 
 
-def findings_report(results: Sequence[tuple[str, Sequence[Finding]]]) -> dict[str, Any]:
+def findings_report(results: Sequence[tuple[str, Sequence[Finding]]], unreadable: int = 0) -> dict[str, Any]:
     """The JSON report of ``argmap check --format json`` (schema in docs/checks.md).
 
     Examples:
         >>> report = findings_report([("m.yaml", [Finding("AM403", "warning", "...", ("p",))])])
         >>> report["summary"], report["files"][0]["findings"][0]["related"]
-        ({'error': 0, 'warning': 1, 'info': 0, 'related': 0}, [])
+        ({'error': 0, 'warning': 1, 'info': 0, 'related': 0, 'unreadable_files': 0}, [])
     """
     counts = Counter(f.severity for _, found in results for f in found)
     summary: dict[str, int] = {severity: counts[severity] for severity in reversed(SEVERITIES)}
     summary["related"] = sum(len(f.related) for _, found in results for f in found)
+    summary["unreadable_files"] = unreadable
     return {
         "version": REPORT_VERSION,
         "files": [{"path": path, "findings": [_as_json(f) for f in found]} for path, found in results],

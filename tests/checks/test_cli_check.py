@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.checks import RULES
 from argmap.cli import main
 from tests.conftest import ROOT
 
@@ -20,6 +21,21 @@ nodes:
     text: B
 links:
   - {id: s, kind: supports, source: a, target: b}
+  - {id: x, kind: attacks, source: a, target: b}
+"""
+
+SLIP = """\
+id: m
+title: T
+sides:
+  - {id: pro, name: Pro}
+nodes:
+  - {id: q, kind: issue, text: Q?}
+  - {id: a, kind: claim, text: A., held_by: pro}
+  - {id: b, kind: claim, text: B., held_by: pro}
+links:
+  - {id: s, kind: supports, source: a, target: q}
+  - {id: t, kind: supports, source: b, target: q}
   - {id: x, kind: attacks, source: a, target: b}
 """
 
@@ -60,7 +76,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str], bad: Path) -> None:
     code, out, _ = run(capsys, "check", "--format", "json", str(bad))
     report = json.loads(out)
     assert code == 1 and report["version"] == 2
-    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "related": 0}
+    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "related": 0, "unreadable_files": 0}
     (finding,) = report["files"][0]["findings"]
     assert finding["code"] == "AM101" and finding["name"] == "contradictory-stance"
     assert finding["elements"] == ["a", "s", "x", "b"]
@@ -75,7 +91,42 @@ def test_unusable_input_exits_2_but_checks_the_rest(
     corpus = ROOT / "corpora" / "school-phones" / "map.yaml"
     code, out, err = run(capsys, "check", str(broken), str(corpus))
     assert code == 2 and "YAML syntax error" in err and "Traceback" not in err
-    assert out.splitlines()[-1].endswith("in 1 file.")
+    assert out.splitlines()[-1].endswith("in 1 file; 1 file could not be read.")
+
+
+def test_the_summary_counts_the_files_it_could_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: m\ntitle: T\nnodes: [{id: a, kind: claim}]\n", "utf-8")
+    code, out, err = run(capsys, "check", str(broken), str(tmp_path / "missing.yaml"))
+    assert code == 2 and f"{broken}:" in err
+    assert out == "Found 0 errors, 0 warnings, 0 infos in 0 files; 2 files could not be read.\n"
+    code, out, _ = run(capsys, "check", "--format", "json", str(broken))
+    assert code == 2 and json.loads(out)["summary"]["unreadable_files"] == 1
+
+
+def test_one_mistake_is_one_line_with_its_related_findings_under_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "slip.yaml"
+    path.write_text(SLIP, "utf-8")
+    code, out, _ = run(capsys, "check", "--min-severity", "warning", str(path))
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 5
+    assert (
+        lines[0].startswith(f"{path}:")
+        and " AM202 [error] 'a' supports 'q' but also works against it" in lines[0]
+    )
+    assert [line.split()[2] for line in lines[1:4]] == ["AM302", "AM301", "AM203"]
+    assert all(line.startswith(f"    related: {path}:") for line in lines[1:4])
+    assert (
+        lines[4] == "Found 1 error, 0 warnings, 0 infos (and 3 related findings listed under them) in 1 file."
+    )
+    code, out, _ = run(capsys, "check", "--format", "json", "--min-severity", "warning", str(path))
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert [r["code"] for r in finding["related"]] == ["AM302", "AM301", "AM203"]
+    assert finding["related"][0]["elements"] == ["a", "x", "b"] and finding["related"][0]["related"] == []
 
 
 def test_corpora_have_no_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,3 +144,18 @@ def test_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and codes == sorted(codes) and len(codes) == 15
     code, _, err = run(capsys, "check")
     assert code == 2 and "give at least one FILE" in err
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rules_explain_gives_an_example_and_a_fix_for_each_rule(
+    capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    exit_code, out, _ = run(capsys, "rules", "--explain", code.lower())
+    assert exit_code == 0 and out == RULES[code].explain() + "\n"
+    assert out.startswith(f"{code} ") and "\nExample:\n" in out and "\nFix: " in out
+    assert f"\nargmap check says:\n    {code} [" in out
+
+
+def test_rules_explain_an_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "rules", "--explain", "AM999")
+    assert code == 2 and "no rule with id 'AM999'" in err
