@@ -118,7 +118,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
 
-    commands.add_parser("rules", help="list the check rules: code, severity, name, summary")
+    rules = commands.add_parser("rules", help="list the check rules: code, severity, name, summary")
+    rules.add_argument(
+        "--explain", metavar="CODE", help="explain one rule: what it finds, an example, what to fix"
+    )
 
     draw = commands.add_parser("render", help="draw a map as SVG, PNG, PDF or DOT")
     draw.add_argument("file")
@@ -361,22 +364,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     select_rules(select, ignore)  # reject unknown codes before reading any file
     results: list[tuple[str, list[Finding]]] = []
-    unusable = False
+    unusable = 0
     for file in args.files:
         try:
             argument_map = load(file)
         except LoadError as err:
             _err(str(err))
-            unusable = True
+            unusable += 1
             continue
         results.append((file, check(argument_map, select, ignore, args.min_severity)))
     if args.format == "json":
-        print(json.dumps(findings_report(results), indent=2, ensure_ascii=False))
+        print(json.dumps(findings_report(results, unusable), indent=2, ensure_ascii=False))
     else:
         for file, findings in results:
             for finding in findings:
                 print(format_finding(file, finding))
-        print(format_summary_line(results))
+        print(format_summary_line(results, unusable))
     if unusable:
         return EXIT_INPUT
     has_error = any(f.severity == "error" for _, found in results for f in found)
@@ -490,7 +493,10 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_rules(_args: argparse.Namespace) -> int:
+def _cmd_rules(args: argparse.Namespace) -> int:
+    if args.explain:
+        print(get_rule(args.explain).explain())
+        return EXIT_OK
     for found in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{found.code}  {found.severity:<7}  {found.name:<28}  {found.summary}")
     return EXIT_OK
