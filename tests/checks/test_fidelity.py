@@ -108,3 +108,8 @@ def test_selected_by_its_family_and_documented() -> None:
         "AM601"
     ]
     assert "inferred: true" in get_rule("AM601").explain()
+
+
+@pytest.mark.parametrize("name", ["allied-space-cooperation", "school-phones"])
+def test_the_bundled_corpora_have_no_unsourced_link(name: str) -> None:
+    assert found(argmap.load_corpus(name)) == []
