@@ -160,3 +160,23 @@ def test_changed_word_is_reported(smap: ArgumentMap, source_text: str, tmp_path:
     mine = next(p for p in problems if p.element == element_id and p.index == index)
     assert mine.source == SOURCE
     assert "quote" in mine.message
+
+
+# -- the annotation guidelines of corpora/README.md ---------------------------
+
+
+def test_every_link_is_anchored_or_inferred(smap: ArgumentMap) -> None:
+    assert [k.id for k in smap.links if not k.anchors and not k.inferred] == []
+
+
+def test_no_strengths_without_a_rubric(smap: ArgumentMap) -> None:
+    assert [k.id for k in smap.links if k.strength is not None] == []
+
+
+def test_a_reply_targets_what_it_denies(smap: ArgumentMap) -> None:
+    # the schools' reply (the office relays messages) denies that pouches block contact,
+    # not that parents need to reach their child
+    (reply,) = smap.links_from("office-message")
+    assert (reply.kind, smap.node(reply.target).held_by) == ("attacks", "ban-opponents")
+    assert reply.target != "reach-child"
+    assert [k.target for k in smap.links_from(reply.target, "attacks")] == ["locked-pouches"]

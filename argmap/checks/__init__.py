@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap._perf import paused_gc
-from argmap.checks import contradictions, cycles, loose, sides, teaching  # noqa: F401  (they register rules)
+
+# the rule modules register their rules on import
+from argmap.checks import contradictions, cycles, fidelity, loose, sides, teaching  # noqa: F401
 from argmap.checks.context import Context
 from argmap.checks.registry import RULES, SEVERITIES, Finding, Location, Rule, Severity
 from argmap.checks.related import relate

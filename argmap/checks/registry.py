@@ -3,7 +3,8 @@
 A rule is a function from a :class:`~argmap.checks.context.Context` to the
 findings it makes, registered with :func:`rule` under a stable code. Codes
 group by family: ``AM1xx`` contradictions, ``AM2xx`` cycles, ``AM3xx`` derived
-stance and sides, ``AM4xx`` loose ends, ``AM5xx`` notes for teachers.
+stance and sides, ``AM4xx`` loose ends, ``AM5xx`` notes for teachers, ``AM6xx`` fidelity to
+the source texts.
 
 Examples:
     >>> Finding("AM101", "error", "oops", ("a", "b")).severity_rank

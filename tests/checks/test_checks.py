@@ -266,8 +266,16 @@ def test_near_miss_does_not_trigger(code: str, m: argmap.ArgumentMap) -> None:
     assert found(m, code) == []
 
 
+# Rules whose triggers and near misses live in a test module of their own.
+TESTED_ELSEWHERE = {"AM601"}  # tests/checks/test_fidelity.py
+
+
 def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
-    assert {t[0] for t in TRIGGERS} == set(RULES) == {n[0] for n in NEAR_MISSES}
+    assert (
+        {t[0] for t in TRIGGERS} | TESTED_ELSEWHERE
+        == set(RULES)
+        == {n[0] for n in NEAR_MISSES} | TESTED_ELSEWHERE
+    )
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

@@ -141,7 +141,7 @@ def test_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "no rule with id 'AM000'" in err
     code, out, _ = run(capsys, "rules")
     codes = [line.split()[0] for line in out.splitlines()]
-    assert code == 0 and codes == sorted(codes) and len(codes) == 15
+    assert code == 0 and codes == sorted(codes) and len(codes) == 16
     code, _, err = run(capsys, "check")
     assert code == 2 and "give at least one FILE" in err
 

@@ -312,6 +312,7 @@ def test_filter_by_tag() -> None:
     assert drawn_nodes(dot) == [
         "reach-child",
         "locked-pouches",
+        "pouches-block-contact",
         "class-not-device",
         "teacher-led-use",
         "lunch-scrolling",
@@ -321,19 +322,19 @@ def test_filter_by_tag() -> None:
 
 def test_filters_combine_as_and() -> None:
     dot = to_dot(phones(), RenderOptions(issues=["lunch"], sides=["ban-supporters"]))
-    assert drawn_nodes(dot) == ["lunch", "lunch-scrolling"]
+    assert drawn_nodes(dot) == ["lunch", "pupil-wellbeing", "lunch-scrolling"]
 
 
 def test_focus_on_a_node_and_its_neighbourhood() -> None:
     assert drawn_nodes(to_dot(phones(), RenderOptions(focus="office-message", depth=0))) == ["office-message"]
     assert drawn_nodes(to_dot(phones(), RenderOptions(focus="office-message", depth=1))) == [
-        "reach-child",
+        "pouches-block-contact",
         "office-message",
     ]
     assert drawn_nodes(to_dot(phones(), RenderOptions(focus="office-message", depth=2))) == [
-        "ban",
         "reach-child",
         "locked-pouches",
+        "pouches-block-contact",
         "office-message",
     ]
 
@@ -361,7 +362,7 @@ def test_hide_unconnected() -> None:
     assert "lonely" not in drawn_nodes(to_dot(m, RenderOptions(hide_unconnected=True)))
     # After a filter, nodes whose links were all filtered away go too.
     focused = to_dot(phones(), RenderOptions(tags=["safety"], hide_unconnected=True))
-    assert drawn_nodes(focused) == ["reach-child", "office-message"]
+    assert drawn_nodes(focused) == ["reach-child", "pouches-block-contact", "office-message"]
 
 
 def test_links_are_drawn_only_when_all_their_ends_are() -> None:
