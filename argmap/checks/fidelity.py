@@ -41,11 +41,27 @@ def _between_claims(argument_map: ArgumentMap, link: AnyLink) -> bool:
         and so are maps without sources.
     """,
     example="""
-        sources: [{id: text, title: ...}]
+        sources: [{id: text, title: The town's bypass debate}]
+        nodes:
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: grants, kind: counterclaim, text: Government grants pay for most of it.}
         links:
-          - {kind: attacks, source: reply, target: claim}   # no anchors, no inferred: true
+          - {id: x1, kind: attacks, source: grants, target: cost}   # no anchors, no inferred: true
     """,
     fix="Anchor the link on the words that state it, or mark it inferred: true with a note.",
+    fixed="""
+        sources: [{id: text, title: The town's bypass debate}]
+        nodes:
+          - {id: cost, kind: claim, text: The bypass costs too much.}
+          - {id: grants, kind: counterclaim, text: Government grants pay for most of it.}
+        links:
+          - id: x1
+            kind: attacks
+            source: grants
+            target: cost
+            inferred: true
+            note: The text sets the two views side by side; the reply is our reading.
+    """,
 )
 def _unsourced_link(context: Context, this: Rule) -> Iterator[Finding]:
     argument_map = context.map

@@ -143,7 +143,7 @@ def test_label_links_diagram_hides_stances_and_ids(scope: str, difficulty: int) 
 
 
 def test_label_links_difficulty_sets_count_and_choices() -> None:
-    stance = [k for k in ALLIED.links if k.kind in ("supports", "attacks", "undercuts")]
+    stance = [k for k in ALLIED.links if k.kind in ("supports", "attacks", "undercuts") and not k.inferred]
     counts = []
     for level in (1, 2, 3):
         _, ex = make("allied", "label-links", difficulty=level)
