@@ -1,4 +1,4 @@
-"""docs/checks.md tells the truth: its Python examples run and its rules section is each rule's explanation."""
+"""docs/checks.md tells the truth: its Python examples run, its rules section is each rule explained."""
 
 from __future__ import annotations
 
