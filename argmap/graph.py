@@ -42,6 +42,7 @@ __all__ = [
     "Compiled",
     "attackers",
     "bearing_on",
+    "bears_on",
     "cached",
     "compiled",
     "drawn_links",
@@ -49,6 +50,7 @@ __all__ = [
     "issue_nodes",
     "link_ends",
     "links_between",
+    "nearest_issues",
     "neighbourhood",
     "opponents",
     "restrict",
@@ -270,6 +272,69 @@ def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:
         raise UnknownElementError(issue_id, "issue", choices=[n.id for n in m.issues])
     reached = bearing_on(m, [issue_id])
     return tuple(n.id for n in m.nodes if n.id in reached)
+
+
+def _leads(m: ArgumentMap) -> dict[str, list[str]]:
+    """For each node, the nodes one link away that it bears on (see :func:`bears_on`)."""
+    leads: dict[str, list[str]] = {}
+    for link in m.links:
+        end = final_target(m, link)
+        for premise in link.premises:
+            leads.setdefault(premise, []).append(end)
+        if link.is_symmetric:
+            leads.setdefault(end, []).extend(link.premises)
+    return leads
+
+
+def bears_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
+    """Ids of the given nodes and of every node that one of them bears on.
+
+    The other way round from :func:`bearing_on`: a path of links leads from
+    a given node to each node returned (an undercut leads to the node its
+    undercut link bears on; symmetric links lead both ways).
+
+    Examples:
+        >>> sorted(bears_on(_example(), ["contact"]))
+        ['ban', 'contact', 'focus']
+    """
+    reached = set(node_ids)
+    queue = deque(reached)
+    leads = cached(m, "graph.leads", _leads)
+    while queue:
+        for other in leads.get(queue.popleft(), ()):
+            if other not in reached:
+                reached.add(other)
+                queue.append(other)
+    return reached
+
+
+def nearest_issues(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
+    """The issues a node bears on by the fewest links, in map order; the node itself if it is an issue.
+
+    Links are followed as :func:`bears_on` follows them, one step at a time,
+    until a step reaches an issue: every issue of that step is returned
+    (none when the node bears on no issue).
+
+    Raises:
+        UnknownElementError: the map has no node ``node_id``.
+
+    Examples:
+        >>> m = _example()
+        >>> nearest_issues(m, "contact"), nearest_issues(m, "ban"), nearest_issues(m, "aside")
+        (('ban',), ('ban',), ())
+    """
+    if m.node(node_id).kind == "issue":
+        return (node_id,)
+    leads = cached(m, "graph.leads", _leads)
+    seen, frontier = {node_id}, [node_id]
+    while frontier:
+        step = list(dict.fromkeys(t for n in frontier for t in leads.get(n, ()) if t not in seen))
+        found = {t for t in step if m.node(t).kind == "issue"}
+        if found:
+            return tuple(issue.id for issue in m.issues if issue.id in found)
+        seen.update(step)
+        frontier = step
+    return ()
 
 
 def _adjacency(m: ArgumentMap) -> dict[str, list[str]]:

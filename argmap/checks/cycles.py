@@ -209,7 +209,7 @@ def _bounded_negative_path(
     "AM203",
     "unbalanced-stance-cycle",
     "warning",
-    summary="A cycle of links with an odd number of attacks: the camps cannot be split in two.",
+    summary="A loop of links with an odd number of attacks: the nodes cannot be split into two camps.",
     explanation="""
         In a debate between two camps, supports run within a camp and attacks
         run across. Then any loop of links, followed whichever way each link

@@ -71,13 +71,14 @@ def _only(context: Context, node_id: str, kind: LinkKind) -> str:
     "AM402",
     "unconnected",
     "warning",
-    summary="A claim, counterclaim or piece of evidence that bears on no issue.",
+    summary="A claim, counterclaim or piece of evidence not linked to any issue.",
     explanation="""
-        Every claim, counterclaim and piece of evidence should bear on some issue
-        through a chain of links (any kind, in the direction of the link; an
-        undercut bears on what its undercut link bears on; symmetric links count
-        both ways). An element that reaches no issue is outside the debate as
-        mapped: a missing link, or a missing issue.
+        Every claim, counterclaim and piece of evidence should lead to some
+        issue through a chain of links of any kind, each followed the way it
+        points (an undercut leads where the link it questions leads;
+        contradictions and equivalences lead both ways). An element that leads
+        to no issue is outside the debate as mapped: a link or an issue is
+        missing.
     """,
     example="""
         nodes:
@@ -194,7 +195,7 @@ def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
     "AM405",
     "undercut-of-non-support",
     "warning",
-    summary="An undercut whose target is not a supports link.",
+    summary="An undercut aimed at an attack or another undercut, not at a support.",
     explanation="""
         An undercut attacks the inference of a support: "A is true, but it is no
         reason for B". argmap also loads undercuts of attacks and of other

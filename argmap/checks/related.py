@@ -55,6 +55,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from argmap.checks.registry import Finding
+from argmap.graph import compiled
 from argmap.model import ArgumentMap
 
 __all__ = ["PRECEDENCE", "relate"]
@@ -92,19 +93,22 @@ def relate(argument_map: ArgumentMap, findings: Sequence[Finding]) -> list[Findi
         [('AM101', 1)]
     """
     rank = {code: i for i, code in enumerate(PRECEDENCE)}
-    link_ids = {str(k.id) for k in argument_map.links}
-    suspects = [frozenset(e for e in f.elements if e in link_ids) for f in findings]
-    kept: list[int] = []
+    link_ids = compiled(argument_map).link_index
+    taking_part = sorted((rank[f.code], i) for i, f in enumerate(findings) if f.code in rank)
+    suspects = {i: [e for e in findings[i].elements if e in link_ids] for _, i in taking_part}
+    # the first kept finding naming each link, as (position among the kept, index)
+    owner: dict[str, tuple[int, int]] = {}
     attached: dict[int, list[int]] = {}
-    for i in sorted(range(len(findings)), key=lambda i: (rank.get(findings[i].code, len(rank)), i)):
-        if findings[i].code not in rank or not suspects[i]:
+    for _, i in taking_part:
+        if not suspects[i]:
             continue
-        cause = next((k for k in kept if suspects[k] & suspects[i]), None)
-        if cause is None:
-            kept.append(i)
-            attached[i] = []
-        else:
-            attached[cause].append(i)
+        causes = [owner[link] for link in suspects[i] if link in owner]
+        if causes:
+            attached[min(causes)[1]].append(i)
+            continue
+        attached[i] = []
+        for link in suspects[i]:
+            owner[link] = (len(attached) - 1, i)
     explained = {i for group in attached.values() for i in group}
     return [
         dataclasses.replace(f, related=tuple(findings[j] for j in attached[i])) if attached.get(i) else f

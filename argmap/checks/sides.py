@@ -167,7 +167,7 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
     "AM303",
     "side-stance-mismatch",
     "warning",
-    summary="A side declared for an issue holds a node whose derived stance is against it (or vice versa).",
+    summary="A side declared for an issue holds a node whose chains argue against it (or the reverse).",
     explanation="""
         A side's ``stances`` declare it ``for``, ``against`` or ``mixed`` on each
         issue. A node held by the side whose chains of links to the issue all

@@ -46,7 +46,7 @@ from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.drawing import Drawing, ends, line_attrs, merge
 from argmap.render.html_labels import font, left_block, link_mark, node_label, tag, title_label
 from argmap.render.labels import html_text
-from argmap.render.legend import legend_lines
+from argmap.render.legend import legend_table
 from argmap.render.options import RenderOptions
 from argmap.render.select import select
 from argmap.render.statements import (
@@ -92,6 +92,11 @@ def _node_attrs(node: AnyNode, drawing: Drawing) -> list[tuple[str, AttrValue]]:
         attrs.append(("peripheries", kind.peripheries))
     if kind.margin is not None:
         attrs.append(("margin", kind.margin))
+    entering = drawing.entering.get(node.id, 0)
+    if entering >= theme.crowded:
+        # Room on the side where links arrive, so that their heads and marks spread out.
+        across = "height" if options.rankdir in ("LR", "RL") else "width"
+        attrs.append((across, round(entering * theme.head_spacing, 2)))
     if deco.color:
         attrs.append(("color", deco.color))
     if deco.penwidth:
@@ -215,8 +220,13 @@ def _graph_attrs(drawing: Drawing) -> list[tuple[str, AttrValue]]:
         ("fontname", theme.fontname),
         ("pad", 0.3),
     ]
-    if options.title:
-        attrs += [("label", title_label(drawing)), ("labelloc", "t"), ("labeljust", "l")]
+    blocks = [title_label(drawing)] if options.title else []
+    key = legend_table(drawing) if options.legend else None
+    if key is not None:
+        blocks.append(key)
+    if blocks:
+        label = blocks[0] if len(blocks) == 1 else left_block(blocks)
+        attrs += [("label", label), ("labelloc", "t"), ("labeljust", "l")]
     if options.dpi is not None:
         attrs.append(("dpi", options.dpi))
     return attrs
@@ -276,8 +286,6 @@ def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
     lines = [f"digraph {quote(m.id)} {{", *_defaults(drawing), *_node_lines(drawing)]
     for link in drawing.chosen.links:
         lines.extend(_link_lines(link, drawing))
-    if options.legend:
-        lines.extend(legend_lines(drawing))
     if options.grid:
         lines.extend(_grid_lines(drawing))
     lines.append("}")

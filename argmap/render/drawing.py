@@ -21,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,7 +33,7 @@ from argmap.render.select import Selection
 from argmap.render.statements import AttrValue
 from argmap.render.themes import Decoration, LinkStyle, Theme
 
-__all__ = ["Drawing", "ends", "line_attrs", "merge", "side_fills"]
+__all__ = ["Drawing", "ends", "line_attrs", "merge", "side_badges", "side_fills"]
 
 
 def side_fills(m: ArgumentMap, theme: Theme) -> dict[str, str]:
@@ -45,7 +46,7 @@ def side_fills(m: ArgumentMap, theme: Theme) -> dict[str, str]:
         >>> for side, role in (("ed", "editorial"), ("p1", "party"), ("p2", "speaker")):
         ...     _ = b.side(side, side.upper(), role=role)
         >>> side_fills(b.build(), DEFAULT)
-        {'ed': '#E4E1DA', 'p1': '#D0EAF9', 'p2': '#F8E4B8'}
+        {'ed': '#D6D3CC', 'p1': '#D0EAF9', 'p2': '#E8ACDC'}
     """
     fills: dict[str, str] = {}
     position = 0
@@ -56,6 +57,46 @@ def side_fills(m: ArgumentMap, theme: Theme) -> dict[str, str]:
             fills[side.id] = theme.side_fills[position % len(theme.side_fills)]
             position += 1
     return fills
+
+
+# Words that carry no meaning of their own in a side's name ("Critics *of the* plan").
+_MINOR_WORDS = frozenset(
+    "a an and as at by for from in into of on or the their those to who whom with".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def side_badges(m: ArgumentMap, letters: int = 3) -> dict[str, str]:
+    """A short badge for each side: the initials of its name's first words, unique within the map.
+
+    Words in brackets and minor words ("of", "the"...) are skipped; a name
+    with one word left gives its first letters. A badge that another side
+    already has gets a number.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for side, name in (("a", "Critics of uneven burdens"), ("b", "The article (editorial)"),
+        ...                    ("c", "Critics of the union budget"), ("d", "Ban supporters")):
+        ...     _ = b.side(side, name)
+        >>> side_badges(b.build())
+        {'a': 'CUB', 'b': 'ART', 'c': 'CUB2', 'd': 'BS'}
+    """
+    badges: dict[str, str] = {}
+    taken: set[str] = set()
+    for side in m.sides:
+        name = re.sub(r"\([^)]*\)", " ", side.name)
+        words = [w for w in _WORD.findall(name) if w.lower() not in _MINOR_WORDS] or _WORD.findall(name)
+        if len(words) > 1:
+            badge = "".join(word[0] for word in words[:letters]).upper()
+        else:
+            badge = (words[0][:letters] if words else side.id[:letters]).upper()
+        unique, number = badge, 2
+        while unique in taken:
+            unique, number = f"{badge}{number}", number + 1
+        taken.add(unique)
+        badges[side.id] = unique
+    return badges
 
 
 _DASHES = frozenset({"solid", "dashed", "dotted"})
@@ -159,6 +200,11 @@ class Drawing:
         return {side.id: side for side in self.m.sides}
 
     @cached_property
+    def badges(self) -> dict[str, str]:
+        """Side id to its badge (see :func:`side_badges`), when the theme draws badges; else empty."""
+        return side_badges(self.m) if self.theme.side_badges else {}
+
+    @cached_property
     def junctions(self) -> frozenset[str]:
         """Links drawn through a junction: linked premises, or undercut by a drawn link."""
         undercut = {link.target for link in self.chosen.links if link.kind == "undercuts"}
@@ -196,6 +242,15 @@ class Drawing:
                 seen.update(step)
                 frontier = list(dict.fromkeys(step))
         return found
+
+    @cached_property
+    def entering(self) -> dict[str, int]:
+        """Node id to the number of drawn lines that end on it (at a junction, one for the link)."""
+        count: dict[str, int] = {}
+        for link in self.chosen.links:
+            if link.kind != "undercuts":
+                count[link.target] = count.get(link.target, 0) + 1
+        return count
 
     def cluster_of(self, endpoint: str) -> str | None:
         """The cluster of a node or of a junction (that of the node its link bears on)."""

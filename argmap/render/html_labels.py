@@ -21,7 +21,7 @@ from argmap.render.drawing import Drawing
 from argmap.render.labels import clean, escape, escape_attribute, html_text
 from argmap.render.statements import Html
 
-__all__ = ["TABLE", "flow", "font", "left_block", "link_mark", "node_label", "tag", "title_label"]
+__all__ = ["TABLE", "badge", "flow", "font", "left_block", "link_mark", "node_label", "tag", "title_label"]
 
 TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{spacing}" CELLPADDING="1" ALIGN="LEFT">'
 
@@ -101,6 +101,33 @@ def _header(node: AnyNode, drawing: Drawing) -> str:
     return font(flow(words, width), theme.header_fontsize, theme.header_color)
 
 
+def badge(text: str, drawing: Drawing) -> str:
+    """A side's badge: its initials in bold, in the background colour on the header colour.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> from argmap.render import RenderOptions
+        >>> from argmap.render.select import select
+        >>> m, options = MapBuilder("m", "T").build(), RenderOptions(theme="print")
+        >>> badge("CUB", Drawing(m, options, options.resolved_theme, select(m, options)))
+        '<TD BGCOLOR="#000000" CELLPADDING="1"><FONT POINT-SIZE="8.5" COLOR="#FFFFFF"><B>CUB</B></FONT></TD>'
+    """
+    theme = drawing.theme
+    letters = font(tag("B", escape(text)), theme.header_fontsize - 1, theme.background)
+    return f'<TD BGCOLOR="{theme.header_color}" CELLPADDING="1">{letters}</TD>'
+
+
+def _header_cell(node: AnyNode, drawing: Drawing) -> str:
+    """The header row's cell; with the side's badge before the header text when the theme draws badges."""
+    header = _header(node, drawing)
+    code = drawing.badges.get(node.held_by or "") if not drawing.options.hide_sides else None
+    if not code:
+        return f'<TD ALIGN="LEFT" BALIGN="LEFT">{header}</TD>'
+    inner = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{badge(code, drawing)}'
+    inner += f'<TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="1">{header}</TD></TR></TABLE>'
+    return f'<TD ALIGN="LEFT">{inner}</TD>'
+
+
 def _body_rows(node: AnyNode, drawing: Drawing, strike: bool) -> list[str]:
     mode, width = drawing.options.label_mode, drawing.options.wrap
     if node.id in drawing.options.blanks:
@@ -128,7 +155,7 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
     hidden = node.id in drawing.options.blanks
     tooltip = "" if shows_text or hidden else f' TOOLTIP="{escape_attribute(node.text)}"'
     rows = [
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_header(node, drawing)}</TD></TR>',
+        f"<TR>{_header_cell(node, drawing)}</TR>",
         *_body_rows(node, drawing, strike),
     ]
     table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"{tooltip}>'

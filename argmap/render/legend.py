@@ -1,137 +1,159 @@
-"""The legend: a sample of each link kind drawn, the side fills and notes on the marks in use.
+"""The legend: a compact key under the title, of the link kinds, sides and marks drawn.
 
-The legend is a cluster of its own (``cluster_legend``). It shows only what
-the diagram holds: a sample line for each link kind drawn (one "stance
-hidden" sample when exercises hide stances), a swatch for each side that holds
-a drawn node, and a note for each overlay or mark in use (junctions,
-concessions, inferred elements, highlights, evaluation labels).
+The legend is an HTML-like table in the graph's label, under the title, so it
+takes no part in the layout: it stays a strip of small type however large the
+diagram grows (a legend drawn as a cluster of sample edges widened the ranks
+it sat on and took a third of a one-issue diagram). It shows only what the
+diagram holds: a sample line for each link kind drawn (one "stance hidden"
+sample when exercises hide stances), the sides that hold a drawn node, in
+columns (each with its fill, and its badge when the theme draws badges), and
+a note for each overlay or mark in use (junctions, concessions, inferred
+elements, highlights, evaluation labels).
+
+The sample lines are set in type: box-drawing characters for the line
+(``─`` solid, ``╌`` dashed, ``┈`` dotted, ``━`` bold, ``═`` double) and
+``▶``, ``┤`` or ``├`` for the ends, in the link's colour, with its mark.
 
 Examples:
     >>> from argmap.builder import MapBuilder
-    >>> from argmap.render import RenderOptions, to_dot
+    >>> from argmap.render import RenderOptions
+    >>> from argmap.render.select import select
     >>> b = MapBuilder("m", "T")
     >>> _ = b.side("pro", "Proponents")
     >>> _ = b.claim("a", "A.", held_by="pro"); _ = b.claim("b", "B.")
     >>> _ = b.attacks("a", "b")
-    >>> dot = to_dot(b.build(), RenderOptions(legend=True))
-    >>> for line in dot.splitlines():
-    ...     if line.strip().startswith('"legend#'):
-    ...         print(line.split(" [")[0].strip())
-    "legend#attacks"
-    "legend#attacks#to"
-    "legend#attacks" -> "legend#attacks#to"
-    "legend#sides"
-    "legend#attacks#to" -> "legend#sides"
+    >>> m, options = b.build(), RenderOptions(legend=True)
+    >>> drawing = Drawing(m, options, options.resolved_theme, select(m, options))
+    >>> sample(drawing.style("attacks"))
+    ('╌╌╌', '−', '╌╌┤')
+    >>> entries = legend_entries(drawing)
+    >>> [text for text, _ in entries["links"]], [text for text, _ in entries["sides"]]
+    (['attacks'], ['Proponents', 'held by no side'])
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
 
 from argmap.model import LINK_KINDS, STANCE_KINDS
-from argmap.render.drawing import Drawing, ends, line_attrs
-from argmap.render.html_labels import TABLE, left_block, tag
-from argmap.render.labels import html_text
-from argmap.render.statements import (
-    Attrs,
-    Html,
-    attr_stmt,
-    edge_stmt,
-    node_stmt,
-    subgraph_end,
-    subgraph_start,
-)
+from argmap.render.drawing import Drawing
+from argmap.render.html_labels import badge, font, tag
+from argmap.render.labels import escape, html_text
+from argmap.render.statements import Html
+from argmap.render.themes import LinkStyle
 
-__all__ = ["legend_lines"]
+__all__ = ["legend_entries", "legend_table", "sample"]
+
+_LINES = {"solid": "─", "dashed": "╌", "dotted": "┈", "bold": "━"}
+_HEADS = {"normal": "▶", "tee": "┤", "none": "", "odot": "○"}
+_TAILS = {"normal": "◀", "tee": "├", "none": "", "odot": "○"}
+
+_INNER = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
+
+# At most this many entries in a column of sides: more sides make more columns.
+_ROWS = 5
 
 
-def _swatches(drawing: Drawing) -> Html | None:
-    """The legend's side swatches, for the sides that hold a drawn node."""
-    theme = drawing.theme
-    if drawing.options.hide_sides:
-        return None
-    held = {node.held_by for node in drawing.chosen.nodes}
-    swatches = []
-    for side in drawing.m.sides:
-        if side.id in held:
+def sample(style: LinkStyle) -> tuple[str, str, str]:
+    """A link style set in type: the line before the mark, the mark, the line after it with its head.
+
+    Examples:
+        >>> from argmap.render.themes import DEFAULT
+        >>> sample(DEFAULT.links["supports"]), sample(DEFAULT.links["contradicts"])
+        (('───', '+', '──▶'), ('├━━', '⊥', '━━┤'))
+        >>> sample(DEFAULT.links["equivalent"])
+        ('═══', '≡', '═══')
+    """
+    line = "═" if style.double else _LINES.get(style.style, "─")
+    head = _HEADS.get(style.arrowhead, "▶") if style.direction in ("forward", "both") else ""
+    tail = _TAILS.get(style.arrowtail, "") if style.direction == "both" else ""
+    return tail + line * (3 - len(tail)), style.mark, line * (3 - len(head)) + head
+
+
+def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
+    """The legend's entries by section (``links``, ``sides``, ``notes``): (plain text, its sample cell)."""
+    theme, options = drawing.theme, drawing.options
+    entries: dict[str, list[tuple[str, str]]] = {"links": [], "sides": [], "notes": []}
+    drawn: set[str] = {link.kind for link in drawing.chosen.links}
+    if options.neutral_links and drawn & STANCE_KINDS:
+        drawn = (drawn - STANCE_KINDS) | {"link"}
+    for kind in ("link", *LINK_KINDS):
+        if kind in drawn:
+            style = drawing.style(kind)
+            before, mark, after = sample(style)
+            mark_text = f" {font(html_text(mark, None), theme.header_fontsize + 1, theme.text_color)} "
+            line = font(
+                escape(before) + (mark_text if mark else "") + escape(after), theme.header_fontsize + 1
+            )
+            cell = f'<TD ALIGN="LEFT"><FONT COLOR="{style.color}">{line}</FONT></TD>'
+            entries["links"].append(("stance hidden" if kind == "link" else kind, cell))
+    if not options.hide_sides:
+        held = {node.held_by for node in drawing.chosen.nodes}
+        for side in drawing.m.sides:
+            if side.id not in held:
+                continue
             name = html_text(side.name, None)
             if side.role == "editorial":
                 # Editorial names are set in italics everywhere; say why, unless the name does.
-                suffix = "" if "editorial" in side.name.lower() else " (editorial)"
-                name = tag("I", name + suffix)
-            swatches.append((drawing.fills[side.id], name))
-    if None in held:
-        swatches.append((theme.unheld_fill, "held by no side"))
-    if not swatches:
-        return None
-    rows = "".join(
-        f'<TR><TD BGCOLOR="{fill}" BORDER="1" FIXEDSIZE="TRUE" WIDTH="18" HEIGHT="12"></TD>'
-        f'<TD ALIGN="LEFT">{name}</TD></TR>'
-        for fill, name in swatches
-    )
-    return Html(TABLE.format(spacing=2) + rows + "</TABLE>")
-
-
-def _notes(drawing: Drawing) -> Html | None:
-    """The legend's notes on junctions, concessions, inferred elements and overlays in use."""
-    notes = []
-    inferred = tag("I", html_text(drawing.theme.inferred_mark, None))
+                name = tag("I", name + ("" if "editorial" in side.name.lower() else " (editorial)"))
+            code = drawing.badges.get(side.id)
+            swatch = f'<TD BGCOLOR="{drawing.fills[side.id]}" BORDER="1" WIDTH="14" HEIGHT="10"></TD>'
+            entries["sides"].append((name, swatch + (badge(code, drawing) if code else "")))
+        if None in held:
+            swatch = f'<TD BGCOLOR="{theme.unheld_fill}" BORDER="1" WIDTH="14" HEIGHT="10"></TD>'
+            entries["sides"].append(("held by no side", swatch + ("<TD></TD>" if drawing.badges else "")))
+    inferred = tag("I", html_text(theme.inferred_mark, None))
+    notes = entries["notes"]
     if drawing.junctions:
-        notes.append("● where lines meet: linked premises,<BR/>or the link an undercut hits")
-    if any(link.concession for link in drawing.chosen.links) and not drawing.options.neutral_links:
-        notes.append(f"{tag('I', html_text(drawing.theme.concession_mark, None))}: a concession")
+        notes.append(("●", "where lines meet: linked premises, or the link an undercut hits"))
+    if any(link.concession for link in drawing.chosen.links) and not options.neutral_links:
+        notes.append((tag("I", html_text(theme.concession_mark, None)), "a concession"))
     if any(node.inferred for node in drawing.chosen.nodes):
-        notes.append(f"dashed outline, {inferred}: a node the map's<BR/>authors inferred (see its note)")
+        notes.append((f"dashed outline, {inferred}", "a node the map's authors inferred (see its note)"))
     if any(link.inferred for link in drawing.chosen.links):
         notes.append(
-            f"○ where a line starts, {inferred}: a link<BR/>the map's authors inferred (see its note)"
+            (f"○ where a line starts, {inferred}", "a link the map's authors inferred (see its note)")
         )
-    if drawing.options.highlight:
-        notes.append("thick outline or line: highlighted")
-    if drawing.options.evaluation:
-        notes += [
-            "bold outline: accepted",
-            "<S>struck through</S>, grey: rejected",
-            "dotted outline: undecided",
-        ]
-    return left_block(notes) if notes else None
+    if options.highlight:
+        notes.append(("thick outline or line", "highlighted"))
+    if options.evaluation:
+        notes += [("bold outline", "accepted"), ("<S>struck through</S>, grey", "rejected")]
+        notes.append(("dotted outline", "undecided"))
+    return entries
 
 
-def legend_lines(drawing: Drawing) -> Iterator[str]:
-    """The legend cluster's statements: a sample of each link kind drawn, and a key to the fills and marks."""
-    theme = drawing.theme
-    yield subgraph_start("cluster_legend")
-    legend_attrs: Attrs = [
-        ("label", Html("<B>Legend</B>")),
-        ("style", "rounded"),
-        ("color", theme.cluster_color),
-        ("fontsize", theme.fontsize),
-    ]
-    yield attr_stmt("graph", legend_attrs, 2)
-    drawn: set[str] = {link.kind for link in drawing.chosen.links}
-    if drawing.options.neutral_links and drawn & STANCE_KINDS:
-        drawn = (drawn - STANCE_KINDS) | {"link"}
-    kinds = [kind for kind in ("link", *LINK_KINDS) if kind in drawn]
-    if drawing.options.rankdir in ("LR", "RL"):
-        kinds.reverse()  # dot stacks the samples of a rotated layout from the bottom up
-    for kind in kinds:
-        style = drawing.style(kind)
-        tail, head = f"legend#{kind}", f"legend#{kind}#to"
-        name = "stance hidden" if kind == "link" else kind
-        yield node_stmt(tail, [("shape", "plaintext"), ("label", name)], 2)
-        yield node_stmt(head, [("shape", "point"), ("width", 0.01), ("style", "invis")], 2)
-        line = [*line_attrs(style, False, theme), *ends(style)]
-        if style.mark:
-            line.append(("label", Html(html_text(style.mark, None))))
-        yield edge_stmt(tail, head, line, 2)
-    found = (("legend#sides", _swatches(drawing)), ("legend#notes", _notes(drawing)))
-    keys = [(key_id, label) for key_id, label in found if label is not None]
-    if drawing.options.rankdir in ("LR", "RL"):
-        keys.reverse()
-    for key_id, label in keys:
-        key_attrs: Attrs = [("shape", "plaintext"), ("fontsize", theme.header_fontsize + 1), ("label", label)]
-        yield node_stmt(key_id, key_attrs, 2)
-        if kinds:
-            # Beside the samples rather than under them: a wide, low legend.
-            yield edge_stmt(f"legend#{kinds[0]}#to", key_id, [("style", "invis")], 2)
-    yield subgraph_end()
+def _column(rows: list[tuple[str, str]], drawing: Drawing) -> str:
+    size = drawing.theme.header_fontsize + 1
+    cells = "".join(f'<TR>{cell}<TD ALIGN="LEFT">{font(text, size)}</TD></TR>' for text, cell in rows)
+    return f'<TD VALIGN="TOP">{_INNER}{cells}</TABLE></TD>'
+
+
+def legend_table(drawing: Drawing) -> Html | None:
+    """The legend as one HTML-like table, or None when the diagram holds nothing to explain.
+
+    Sections sit side by side (link samples, sides in columns of at most five,
+    notes), so the legend is a low strip under the title.
+    """
+    entries = legend_entries(drawing)
+    size = drawing.theme.header_fontsize + 1
+    columns = []
+    if entries["links"]:
+        columns.append(_column(entries["links"], drawing))
+    sides = entries["sides"]
+    per_column = math.ceil(len(sides) / math.ceil(len(sides) / _ROWS)) if sides else 0
+    for start in range(0, len(sides), per_column or 1):
+        columns.append(_column(sides[start : start + per_column], drawing))
+    if entries["notes"]:
+        notes = "".join(
+            f'<TR><TD ALIGN="LEFT">{font(f"{key}: {html_text(text, None)}", size)}</TD></TR>'
+            for key, text in entries["notes"]
+        )
+        columns.append(f'<TD VALIGN="TOP">{_INNER}{notes}</TABLE></TD>')
+    if not columns:
+        return None
+    heading = f'<TD VALIGN="TOP">{font(tag("B", "Legend"), size)}</TD>'
+    colour = drawing.theme.cluster_color
+    outer = (
+        f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="6" CELLPADDING="0">'
+    )
+    return Html(outer + "<TR>" + heading + "".join(columns) + "</TR></TABLE>")

@@ -7,11 +7,14 @@ labels) decorate an element, and how an element the map's authors inferred
 never tests a theme's name, so a new theme is a new value, not new code.
 
 Two themes ship: ``default`` uses the Okabe–Ito colour-blind-safe palette
-(support blue ``#0072B2``, attack vermillion ``#D55E00``, light tints of the
-other hues for the sides), and ``print`` is greyscale. Neither relies on colour
-alone: support and attack also differ in line style, arrowhead and mark, and an
-inferred node has a dashed outline, an inferred link a small circle at its
-source end, each with the words "(inferred)".
+for links (support blue ``#0072B2``, attack vermillion ``#D55E00``) and twelve
+light side fills measured to stay apart (:mod:`argmap.render.colours`), and
+``print`` is black on white: it names each side by a badge of initials in its
+nodes' headers and in the legend, since a dozen sides cannot be told apart by
+shades of grey. Neither relies on colour alone: support and attack also
+differ in line style, arrowhead and mark, and an inferred node has a dashed
+outline, an inferred link a small circle at its source end, each with the
+words "(inferred)".
 
 Examples:
     >>> get_theme("default").links["attacks"].arrowhead
@@ -153,6 +156,15 @@ class Theme:
         inferred_node: Decoration of a node the map's authors inferred.
         inferred_tail: Graphviz arrow shape drawn at the source end of an
             inferred link (after the link's own tail shape, if any).
+        head_spacing: Inches of a node's side given to each link that enters
+            it, when ``crowded`` links or more do: the node grows (taller in a
+            left-right layout, wider in a top-down one) so that their
+            arrowheads and marks spread apart instead of piling up.
+        crowded: How many entering links make a node grow.
+        side_badges: Name each side by a short badge of initials (white on
+            the header colour) at the head of its nodes' headers and beside its
+            name in the legend, so that sides stay apart where fills cannot
+            tell them apart (in print, a dozen sides against a few greys).
     """
 
     name: str
@@ -181,6 +193,9 @@ class Theme:
     inferred_mark: str = "(inferred)"
     inferred_node: Decoration = Decoration(style=("dashed",))
     inferred_tail: str = "odot"
+    head_spacing: float = 0.2
+    crowded: int = 3
+    side_badges: bool = False
 
 
 _NODES: Mapping[NodeKind, NodeStyle] = MappingProxyType(
@@ -208,24 +223,25 @@ DEFAULT = Theme(
     text_color="#1A1A1A",
     header_color="#404040",
     border_color="#404040",
-    # Okabe–Ito hues mixed with white, hue families first far apart, then a
-    # stronger tier: sky blue, orange, bluish green, reddish purple, yellow;
-    # then vermillion and blue.
+    # Light fills chosen one at a time, each the farthest (CIEDE2000) from
+    # white, the editorial grey and the fills before it, among colours that
+    # keep the header text readable (contrast 4.5 or more): the first few are
+    # far apart, and all twelve stay at least 10 apart (tests/render/test_palette.py).
     side_fills=(
         "#D0EAF9",
-        "#F8E4B8",
-        "#B8E4D8",
-        "#F1D9E6",
-        "#FBF7CA",
-        "#9AD2F2",
-        "#F0C566",
-        "#66C5AB",
-        "#E0AFCA",
-        "#F6EF8E",
-        "#F3D2B8",
-        "#8CC0DC",
+        "#E8ACDC",
+        "#7CD0B2",
+        "#FAAC9A",
+        "#EEFAB8",
+        "#B2B8EE",
+        "#E8BE88",
+        "#58D0E2",
+        "#FAD6DC",
+        "#D6FAE8",
+        "#82C4FA",
+        "#BEBE94",
     ),
-    editorial_fill="#E4E1DA",
+    editorial_fill="#D6D3CC",
     unheld_fill="#FFFFFF",
     cluster_fill="#F7F7F7",
     cluster_color="#BBBBBB",
@@ -265,8 +281,11 @@ DEFAULT = Theme(
 PRINT = replace(
     DEFAULT,
     name="print",
-    side_fills=("#EBEBEB", "#D4D4D4", "#F5F5F5", "#C4C4C4"),
-    editorial_fill="#FFFFFF",
+    # A dozen sides cannot be told apart by grey: each side is named by its
+    # badge; fills stay white but for the editorial voice, a light grey.
+    side_fills=("#FFFFFF",),
+    editorial_fill="#CCCCCC",
+    side_badges=True,
     header_color="#000000",
     text_color="#000000",
     border_color="#000000",

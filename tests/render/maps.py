@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import argmap
 
 
@@ -61,3 +63,8 @@ def inferred_map() -> argmap.ArgumentMap:
     b.contradicts("same", "traffic", inferred=True, note="opposite predictions")
     b.supports("balance", "cost", held_by="ed", concession=True, inferred=True, note="a grudging aside")
     return b.build()
+
+
+def many_into_one_map() -> argmap.ArgumentMap:
+    """Nine links into one claim (supports, attacks, linked premises, an undercut beside, a concession)."""
+    return argmap.load(Path(__file__).parent / "many-into-one.yaml")

@@ -11,7 +11,7 @@ from hypothesis import given
 import argmap
 from argmap.render import RenderError, RenderOptions, Theme, get_theme, to_dot
 from argmap.render.themes import DEFAULT
-from tests.render.maps import every_element_map, inferred_map
+from tests.render.maps import every_element_map, inferred_map, many_into_one_map
 from tests.strategies import maps
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "render"
@@ -164,9 +164,9 @@ def test_header_names_kind_and_side_and_fill_follows_the_side() -> None:
     dot = to_dot(every_element_map())
     claim = node_line(dot, "traffic")
     assert "<B>CLAIM</B> · Proponents" in claim and 'fillcolor="#D0EAF9"' in claim
-    assert 'fillcolor="#F8E4B8"' in node_line(dot, "cost")
+    assert 'fillcolor="#E8ACDC"' in node_line(dot, "cost")
     editorial = node_line(dot, "balance")
-    assert "<B>CLAIM</B> · <I>The</I> <I>editors</I>" in editorial and 'fillcolor="#E4E1DA"' in editorial
+    assert "<B>CLAIM</B> · <I>The</I> <I>editors</I>" in editorial and 'fillcolor="#D6D3CC"' in editorial
     unheld = node_line(dot, "safety")
     assert "<B>PRINCIPLE</B></FONT>" in unheld and 'fillcolor="#FFFFFF"' in unheld
 
@@ -462,25 +462,48 @@ def test_evaluation_styles(status: str, expected: list[str], struck: bool) -> No
     assert "<S>" not in node_line(dot, "traffic")
 
 
+def graph_label(dot: str) -> str:
+    (line,) = [line for line in dot.splitlines() if line.startswith("  graph [rankdir=")]
+    return line
+
+
 def test_legend_lists_what_is_drawn() -> None:
     dot = to_dot(phones(), RenderOptions(legend=True, issues=["lunch"]))
-    legend = dot[dot.index('subgraph "cluster_legend"') :]
-    assert [re.sub(r" \[.*", "", line.strip()) for line in legend.splitlines() if " -> " in line] == [
-        '"legend#attacks" -> "legend#attacks#to"',
-        '"legend#supports" -> "legend#supports#to"',
-        '"legend#attacks#to" -> "legend#sides"',
-    ]
-    assert edge_line(legend, "legend#attacks", "legend#attacks#to") == (
-        '"legend#attacks" -> "legend#attacks#to" [color="#D55E00" style="dashed" penwidth=1.2'
-        ' arrowhead="tee" label=<−>]'
-    )
+    legend = graph_label(dot)
+    assert "<B>Legend</B>" in legend and "cluster_legend" not in dot and "legend#" not in dot
+    mark = '<FONT POINT-SIZE="10.5" COLOR="#1A1A1A">−</FONT>'
+    attack = f'<FONT COLOR="#D55E00"><FONT POINT-SIZE="10.5">╌╌╌ {mark} ╌╌┤'
+    assert attack in legend
+    assert ">attacks<" in legend and ">supports<" in legend and ">undercuts<" not in legend
     assert "Ban supporters" in legend and "Middle ground" in legend and "held by no side" in legend
-    assert "Ban opponents" not in legend and "legend#notes" not in legend
+    assert "Ban opponents" not in legend and "where lines meet" not in legend
+
+
+def test_legend_sits_under_the_title_and_takes_no_part_in_the_layout() -> None:
+    m = phones()
+    with_legend = to_dot(m, RenderOptions(legend=True))
+    without = to_dot(m, RenderOptions())
+    body = [line for line in with_legend.splitlines() if not line.startswith("  graph [")]
+    assert body == [line for line in without.splitlines() if not line.startswith("  graph [")]
+    label = graph_label(with_legend)
+    assert label.index(m.title.split()[0]) < label.index("<B>Legend</B>")
+    only = graph_label(to_dot(m, RenderOptions(legend=True, title=False)))
+    assert "<B>Legend</B>" in only and m.title.split()[0] not in only
+
+
+def test_legend_sets_many_sides_in_columns_of_five() -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    label = graph_label(to_dot(m, RenderOptions(legend=True)))
+    columns = label.split('<TD VALIGN="TOP"><TABLE')[1:]
+    sides = [column for column in columns if "BGCOLOR=" in column]
+    names = [side.name for side in m.sides]
+    assert len(sides) == 3 and all(column.count("<TR>") <= 5 for column in sides)
+    assert sum(column.count("<TR>") for column in sides) == len(names) + 1  # and "held by no side"
 
 
 def test_legend_notes_junctions_concessions_and_overlays() -> None:
     dot = to_dot(every_element_map(), OVERLAYS)
-    notes = node_line(dot, "legend#notes")
+    notes = graph_label(dot)
     for text in (
         "where lines meet: linked premises",
         "<I>concedes</I>: a concession",
@@ -490,11 +513,11 @@ def test_legend_notes_junctions_concessions_and_overlays() -> None:
         "dotted outline: undecided",
     ):
         assert text in notes
-    assert "<I>The editors (editorial)</I>" in node_line(dot, "legend#sides")
+    assert "<I>The editors (editorial)</I>" in notes
 
 
 def test_no_legend_by_default() -> None:
-    assert "legend" not in to_dot(phones())
+    assert "Legend" not in to_dot(phones())
 
 
 # -- options ------------------------------------------------------------------------
@@ -577,3 +600,25 @@ def test_marks_from_a_theme_are_escaped() -> None:
     assert "label=<&lt;−&gt;>" in edge_line(
         to_dot(every_element_map(), RenderOptions(theme=theme)), "cost", "q"
     )
+
+
+# -- many links into one node -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rankdir", "across"), [("LR", "height"), ("RL", "height"), ("TB", "width")])
+def test_a_node_many_links_enter_grows_so_their_heads_spread(rankdir: str, across: str) -> None:
+    m = many_into_one_map()
+    dot = to_dot(m, RenderOptions(rankdir=rankdir))  # type: ignore[arg-type]
+    entering = [line for line in edge_lines(dot) if line.split(" [")[0].endswith('-> "hub"')]
+    assert len(entering) == 9
+    assert node_line(dot, "hub").endswith(f" {across}=1.8]")
+    assert "height=" not in node_line(dot, "cafes") and "width=" not in node_line(dot, "cafes")
+    assert node_line(dot, "q").endswith("peripheries=2]"), "two links: no need to grow"
+
+
+def test_crowding_follows_the_theme() -> None:
+    m = many_into_one_map()
+    roomy = dataclasses.replace(DEFAULT, name="roomy", head_spacing=0.3, crowded=10)
+    assert "height=" not in node_line(to_dot(m, RenderOptions(theme=roomy)), "hub")
+    roomy = dataclasses.replace(roomy, crowded=2)
+    assert node_line(to_dot(m, RenderOptions(theme=roomy)), "hub").endswith(" height=2.7]")

@@ -21,12 +21,14 @@ from argmap.render import (
     available_engines,
     engines,
     find_engine,
+    get_theme,
     layout,
     render,
     repr_svg,
     to_dot,
     to_graphviz,
 )
+from argmap.render.drawing import side_badges
 from argmap.render.labels import clean
 from tests.render.maps import every_element_map
 from tests.strategies import maps
@@ -291,10 +293,11 @@ def node_texts(svg: bytes) -> dict[str, str]:
     return found
 
 
-def expected_text(m: argmap.ArgumentMap, node: argmap.Claim) -> str:
+def expected_text(m: argmap.ArgumentMap, node: argmap.Claim, theme: str = "default") -> str:
     header = {"issue": "ISSUE", "claim": "CLAIM", "counterclaim": "COUNTERCLAIM"}
     header.update(principle="PRINCIPLE", evidence="EVIDENCE")
-    words = [header[node.kind]]
+    badge = side_badges(m).get(node.held_by or "") if get_theme(theme).side_badges else None
+    words = ([badge] if badge else []) + [header[node.kind]]
     if node.held_by is not None:
         words += ["·", *clean(m.side(node.held_by).name).split()]
     words += clean(node.text).split()
@@ -309,7 +312,7 @@ def test_svg_shows_exactly_the_text_of_each_node(m: argmap.ArgumentMap, theme: s
     svg = render(m, "svg", options)
     texts = node_texts(svg)
     for node in m.nodes:
-        assert texts[node.id] == expected_text(m, node)  # type: ignore[arg-type]
+        assert texts[node.id] == expected_text(m, node, theme)  # type: ignore[arg-type]
 
 
 @needs_engine
