@@ -258,8 +258,22 @@ def attribution(
 LinkKey = tuple[object, ...]
 
 
-def link_key(m: ArgumentMap, link: AnyLink, rename: dict[str, str], *, with_kind: bool) -> LinkKey | None:
-    """A comparable key of ``link`` with node ids renamed; None if an end is not renamed."""
+_OPPOSITE = {"supports": "attacks", "attacks": "supports"}
+
+
+def link_key(
+    m: ArgumentMap,
+    link: AnyLink,
+    rename: dict[str, str],
+    *,
+    with_kind: bool,
+    reversed_issues: frozenset[str] = frozenset(),
+) -> LinkKey | None:
+    """A comparable key of ``link`` with node ids renamed; None if an end is not renamed.
+
+    A supports or attacks link into one of ``reversed_issues`` (an issue whose
+    question this map asks the other way round) is read as its opposite.
+    """
     premises = [rename.get(p) for p in link.premises]
     if any(p is None for p in premises):
         return None
@@ -270,7 +284,8 @@ def link_key(m: ArgumentMap, link: AnyLink, rename: dict[str, str], *, with_kind
         target = rename.get(link.target)
     if target is None:
         return None
-    kind = link.kind if with_kind else ("undercuts" if link.kind == "undercuts" else "")
+    stance = _OPPOSITE.get(link.kind, link.kind) if link.target in reversed_issues else link.kind
+    kind = stance if with_kind else ("undercuts" if link.kind == "undercuts" else "")
     if link.kind in SYMMETRIC:
         return (kind, frozenset([*premises, target]))
     return (kind, frozenset(premises), target)
@@ -312,13 +327,17 @@ def link_scores(
     *,
     with_kind: bool,
     stated_only: bool,
+    reversed_issues: frozenset[str] = frozenset(),
 ) -> LinkScores:
     """Match links through the alignment (the first map is the reference)."""
     links_a = links_in_scope(first, scope[0], stated_only=stated_only)
     links_b = links_in_scope(second, scope[1], stated_only=stated_only)
     identity = {n: n for n in scope[1]}
     keys_a = {str(k.id): link_key(first, k, pairs, with_kind=with_kind) for k in links_a}
-    keys_b = {str(k.id): link_key(second, k, identity, with_kind=with_kind) for k in links_b}
+    keys_b = {
+        str(k.id): link_key(second, k, identity, with_kind=with_kind, reversed_issues=reversed_issues)
+        for k in links_b
+    }
     set_a = {key for key in keys_a.values() if key is not None}
     set_b = {key for key in keys_b.values() if key is not None}
     hit_a = [i for i, key in keys_a.items() if key is not None and key in set_b]
@@ -352,6 +371,7 @@ class Agreement:
     attribution: Attribution
     links: LinkScores
     attachment: LinkScores
+    reversed_issues: tuple[str, ...] = ()
 
 
 def compare(
@@ -362,8 +382,15 @@ def compare(
     threshold: float = 0.5,
     side_map: dict[str, str] | None = None,
     stated_only: bool = False,
+    reversed_issues: Iterable[str] = (),
 ) -> Agreement:
     """Compare two maps of the same text: alignment, attribution, stance links.
+
+    ``reversed_issues`` names issues of the second map whose question is the
+    first map's asked the other way round ("should X?" against "should not
+    X?"): a link that supports one attacks the other, so its kind is read
+    reversed. Which questions are reversed is a reading of the two texts of
+    each issue, recorded by whoever reconciles the annotations.
 
     Raises:
         AgreementError: ``section`` is declared by neither map, or the threshold is not in (0, 1].
@@ -374,6 +401,10 @@ def compare(
     nodes_a, nodes_b = in_scope(first, span), in_scope(second, span)
     pairs = align(nodes_a, nodes_b, threshold)
     scope = ({n.id for n in nodes_a}, {n.id for n in nodes_b})
+    flip = frozenset(reversed_issues)
+    for issue_id in sorted(flip):
+        if not second.has(issue_id) or second.node(issue_id).kind != "issue":
+            raise AgreementError(f"--reverse-issue {issue_id}: the second map has no such issue")
     return Agreement(
         section=section,
         threshold=threshold,
@@ -381,8 +412,11 @@ def compare(
         nodes_second=len(nodes_b),
         aligned=pairs,
         attribution=attribution(first, second, pairs, side_map or {}),
-        links=link_scores(first, second, pairs, scope, with_kind=True, stated_only=stated_only),
+        links=link_scores(
+            first, second, pairs, scope, with_kind=True, stated_only=stated_only, reversed_issues=flip
+        ),
         attachment=link_scores(first, second, pairs, scope, with_kind=False, stated_only=stated_only),
+        reversed_issues=tuple(sorted(flip)),
     )
 
 
@@ -423,6 +457,8 @@ def markdown(result: Agreement) -> str:
             f"{fmt(attach.precision)} / {fmt(attach.recall)} / {fmt(attach.f1)}",
         ),
     ]
+    if result.reversed_issues:
+        rows.insert(4, ("issues asked the other way round (second map)", ", ".join(result.reversed_issues)))
     lines = ["| measure | value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
     return "\n".join(lines) + "\n"
 
@@ -486,6 +522,21 @@ def read_side_map(path: Path) -> dict[str, str]:
     return dict(data)
 
 
+def read_issue_list(path: Path) -> list[str]:
+    """The issue ids listed in a YAML file (a plain list of ids).
+
+    Raises:
+        AgreementError: the file cannot be read or is not a list of ids.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise AgreementError(f"{path}: cannot read the list of issues: {err}") from None
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        raise AgreementError(f"{path}: expected a YAML list of issue ids")
+    return data
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the comparison from the command line; 0 on success, 2 on bad input."""
     parser = argparse.ArgumentParser(description="Agreement between two argument maps of the same text.")
@@ -498,6 +549,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--side-map", action="append", default=[], metavar="SECOND=FIRST")
     parser.add_argument("--side-map-file", type=Path, help="YAML lines 'second_side: first_side'")
     parser.add_argument("--stated-only", action="store_true", help="leave out links marked inferred")
+    parser.add_argument(
+        "--reverse-issue",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an issue of the second map asked the other way round (its supports and attacks read reversed)",
+    )
+    parser.add_argument("--reverse-issues-file", type=Path, help="YAML list of such issues")
     parser.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     args = parser.parse_args(argv)
     try:
@@ -512,6 +571,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 **parse_side_map(args.side_map),
             },
             stated_only=args.stated_only,
+            reversed_issues=[
+                *(read_issue_list(args.reverse_issues_file) if args.reverse_issues_file else []),
+                *args.reverse_issue,
+            ],
         )
     except (ArgmapError, AgreementError) as err:
         print(f"agreement: {err}", file=sys.stderr)

@@ -18,6 +18,7 @@ TOOL = ROOT / "corpora" / "tools" / "agreement.py"
 ALLIED = ROOT / "corpora" / "allied-space-cooperation"
 SECOND = ALLIED / "second-annotation.yaml"
 SIDES_FILE = ALLIED / "second-annotation-sides.yaml"
+REVERSED_FILE = ALLIED / "second-annotation-reversed-issues.yaml"
 CONTROVERSIES = "Controversies and debates"
 
 
@@ -228,12 +229,40 @@ def test_side_map_file(tmp_path: Path) -> None:
         agreement.read_side_map(tmp_path / "absent.yaml")
 
 
-@pytest.mark.skipif(not SECOND.is_file(), reason="the second annotation has not arrived yet")
-def test_readme_reports_the_figures_of_the_two_annotations() -> None:
-    # the second annotator names sides in their own way; SIDES_FILE says which of ours each one is
-    side_map = agreement.read_side_map(SIDES_FILE) if SIDES_FILE.is_file() else {}
-    result = agreement.compare(
-        argmap.load(ALLIED / "map.yaml"), argmap.load(SECOND), section=CONTROVERSIES, side_map=side_map
+def test_the_second_annotation_is_in_the_repository_and_valid(seed_text: str) -> None:
+    second = argmap.load(SECOND)
+    texts = {"article": seed_text}
+    assert argmap.verify_anchors(second, texts) == []
+    assert {n.id for n in second.issues} == {f"c{i}-issue" for i in range(1, 8)}
+
+
+def test_an_issue_asked_the_other_way_round_reads_its_stances_reversed() -> None:
+    # the same claim on the same question, asked "should it?" in one map and "should it not?" in the other
+    first = build(
+        SIDES, [("q", "issue", (0, 5), None), ("a", "claim", (10, 20), "x")], [("l", "supports", "a", "q")]
     )
+    second = build(
+        SIDES, [("q2", "issue", (0, 5), None), ("a2", "claim", (10, 20), "x")], [("l", "attacks", "a2", "q2")]
+    )
+    plain = agreement.compare(first, second)
+    assert plain.links.f1 == 0.0 and plain.attachment.f1 == 1.0
+    turned = agreement.compare(first, second, reversed_issues=["q2"])
+    assert turned.links.f1 == 1.0 and turned.reversed_issues == ("q2",)
+    assert "| issues asked the other way round (second map) | q2 |" in agreement.markdown(turned)
+    with pytest.raises(agreement.AgreementError, match="no such issue"):
+        agreement.compare(first, second, reversed_issues=["a2"])
+
+
+def test_readme_reports_the_figures_of_the_two_annotations() -> None:
+    # the second annotator names sides in their own way; SIDES_FILE says which of ours each one is,
+    # and REVERSED_FILE which of their issues ask our question the other way round
+    side_map = agreement.read_side_map(SIDES_FILE)
+    reversed_issues = agreement.read_issue_list(REVERSED_FILE)
+    first, second = argmap.load(ALLIED / "map.yaml"), argmap.load(SECOND)
     readme = (ROOT / "corpora" / "README.md").read_text("utf-8")
-    assert agreement.markdown(result) in readme
+    strict = agreement.compare(first, second, section=CONTROVERSIES, side_map=side_map)
+    reconciled = agreement.compare(
+        first, second, section=CONTROVERSIES, side_map=side_map, reversed_issues=reversed_issues
+    )
+    assert agreement.markdown(strict) in readme
+    assert agreement.markdown(reconciled) in readme
