@@ -29,7 +29,8 @@ from argmap.errors import (
     UnknownElementError,
 )
 from argmap.graph import from_networkx, to_networkx
-from argmap.io.native import dump, dumps, load, loads
+from argmap.io.formats import dump, load
+from argmap.io.native import dumps, loads
 from argmap.model import (
     Anchor,
     ArgumentMap,
