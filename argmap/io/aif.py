@@ -27,12 +27,12 @@ a missing node, a preference node) is left out and reported as a located
 conclusion``.
 
 AIF node ids may be strings or integers; argmap ids must match
-``[A-Za-z0-9][A-Za-z0-9_.:+-]*`` and contain no ``+`` outside linked-premise
-ids. An id that is valid and has no ``+`` is kept as it is (an integer as its
-decimal digits); any other becomes ``x+`` followed by the id with every
-character outside ``A-Z a-z 0-9 _ . : -`` written as ``+HH`` per UTF-8 byte
-(see :func:`encode_id`). The mapping is reversible, and the original value
-(with its JSON type) is kept in ``data["aif"]["nodeID"]`` anyway.
+``[A-Za-z0-9][A-Za-z0-9_.:+-]*``. An id that matches and does not start with
+``x+`` is kept as it is (an integer as its decimal digits); any other becomes
+``x+`` followed by the id with every character outside ``A-Z a-z 0-9 _ . :
+-`` written as ``+HH`` per UTF-8 byte (see :func:`encode_id`). The mapping
+is reversible, and the original value (with its JSON type) is kept in
+``data["aif"]["nodeID"]`` anyway.
 
 Examples:
     >>> text = '''{"nodes": [
@@ -80,11 +80,11 @@ def encode_id(value: str | int) -> str:
     """The argmap id for an AIF node id (reversible: see :func:`decode_id`).
 
     Examples:
-        >>> encode_id(119927), encode_id("2_1649261293"), encode_id("node 7"), encode_id("a+b")
-        ('119927', '2_1649261293', 'x+node+207', 'x+a+2Bb')
+        >>> encode_id(119927), encode_id("2_1649261293"), encode_id("node 7"), encode_id("x+1")
+        ('119927', '2_1649261293', 'x+node+207', 'x+x+2B1')
     """
     text = str(value)
-    if ID_RE.fullmatch(text) and "+" not in text:
+    if ID_RE.fullmatch(text) and not text.startswith(_PREFIX):
         return text
     return _PREFIX + "".join(
         ch if _SAFE.fullmatch(ch) else "".join(f"+{byte:02X}" for byte in ch.encode("utf-8")) for ch in text
@@ -95,8 +95,8 @@ def decode_id(argmap_id: str) -> str:
     """The AIF node id an argmap id stands for (the inverse of :func:`encode_id`).
 
     Examples:
-        >>> decode_id("x+node+207"), decode_id("119927"), decode_id(encode_id("é/+"))
-        ('node 7', '119927', 'é/+')
+        >>> decode_id("x+node+207"), decode_id("119927"), decode_id("x+x+2B1"), decode_id(encode_id("é/+"))
+        ('node 7', '119927', 'x+1', 'é/+')
     """
     if not argmap_id.startswith(_PREFIX):
         return argmap_id
@@ -120,7 +120,7 @@ def looks_like_ova(data: Any) -> bool:
         >>> looks_like_ova({"AIF": {"nodes": []}, "OVA": {}}), looks_like_ova({"nodes": []})
         (True, False)
     """
-    return isinstance(data, Mapping) and isinstance(data.get("AIF"), Mapping)
+    return isinstance(data, Mapping) and "AIF" in data
 
 
 def looks_like_aif(data: Any) -> bool:
@@ -165,8 +165,29 @@ class _Reader:
         return line, offset - self.lines[line - 1] + 1
 
     def problem(self, pointer: str, message: str, node_id: str | None = None) -> None:
-        line, column = self.where(node_id)
-        self.problems.append(Problem(message, self.path, line, column, element=self.base + pointer))
+        full = self.base + pointer or "/"
+        loc = tuple(int(part) if part.isdigit() else part for part in full.split("/")[1:])
+        self.problems.append(Problem(message, self.path, element=full, loc=loc))
+
+    def located(self) -> list[Problem]:
+        """The problems with the line and column of the value each pointer names.
+
+        Only a file with problems pays for the slower parse that keeps positions.
+        """
+        if not self.problems:
+            return []
+        try:
+            values = parse_json(self.text, self.path).values
+        except LoadError:  # e.g. a duplicate key, which json.loads let pass
+            values = {}
+        out = []
+        for problem in self.problems:
+            loc = problem.loc
+            while loc not in values and loc:
+                loc = loc[:-1]
+            line, column = values.get(loc, (None, None))
+            out.append(Problem(problem.message, self.path, line, column, problem.element, problem.loc))
+        return out
 
 
 @dataclass
@@ -198,8 +219,8 @@ def read_aif(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
         ...                        ' "edges": []}', "n.json")
         >>> for p in problems:
         ...     print(p)
-        n.json:1:13: /nodes/0: RA '9' has no premise (no I-node with an edge into it)
-        n.json:1:13: /nodes/0: RA '9' has no conclusion (no edge from it to a node)
+        n.json:1:12: /nodes/0: RA '9' has no premise (no I-node with an edge into it)
+        n.json:1:12: /nodes/0: RA '9' has no conclusion (no edge from it to a node)
     """
     data = _parse(text, path)
     base = ""
@@ -208,14 +229,18 @@ def read_aif(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
         base = "/AIF"
         top = {k: v for k, v in data.items() if k != "AIF"}
         data = data["AIF"]
-    if not isinstance(data, Mapping) or not isinstance(data.get("nodes"), list):
-        raise LoadError([Problem("not an AIF nodeset: expected an object with a list of nodes", path, 1, 1)])
     reader = _Reader(path, text, base)
+    if not isinstance(data, Mapping):
+        reader.problem("", "not an AIF nodeset: expected an object with nodes and edges")
+        raise LoadError(reader.located())
+    if not isinstance(data.get("nodes"), list):
+        reader.problem("/nodes", "nodes must be a list of node objects (nodeID, text, type)")
+        raise LoadError(reader.located())
     nodes = _read_nodes(reader, data["nodes"])
     edges = _read_edges(reader, data.get("edges", []), nodes)
-    speakers = _speakers(reader, data, nodes, edges)
+    speakers = _speakers(data, edges)
     built = _build(reader, nodes, edges, speakers, data, top)
-    return built, reader.problems
+    return built, reader.located()
 
 
 def _parse(text: str, path: str) -> Any:
@@ -279,6 +304,13 @@ def _read_edges(reader: _Reader, raw_edges: Any, nodes: dict[str, _Node]) -> lis
                 ends.append(nodes[str(value)])
         if len(ends) != 2:
             continue
+        if ends[0].type == "I" and ends[1].type == "I":
+            message = (
+                f"edge from I-node {ends[0].key!r} straight to I-node {ends[1].key!r}:"
+                " AIF relates propositions through an RA, CA or MA node; ignored"
+            )
+            reader.problem(pointer, message)
+            continue
         pair = (ends[0].key, ends[1].key)
         if pair in seen:
             continue  # the same edge twice says nothing more
@@ -287,41 +319,46 @@ def _read_edges(reader: _Reader, raw_edges: Any, nodes: dict[str, _Node]) -> lis
     return edges
 
 
-def _speakers(
-    reader: _Reader, data: Mapping[str, Any], nodes: dict[str, _Node], edges: list[tuple[_Node, _Node]]
-) -> dict[str, str]:
-    """The speaker's name for each I-node some locution asserts (``L -> YA -> I``)."""
-    names: dict[str, str] = {}
+@dataclass(frozen=True)
+class _Speaker:
+    key: str  # the participant's id, or the name when no participant is known
+    name: str
+    participant: Any = None  # the participant's id as written, if any
+
+
+def _speakers(data: Mapping[str, Any], edges: list[tuple[_Node, _Node]]) -> dict[str, _Speaker]:
+    """The speaker of each I-node some locution asserts (``L -> YA -> I``)."""
+    found: dict[str, _Speaker] = {}
+    people: dict[str, _Speaker] = {}
     participants = data.get("participants")
-    people: dict[str, str] = {}
-    if isinstance(participants, list):
-        for person in participants:
-            if isinstance(person, Mapping) and "participantID" in person:
-                full = " ".join(str(person.get(k) or "").strip() for k in ("firstname", "surname")).strip()
-                if full:
-                    people[str(person["participantID"])] = full
+    for person in participants if isinstance(participants, list) else []:
+        if isinstance(person, Mapping) and "participantID" in person:
+            full = " ".join(str(person.get(k) or "").strip() for k in ("firstname", "surname")).strip()
+            if full:
+                pid = person["participantID"]
+                people[str(pid)] = _Speaker(f"p:{pid}", full, pid)
     person_of: dict[str, str] = {}
     locutions = data.get("locutions")
-    if isinstance(locutions, list):
-        for locution in locutions:
-            if isinstance(locution, Mapping) and "nodeID" in locution and "personID" in locution:
-                person_of[str(locution["nodeID"])] = str(locution["personID"])
+    for locution in locutions if isinstance(locutions, list) else []:
+        if isinstance(locution, Mapping) and "nodeID" in locution and "personID" in locution:
+            person_of[str(locution["nodeID"])] = str(locution["personID"])
     into: dict[str, list[_Node]] = defaultdict(list)
     for source, target in edges:
         into[target.key].append(source)
     for source, target in edges:
-        if source.type != "YA" or target.type != "I" or target.key in names:
+        if source.type != "YA" or target.type != "I" or target.key in found:
             continue
         for locution in into[source.key]:
             if locution.type != "L":
                 continue
-            name = people.get(person_of.get(locution.key, ""))
-            if name is None and ":" in locution.text:
+            speaker = people.get(person_of.get(locution.key, ""))
+            if speaker is None and ":" in locution.text:
                 name = locution.text.split(":", 1)[0].strip()
-            if name:
-                names[target.key] = name
+                speaker = _Speaker(f"n:{name}", name) if name else None
+            if speaker is not None:
+                found[target.key] = speaker
                 break
-    return names
+    return found
 
 
 def _slug(name: str) -> str:
@@ -333,7 +370,7 @@ def _build(
     reader: _Reader,
     nodes: dict[str, _Node],
     edges: list[tuple[_Node, _Node]],
-    speakers: dict[str, str],
+    speakers: dict[str, _Speaker],
     data: Mapping[str, Any],
     top: dict[str, Any],
 ) -> ArgumentMap:
@@ -346,22 +383,15 @@ def _build(
     # Sides: one per speaker; a participant whose id is a valid id keeps it.
     side_ids: dict[str, str] = {}
     sides: list[dict[str, Any]] = []
-    participant_ids = {
-        " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname")).strip(): p.get(
-            "participantID"
-        )
-        for p in data.get("participants") or []
-        if isinstance(p, Mapping)
-    }
-    for name in speakers.values():
-        if name in side_ids:
+    for speaker in speakers.values():
+        if speaker.key in side_ids:
             continue
-        given = participant_ids.get(name)
-        side_id = given if isinstance(given, str) and ID_RE.fullmatch(given) else _slug(name)
-        while side_id in {s["id"] for s in sides}:
+        given = speaker.participant
+        side_id = given if isinstance(given, str) and ID_RE.fullmatch(given) else _slug(speaker.name)
+        while side_id in side_ids.values():
             side_id += "-2"
-        side_ids[name] = side_id
-        sides.append({"id": side_id, "name": name, "role": "speaker"})
+        side_ids[speaker.key] = side_id
+        sides.append({"id": side_id, "name": speaker.name, "role": "speaker"})
 
     out_nodes: list[dict[str, Any]] = []
     positions: dict[tuple[str | int, ...], tuple[int, int]] = {}
@@ -379,7 +409,7 @@ def _build(
                 "data": {"aif": {"nodeID": node.raw_id, **node.extra}},
             }
             if node.key in speakers:
-                entry["held_by"] = side_ids[speakers[node.key]]
+                entry["held_by"] = side_ids[speakers[node.key].key]
             _remember(reader, positions, ("nodes", len(out_nodes)), node.key)
             out_nodes.append(entry)
             imported.add(node.key)
@@ -408,7 +438,12 @@ def _build(
 
     map_id = _slug(Path(reader.path).stem) if reader.path else "aif"
     metadata: dict[str, Any] = {}
-    rest = {k: v for k, v in data.items() if k not in ("nodes", "edges", "locutions", "participants")}
+    # Everything else the AIF object holds is kept, save what is read above and empty lists OVA adds.
+    rest = {
+        k: v
+        for k, v in data.items()
+        if k not in ("nodes", "edges", "locutions", "participants") and v not in ([], None)
+    }
     if rest:
         metadata["aif"] = rest
     if top:
