@@ -50,6 +50,7 @@ __all__ = ["looks_like_kialo", "read_kialo", "write_kialo"]
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)$")
 _CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+(?:(Pro|Con|Thesis|Question):)?[ \t]*(.*))?$")
 _SEE = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*$")
+_NEAR_CLAIM = re.compile(r"\d+(?:[.,]\d+)*[.,]?\s*(?:Pro|Con|Thesis)\s*:", re.IGNORECASE)
 _LABEL = re.compile(r"(?:Pro|Con|Thesis|Question):")
 
 
@@ -99,6 +100,7 @@ def _needs_escape(line: str) -> bool:
     return bool(
         line.startswith("\\")
         or _CLAIM.match(line)
+        or _NEAR_CLAIM.match(line)
         or _TITLE.match(line)
         or _SEE.match(line)
         or _LABEL.match(line)
@@ -150,6 +152,10 @@ def _scan(text: str, path: str, problems: list[Problem]) -> _Parse:
                 claim.lines.append(_unescape(body))
             parsed.claims.append(claim)
             current = claim
+            continue
+        if _NEAR_CLAIM.match(stripped):
+            message = "this reads as a claim but its number is malformed: write it as 1.2.3."
+            problems.append(Problem(message, path, number, indent + 1))
             continue
         if current is None:
             problems.append(
@@ -245,6 +251,8 @@ def read_kialo(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
             continue
         claims[claim.number] = claim
         kept.append(claim)
+    if not kept:
+        raise LoadError(problems)
     return _build(parsed, kept, claims, path, problems), problems
 
 
@@ -294,6 +302,11 @@ def _build(
         kind = "supports" if claim.stance == "Pro" else "attacks"
         source = claim.number
         if claim.see is not None:
+            if claim.see == claim.number:
+                problems.append(
+                    _at(path, claim, f"'-> See {claim.see}' points at itself; left out", claim.see_column)
+                )
+                continue
             if claim.see not in placed:
                 problems.append(
                     _at(
