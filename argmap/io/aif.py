@@ -27,12 +27,13 @@ a missing node, a preference node) is left out and reported as a located
 conclusion``.
 
 AIF node ids may be strings or integers; argmap ids must match
-``[A-Za-z0-9][A-Za-z0-9_.:+-]*``. An id that matches and does not start with
-``x+`` is kept as it is (an integer as its decimal digits); any other becomes
-``x+`` followed by the id with every character outside ``A-Z a-z 0-9 _ . :
--`` written as ``+HH`` per UTF-8 byte (see :func:`encode_id`). The mapping
-is reversible, and the original value (with its JSON type) is kept in
-``data["aif"]["nodeID"]`` anyway.
+``[A-Za-z0-9][A-Za-z0-9_.:+-]*``. An id that matches is kept as it is (an
+integer as its decimal digits); any other becomes ``x+`` followed by the id
+with every character outside ``A-Z a-z 0-9 _ . : -`` written as ``+HH`` per
+UTF-8 byte (see :func:`encode_id` and :func:`decode_id`). The original value
+(with its JSON type) is kept in ``data["aif"]["nodeID"]``, and the writer
+gives it back; two ids of one nodeset that would become the same argmap id
+are reported.
 
 Examples:
     >>> text = '''{"nodes": [
@@ -80,11 +81,11 @@ def encode_id(value: str | int) -> str:
     """The argmap id for an AIF node id (reversible: see :func:`decode_id`).
 
     Examples:
-        >>> encode_id(119927), encode_id("2_1649261293"), encode_id("node 7"), encode_id("x+1")
-        ('119927', '2_1649261293', 'x+node+207', 'x+x+2B1')
+        >>> encode_id(119927), encode_id("2_1649261293"), encode_id("node 7"), encode_id("-1")
+        ('119927', '2_1649261293', 'x+node+207', 'x+-1')
     """
     text = str(value)
-    if ID_RE.fullmatch(text) and not text.startswith(_PREFIX):
+    if ID_RE.fullmatch(text):
         return text
     return _PREFIX + "".join(
         ch if _SAFE.fullmatch(ch) else "".join(f"+{byte:02X}" for byte in ch.encode("utf-8")) for ch in text
@@ -95,8 +96,8 @@ def decode_id(argmap_id: str) -> str:
     """The AIF node id an argmap id stands for (the inverse of :func:`encode_id`).
 
     Examples:
-        >>> decode_id("x+node+207"), decode_id("119927"), decode_id("x+x+2B1"), decode_id(encode_id("é/+"))
-        ('node 7', '119927', 'x+1', 'é/+')
+        >>> decode_id("x+node+207"), decode_id("119927"), decode_id(encode_id("é/+"))
+        ('node 7', '119927', 'é/+')
     """
     if not argmap_id.startswith(_PREFIX):
         return argmap_id
@@ -255,6 +256,7 @@ def _parse(text: str, path: str) -> Any:
 
 def _read_nodes(reader: _Reader, raw_nodes: list[Any]) -> dict[str, _Node]:
     nodes: dict[str, _Node] = {}
+    taken: dict[str, str] = {}  # argmap id -> the AIF id it stands for
     for i, raw in enumerate(raw_nodes):
         pointer = f"/nodes/{i}"
         if not isinstance(raw, Mapping):
@@ -274,6 +276,14 @@ def _read_nodes(reader: _Reader, raw_nodes: list[Any]) -> dict[str, _Node]:
                 pointer, f"{kind} {key!r}: nodeID repeats node /nodes/{nodes[key].index}; left out", key
             )
             continue
+        encoded = encode_id(raw_id)
+        if encoded in taken:
+            message = (
+                f"{kind} {key!r} would get argmap id {encoded!r}, taken by node {taken[encoded]!r}; left out"
+            )
+            reader.problem(pointer, message, key)
+            continue
+        taken[encoded] = key
         node_text = raw.get("text")
         if not isinstance(node_text, str):
             node_text = "" if node_text is None else json.dumps(node_text)
@@ -618,6 +628,7 @@ def _links(
 
 
 def _aif_id(element_id: str, data: Mapping[str, Any]) -> str | int:
+    """The AIF id of an element: the one it was read with, else its own id."""
     aif = data.get("aif")
     if isinstance(aif, Mapping):
         original = aif.get("nodeID")
@@ -627,7 +638,7 @@ def _aif_id(element_id: str, data: Mapping[str, Any]) -> str | int:
             and encode_id(original) == element_id
         ):
             return original
-    return decode_id(element_id)
+    return element_id
 
 
 def _extra(data: Mapping[str, Any], drop: Iterable[str]) -> dict[str, Any]:

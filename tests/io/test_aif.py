@@ -74,19 +74,27 @@ def test_rephrase_is_equivalence_and_ids_of_any_shape_map_reversibly() -> None:
     text = nodeset(
         [
             ("a b", "I", "Phones distract."),
-            ("x+1", "I", "Phones take attention."),
+            ("-1", "I", "Phones take attention."),
             ("é/+", "MA", "Default Rephrase"),
         ],
-        [("a b", "é/+"), ("é/+", "x+1")],
+        [("a b", "é/+"), ("é/+", "-1")],
     )
     m, problems = read_aif(text, "n.json")
     assert problems == []
     ((kind, source, target),) = links(m)
     assert kind == "equivalent"
-    assert [decode_id(source), decode_id(target), decode_id(str(m.links[0].id))] == ["a b", "x+1", "é/+"]
-    assert [encode_id(i) for i in ("a b", "x+1", "é/+")] == [source, target, m.links[0].id]
+    assert [decode_id(source), decode_id(target), decode_id(str(m.links[0].id))] == ["a b", "-1", "é/+"]
+    assert [encode_id(i) for i in ("a b", "-1", "é/+")] == [source, target, m.links[0].id]
     again = json.loads(write_aif(m))
-    assert [n["nodeID"] for n in again["nodes"]] == ["a b", "x+1", "é/+"]
+    assert [n["nodeID"] for n in again["nodes"]] == ["a b", "-1", "é/+"]
+
+
+def test_two_ids_that_would_become_one_argmap_id_are_reported() -> None:
+    m, problems = read_aif(nodeset([("a b", "I", "A."), ("x+a+20b", "I", "B.")], []), "n.json")
+    assert [n.text for n in m.nodes] == ["A."]
+    assert [str(p) for p in problems] == [
+        "n.json:1:58: /nodes/1: I 'x+a+20b' would get argmap id 'x+a+20b', taken by node 'a b'; left out"
+    ]
 
 
 def test_integer_and_string_ids_are_one_id_space() -> None:

@@ -115,11 +115,11 @@ def test_map_without_issue_grows_from_what_supports_or_attacks_nothing() -> None
 def test_a_long_chain_is_written_without_recursion() -> None:
     b = argmap.MapBuilder("m", "T")
     b.issue("n0", "Root.")
-    for i in range(1, 3000):
+    for i in range(1, 1200):  # deeper than Python's recursion limit
         b.claim(f"n{i}", f"Step {i}.")
         b.supports(f"n{i}", f"n{i - 1}")
     m, problems = read_kialo(write_kialo(b.build()), "chain.txt")
-    assert problems == [] and len(m.links) == 2999
+    assert problems == [] and len(m.links) == 1199
 
 
 @given(kialo_maps())
