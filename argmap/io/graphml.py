@@ -5,7 +5,9 @@ node, one edge per premise of each link, keyed by the link's id; an undercut
 runs to the node its undercut link bears on and names that link in
 ``target_link``). GraphML holds only scalar attributes, so lists and
 mappings (``tags``, ``anchors``, ``data``, a linked ``source``) are written as
-JSON text and attributes left unset are left out. The node-link JSON keeps
+JSON text, attributes left unset are left out, the map's id is repeated as
+the graph attribute ``map_id``, and the few control characters XML 1.0
+cannot hold at all are replaced by U+FFFD. The node-link JSON keeps
 every attribute as it is, except that a link's own ``source`` and ``target``
 fields are renamed ``link_source`` and ``link_target`` there (node-link JSON
 uses ``source`` and ``target`` for each edge's ends).
@@ -27,7 +29,9 @@ Examples:
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from typing import Any
 
 import networkx as nx
@@ -38,10 +42,16 @@ from argmap.model import ArgumentMap
 __all__ = ["write_graphml", "write_node_link"]
 
 
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _scalar(value: Any) -> Any:
-    if isinstance(value, bool | int | float | str):
+    """A value GraphML can hold: scalars as they are, anything else as JSON text."""
+    if isinstance(value, bool | int | float):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -57,13 +67,16 @@ def write_graphml(argument_map: ArgumentMap) -> str:
         True
     """
     graph = to_networkx(argument_map)
-    flat = nx.MultiDiGraph(**_flat(dict(graph.graph)))
+    # networkx writes a graph's "id" as the <graph> element's id, which its reader drops: repeat it.
+    flat = nx.MultiDiGraph(**_flat(dict(graph.graph)), map_id=argument_map.id)
     for node, attrs in graph.nodes(data=True):
         flat.add_node(node, **_flat(attrs))
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         flat.add_edge(u, v, key=key, **_flat(attrs))
-    lines = nx.generate_graphml(flat, encoding="utf-8", prettyprint=True)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(flat, buffer, encoding="utf-8", prettyprint=True)
+    # A carriage return must be written as a reference, or XML parsers turn it into a line feed.
+    return buffer.getvalue().decode("utf-8").replace("\r", "&#13;") + "\n"
 
 
 def write_node_link(argument_map: ArgumentMap) -> str:
