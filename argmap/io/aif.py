@@ -53,11 +53,12 @@ import bisect
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from argmap._perf import paused_gc
 from argmap.errors import LoadError, MapError, Problem
 from argmap.io.located import parse_json
 from argmap.model import ID_RE, ArgumentMap, Origin
@@ -139,6 +140,42 @@ def looks_like_aif(data: Any) -> bool:
 # -- reading ----------------------------------------------------------------
 
 
+class _Positions(Mapping[tuple[str | int, ...], tuple[int, int]]):
+    """Where the AIF node of each imported element is written, worked out on first use.
+
+    Only the checker's findings need positions; an import that is never
+    checked does not pay for scanning the text.
+    """
+
+    def __init__(self, text: str, keys: dict[tuple[str | int, ...], str]) -> None:
+        self._text, self._keys = text, keys
+        self._found: dict[tuple[str | int, ...], tuple[int, int]] | None = None
+
+    def _table(self) -> dict[tuple[str | int, ...], tuple[int, int]]:
+        if self._found is None:
+            lines = [0] + [m.end() for m in re.finditer("\n", self._text)]
+            offsets: dict[str, int] = {}
+            for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', self._text):
+                raw = match.group(1)
+                key = json.loads(raw) if raw.startswith('"') else raw
+                offsets.setdefault(str(key), match.start())
+            self._found = {}
+            for loc, key in self._keys.items():
+                if key in offsets:
+                    line = bisect.bisect_right(lines, offsets[key])
+                    self._found[loc] = (line, offsets[key] - lines[line - 1] + 1)
+        return self._found
+
+    def __getitem__(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
+        return self._table()[loc]
+
+    def __iter__(self) -> Iterator[tuple[str | int, ...]]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
 @dataclass
 class _Reader:
     """One reading of one nodeset: the raw nodes, their index, and what went wrong."""
@@ -147,23 +184,6 @@ class _Reader:
     text: str
     base: str  # JSON pointer of the AIF object: "" or "/AIF"
     problems: list[Problem] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    id_offsets: dict[str, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        # Where each nodeID is first written: findings point at the node's line.
-        for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', self.text):
-            raw = match.group(1)
-            key = json.loads(raw) if raw.startswith('"') else raw
-            self.id_offsets.setdefault(str(key), match.start())
-
-    def where(self, node_id: str | None) -> tuple[int | None, int | None]:
-        offset = self.id_offsets.get(node_id) if node_id is not None else None
-        if offset is None:
-            return None, None
-        line = bisect.bisect_right(self.lines, offset)
-        return line, offset - self.lines[line - 1] + 1
 
     def problem(self, pointer: str, message: str, node_id: str | None = None) -> None:
         full = self.base + pointer or "/"
@@ -223,6 +243,11 @@ def read_aif(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
         n.json:1:12: /nodes/0: RA '9' has no premise (no I-node with an edge into it)
         n.json:1:12: /nodes/0: RA '9' has no conclusion (no edge from it to a node)
     """
+    with paused_gc():  # a large nodeset is a bulk job: see argmap._perf
+        return _read(text, path)
+
+
+def _read(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
     data = _parse(text, path)
     base = ""
     top: dict[str, Any] = {}
@@ -404,7 +429,7 @@ def _build(
         sides.append({"id": side_id, "name": speaker.name, "role": "speaker"})
 
     out_nodes: list[dict[str, Any]] = []
-    positions: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    keys_at: dict[tuple[str | int, ...], str] = {}  # where each element stands -> its AIF node
     imported: set[str] = set()
     n_dialogue = 0
     for node in nodes.values():
@@ -420,7 +445,7 @@ def _build(
             }
             if node.key in speakers:
                 entry["held_by"] = side_ids[speakers[node.key].key]
-            _remember(reader, positions, ("nodes", len(out_nodes)), node.key)
+            keys_at[("nodes", len(out_nodes))] = node.key
             out_nodes.append(entry)
             imported.add(node.key)
         elif node.type in _DIALOGUE_TYPES:
@@ -443,7 +468,7 @@ def _build(
     links = _links(reader, nodes, into, out_of, imported)
     out_links: list[dict[str, Any]] = []
     for node, link in links:
-        _remember(reader, positions, ("links", len(out_links)), node.key)
+        keys_at[("links", len(out_links))] = node.key
         out_links.append(link)
 
     map_id = _slug(Path(reader.path).stem) if reader.path else "aif"
@@ -471,19 +496,8 @@ def _build(
         )
     except MapError as err:  # pragma: no cover - the reader builds valid data
         raise LoadError([Problem(str(p), reader.path) for p in err.problems]) from None
-    result._origin = Origin(path=reader.path, positions=positions)
+    result._origin = Origin(path=reader.path, positions=_Positions(reader.text, keys_at))
     return result
-
-
-def _remember(
-    reader: _Reader,
-    positions: dict[tuple[str | int, ...], tuple[int, int]],
-    loc: tuple[str | int, ...],
-    key: str,
-) -> None:
-    line, column = reader.where(key)
-    if line is not None and column is not None:
-        positions[loc] = (line, column)
 
 
 def _links(
