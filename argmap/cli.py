@@ -400,7 +400,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if problems:
             unread.append(file)
         results.append((file, check(argument_map, select, ignore, args.min_severity)))
-    not_read = f"{len(unread)} file(s) could not be read, or only in part: {', '.join(unread)}"
     if args.format == "json":
         report = findings_report(results)
         report["unreadable"] = unread
@@ -410,7 +409,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             for finding in findings:
                 print(format_finding(file, finding))
         if unread:
-            print(not_read)
+            print(f"{len(unread)} file(s) could not be read, or only in part: {', '.join(unread)}")
         print(format_summary_line(results))
     if unread:
         return EXIT_INPUT
