@@ -48,9 +48,9 @@ from argmap.validation import validate
 __all__ = ["looks_like_kialo", "read_kialo", "write_kialo"]
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)$")
-_CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+(?:(Pro|Con|Thesis|Question):)?[ \t]*(.*))?$")
-_SEE = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*$")
-_NEAR_CLAIM = re.compile(r"\d+(?:[.,]\d+)*[.,]?\s*(?:Pro|Con|Thesis)\s*:", re.IGNORECASE)
+_CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+(?:(Pro|Con|Thesis|Question):)?[ \t]*(.*))?$", re.ASCII)
+_SEE = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*$", re.ASCII)
+_NEAR_CLAIM = re.compile(r"\d+(?:[.,]\d+)*[.,]?\s*(?:Pro|Con|Thesis)\s*:", re.IGNORECASE | re.ASCII)
 _LABEL = re.compile(r"(?:Pro|Con|Thesis|Question):")
 
 

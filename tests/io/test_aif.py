@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
@@ -17,7 +18,7 @@ from argmap.io.aif import decode_id, encode_id, read_aif, write_aif, write_ova
 from argmap.io.formats import read
 from argmap.model import ArgumentMap
 from tests.conftest import SHARED
-from tests.strategies import maps
+from tests.strategies import json_values, maps
 
 CASES = Path(__file__).parent / "aif_cases"
 MICROTEXTS = SHARED / "external" / "aif-microtexts"
@@ -318,3 +319,40 @@ def test_check_reads_the_microtext_folder(capsys: pytest.CaptureFixture[str]) ->
     assert out.splitlines()[-1] == "Found 0 errors, 49 warnings, 0 infos in 110 files." and err == ""
     first = next(line for line in out.splitlines() if "AM405" in line)
     assert first.startswith(f"{MICROTEXTS / 'nodeset6361.json'}:")
+
+
+_ids = st.one_of(st.integers(0, 6), st.sampled_from(["1", "2", "a b", "x+1", ""]), json_values)
+_aif_nodes = st.lists(
+    st.one_of(
+        st.fixed_dictionaries(
+            {
+                "nodeID": _ids,
+                "type": st.sampled_from(["I", "RA", "CA", "MA", "L", "YA", "TA", "PA", "XA", 3]),
+                "text": st.one_of(st.text(max_size=8), json_values),
+            }
+        ),
+        json_values,
+    ),
+    max_size=8,
+)
+_aif_edges = st.one_of(
+    st.lists(st.one_of(st.fixed_dictionaries({"fromID": _ids, "toID": _ids}), json_values), max_size=10),
+    json_values,
+)
+
+
+@given(_aif_nodes, _aif_edges, st.booleans(), st.lists(json_values, max_size=3))
+def test_any_nodeset_imports_or_fails_with_a_load_error(
+    nodes: Any, edges: Any, wrapped: bool, locutions: list[Any]
+) -> None:
+    data: Any = {"nodes": nodes, "edges": edges, "locutions": locutions}
+    if wrapped:
+        data = {"AIF": data, "OVA": {}}
+    try:
+        m, problems = read_aif(json.dumps(data), "n.json")
+    except LoadError as err:
+        assert all(p.path == "n.json" for p in err.problems)
+        return
+    assert all(p.path == "n.json" and p.element for p in problems)
+    again, _ = read_aif(write_aif(m), "n.json")
+    assert len(again.nodes) == len(m.nodes)

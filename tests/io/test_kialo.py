@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
@@ -192,3 +193,27 @@ def test_partial_import_keeps_what_could_be_placed() -> None:
     loaded = read(CASES / "missing_parent.txt")
     assert loaded.format == "kialo"
     assert [n.text for n in loaded.map.nodes] == ["Schools should ban phones.", "Phones distract pupils."]
+
+
+_kialo_noise = st.lists(
+    st.one_of(
+        st.from_regex(
+            r"[ \t]{0,3}(\d{1,2}\.){1,4} ?(Pro|Con|Thesis|Question|pro)?:? ?(-> See (\d\.){1,3})?.{0,6}",
+            fullmatch=True,
+        ),
+        st.text(max_size=12),
+        st.sampled_from(["Discussion Title: X", "", "Sources:", "\r"]),
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@given(_kialo_noise)
+def test_any_text_imports_or_fails_with_a_load_error(text: str) -> None:
+    try:
+        m, problems = read_kialo(text, "k.txt")
+    except LoadError as err:
+        assert all(p.path == "k.txt" and p.line for p in err.problems)
+        return
+    assert all(p.path == "k.txt" and p.line for p in problems)
+    assert view(read_kialo(write_kialo(m), "k.txt")[0])[1] == view(m)[1] or m.issues == ()
