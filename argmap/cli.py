@@ -356,7 +356,8 @@ def _overwrites_input(output: str, file: str) -> bool:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    formats.convert(args.file, args.output, args.from_format, args.to_format)
+    for lost in formats.convert(args.file, args.output, args.from_format, args.to_format):
+        _err(f"argmap convert: {args.output}: the format cannot hold {lost}")
     return EXIT_OK
 
 

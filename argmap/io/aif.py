@@ -64,7 +64,16 @@ from argmap.io.located import parse_json
 from argmap.model import ID_RE, ArgumentMap, Origin
 from argmap.validation import validate
 
-__all__ = ["decode_id", "encode_id", "looks_like_aif", "looks_like_ova", "read_aif", "write_aif", "write_ova"]
+__all__ = [
+    "decode_id",
+    "encode_id",
+    "looks_like_aif",
+    "looks_like_ova",
+    "losses",
+    "read_aif",
+    "write_aif",
+    "write_ova",
+]
 
 _SAFE = re.compile(r"[A-Za-z0-9_.:-]")
 _PREFIX = "x+"
@@ -750,6 +759,53 @@ def to_aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
     if isinstance(rest, Mapping):
         out.update({k: v for k, v in rest.items() if k not in out})
     return out
+
+
+def losses(argument_map: ArgumentMap) -> list[str]:
+    """What an AIF export of the map leaves out or changes, in words (empty when nothing is).
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> _ = b.issue("q", "Q.", label="Q")
+        >>> _ = b.claim("a", "A.")
+        >>> _ = b.contradicts("a", "q")
+        >>> for note in losses(b.build()):
+        ...     print(note)
+        the kinds of 1 node(s) that are not claims
+        labels of 1 node(s)
+        1 contradicts link(s) as such (each is written as a conflict each way)
+    """
+    nodes, links = argument_map.nodes, argument_map.links
+    counted = [
+        (
+            "the kinds of {} node(s) that are not claims",
+            sum(n.kind != "claim" for n in nodes),
+        ),
+        ("labels of {} node(s)", sum(n.label is not None for n in nodes)),
+        (
+            "notes of {} element(s)",
+            sum(n.note is not None for n in nodes) + sum(k.note is not None for k in links),
+        ),
+        ("tags of {} element(s)", sum(bool(n.tags) for n in nodes) + sum(bool(k.tags) for k in links)),
+        (
+            "anchors of {} element(s)",
+            sum(bool(n.anchors) for n in nodes) + sum(bool(k.anchors) for k in links),
+        ),
+        ("the side holding {} link(s)", sum(k.held_by is not None for k in links)),
+        ("concession or strength of {} link(s)", sum(k.concession or k.strength is not None for k in links)),
+        (
+            "roles, stances and opponents of {} side(s)",
+            sum(bool(d.stances or d.opposes) for d in argument_map.sides),
+        ),
+    ]
+    notes = [template.format(count) for template, count in counted if count]
+    contradictions = sum(k.kind == "contradicts" for k in links)
+    if contradictions:
+        notes.append(f"{contradictions} contradicts link(s) as such (each is written as a conflict each way)")
+    if argument_map.sources or argument_map.description or argument_map.tags:
+        notes.append("the map's sources, description and tags")
+    return notes
 
 
 def write_aif(argument_map: ArgumentMap) -> str:

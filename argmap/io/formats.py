@@ -84,6 +84,7 @@ class Format:
         reader: ``(text, path) -> (map, problems)``, or None if argmap cannot read it.
         writer: ``map -> text``, or None if argmap cannot write it.
         sniff: Whether a text is in this format, for suffixes several formats share.
+        losses: What writing a map in this format leaves out, in words.
     """
 
     name: str
@@ -92,6 +93,7 @@ class Format:
     reader: Reader | None = None
     writer: Writer | None = None
     sniff: Callable[[str], bool] | None = None
+    losses: Callable[[ArgumentMap], list[str]] | None = None
 
 
 class Loaded(NamedTuple):
@@ -134,44 +136,19 @@ _JSON, _JSON_OUT = _native("json")
 
 # One line per format. Order matters: sniffers run in this order, and for a
 # suffix several formats claim, the first format with a writer writes it.
+# fmt: off
 _TABLE: tuple[Format, ...] = (
     Format("yaml", (".yaml", ".yml"), "argmap's own format, YAML", _YAML, _YAML_OUT),
     Format("json", (".json",), "argmap's own format, JSON", _JSON, _JSON_OUT),
-    Format(
-        "ova",
-        (".ova.json", ".json"),
-        "OVA's JSON: an AIF graph wrapped with its layout",
-        aif.read_aif,
-        aif.write_ova,
-        _is_ova,
-    ),
-    Format(
-        "aif",
-        (".aif.json", ".aif", ".json"),
-        "AIF JSON: an AIFdb nodeset",
-        aif.read_aif,
-        aif.write_aif,
-        _is_aif,
-    ),
-    Format(
-        "kialo",
-        (".kialo.txt", ".txt"),
-        "Kialo's discussion export (text)",
-        kialo.read_kialo,
-        kialo.write_kialo,
-        kialo.looks_like_kialo,
-    ),
-    Format(
-        "graphml", (".graphml",), "GraphML (the graph view, for graph tools)", None, graphml.write_graphml
-    ),
-    Format(
-        "node-link",
-        (".nodelink.json", ".node-link.json"),
-        "networkx node-link JSON (the graph view)",
-        None,
-        graphml.write_node_link,
-    ),
+    Format("ova", (".ova.json", ".json"), "OVA's JSON", aif.read_aif, aif.write_ova, _is_ova, aif.losses),
+    Format("aif", (".aif.json", ".aif", ".json"), "AIF", aif.read_aif, aif.write_aif, _is_aif, aif.losses),
+    Format("kialo", (".kialo.txt", ".txt"), "Kialo export", kialo.read_kialo, kialo.write_kialo,
+           kialo.looks_like_kialo, kialo.losses),
+    Format("graphml", (".graphml",), "GraphML (graph view)", None, graphml.write_graphml),
+    Format("node-link", (".nodelink.json", ".node-link.json"), "networkx node-link JSON", None,
+           graphml.write_node_link),
 )
+# fmt: on
 FORMATS: dict[str, Format] = {f.name: f for f in _TABLE}
 
 
@@ -384,12 +361,15 @@ def convert(
     target: str | os.PathLike[str],
     from_format: str | None = None,
     to_format: str | None = None,
-) -> None:
+) -> list[str]:
     """Convert a map file to another format; formats follow the files unless given.
 
     The input is never overwritten (not through a symbolic or hard link
     either), and the output is written atomically, only when the whole
     input could be read.
+
+    Returns:
+        What the output format could not hold, in words (empty when nothing).
 
     Raises:
         LoadError: the input cannot be read, or only in part (every problem listed).
@@ -402,17 +382,20 @@ def convert(
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     yaml_file = pathlib.Path(folder) / "m.yaml"
         ...     dump(MapBuilder("m", "T").build(), yaml_file)
-        ...     convert(yaml_file, pathlib.Path(folder) / "m.graphml")
+        ...     lost = convert(yaml_file, pathlib.Path(folder) / "m.graphml")
         ...     convert(yaml_file, yaml_file)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
         argmap.errors.ArgmapError: ...m.yaml: refusing to overwrite the input file
+        >>> lost
+        []
     """
     if is_same_file(source, target):
         raise ArgmapError(f"{os.fspath(target)}: refusing to overwrite the input file")
     chosen = _named(to_format, "writer") if to_format else format_for(target, writing=True)
     argument_map = load(source, from_format)
     write_atomic(target, dumps(argument_map, chosen.name))
+    return chosen.losses(argument_map) if chosen.losses else []
 
 
 def expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:

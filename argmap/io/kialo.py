@@ -45,7 +45,7 @@ from argmap.errors import LoadError, MapError, Problem
 from argmap.model import ArgumentMap, Origin
 from argmap.validation import validate
 
-__all__ = ["looks_like_kialo", "read_kialo", "write_kialo"]
+__all__ = ["looks_like_kialo", "losses", "read_kialo", "write_kialo"]
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)$")
 _CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+(?:(Pro|Con|Thesis|Question):)?[ \t]*(.*))?$", re.ASCII)
@@ -360,33 +360,8 @@ def _text_lines(text: str) -> list[str]:
     return [_escape(line.strip()) for line in text.strip().split("\n")]
 
 
-def write_kialo(argument_map: ArgumentMap) -> str:
-    r"""The map as a Kialo discussion export, deterministic.
-
-    The tree grows from the issues (from the nodes that support or attack
-    nothing when the map has no issue): each node that supports a node
-    becomes a ``Pro`` under it, each that attacks it a ``Con``; a node met a
-    second time is written as a cross-link (``-> See N.``). Several roots
-    become theses under the map's title. Linked premises are written one by
-    one; undercuts, contradictions, equivalences, node kinds other than
-    issue, sides and every other field have no place in Kialo's text and
-    are not written (see docs/formats.md).
-
-    Examples:
-        >>> from argmap.builder import MapBuilder
-        >>> b = MapBuilder("m", "Phones")
-        >>> _ = b.issue("q", "Ban phones.")
-        >>> _ = b.claim("a", "They distract.")
-        >>> _ = b.claim("c", "Teachers collect them.")
-        >>> _ = b.supports("a", "q")
-        >>> _ = b.attacks("c", "a")
-        >>> print(write_kialo(b.build()), end="")
-        Discussion Title: Phones
-        <BLANKLINE>
-        1. Ban phones.
-        1.1. Pro: They distract.
-        1.1.1. Con: Teachers collect them.
-    """
+def _tree(argument_map: ArgumentMap) -> tuple[list[str], dict[str, str]]:
+    """The export's lines up to the sources, and the number each written node got."""
     children: dict[str, list[tuple[str, str]]] = defaultdict(list)
     bearing: set[str] = set()
     for link in argument_map.links:
@@ -426,6 +401,68 @@ def write_kialo(argument_map: ArgumentMap) -> str:
         for i, root in enumerate([r for r in roots if r not in written], start=1):
             if root not in written:  # an earlier thesis may have reached it
                 emit(root, f"1.{i}.", "Thesis")
+    return lines, written
+
+
+def losses(argument_map: ArgumentMap) -> list[str]:
+    """What a Kialo export of the map leaves out, in words (empty when nothing is lost).
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> _ = b.issue("q", "Q.")
+        >>> for n in ("a", "b", "c"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> _ = b.supports(["a", "b"], "q")
+        >>> for note in losses(b.build()):
+        ...     print(note)
+        1 node(s) with no chain of supports or attacks to a root: c
+        1 link(s) of linked premises as such (each premise is written apart)
+    """
+    _, written = _tree(argument_map)
+    notes = []
+    left = [n.id for n in argument_map.nodes if n.id not in written]
+    if left:
+        shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")
+        notes.append(f"{len(left)} node(s) with no chain of supports or attacks to a root: {shown}")
+    for kind in ("undercuts", "contradicts", "equivalent"):
+        count = sum(1 for k in argument_map.links if k.kind == kind)
+        if count:
+            notes.append(f"{count} {kind} link(s)")
+    linked = sum(1 for k in argument_map.links if k.is_linked and k.kind in ("supports", "attacks"))
+    if linked:
+        notes.append(f"{linked} link(s) of linked premises as such (each premise is written apart)")
+    return notes
+
+
+def write_kialo(argument_map: ArgumentMap) -> str:
+    r"""The map as a Kialo discussion export, deterministic.
+
+    The tree grows from the issues (from the nodes that support or attack
+    nothing when the map has no issue): each node that supports a node
+    becomes a ``Pro`` under it, each that attacks it a ``Con``; a node met a
+    second time is written as a cross-link (``-> See N.``). Several roots
+    become theses under the map's title. Linked premises are written one by
+    one; undercuts, contradictions, equivalences, node kinds other than
+    issue, sides and every other field have no place in Kialo's text and
+    are not written (see docs/formats.md).
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "Phones")
+        >>> _ = b.issue("q", "Ban phones.")
+        >>> _ = b.claim("a", "They distract.")
+        >>> _ = b.claim("c", "Teachers collect them.")
+        >>> _ = b.supports("a", "q")
+        >>> _ = b.attacks("c", "a")
+        >>> print(write_kialo(b.build()), end="")
+        Discussion Title: Phones
+        <BLANKLINE>
+        1. Ban phones.
+        1.1. Pro: They distract.
+        1.1.1. Con: Teachers collect them.
+    """
+    lines, _ = _tree(argument_map)
     kept = argument_map.metadata.get("kialo")
     sources = kept.get("sources") if isinstance(kept, dict) else None
     if isinstance(sources, list):
