@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.cli import main
 from argmap.errors import LoadError
-from argmap.io.aif import decode_id, encode_id, read_aif, write_aif, write_ova
+from argmap.io.aif import decode_id, encode_id, losses, read_aif, write_aif, write_ova
 from argmap.io.formats import read
 from argmap.model import ArgumentMap
 from tests.conftest import SHARED
@@ -305,6 +305,7 @@ def test_all_microtexts_import_with_their_structure_and_round_trip() -> None:
         for link in m.links:
             totals[link.kind] += 1
         assert read_aif(write_aif(m), str(path))[0] == m
+        assert losses(m) == []
         again = read_aif(write_ova(m), str(path))[0]
         assert (again.nodes, again.links, again.sides) == (m.nodes, m.links, m.sides)
     # The corpus's own counts (PROVENANCE.md): 268 RA, 167 CA.

@@ -12,7 +12,7 @@ import argmap
 from argmap.cli import main
 from argmap.errors import LoadError
 from argmap.io.formats import read
-from argmap.io.kialo import read_kialo, write_kialo
+from argmap.io.kialo import losses, read_kialo, write_kialo
 from argmap.model import ArgumentMap
 from tests.strategies import kialo_maps
 
@@ -105,6 +105,20 @@ def test_writer_escapes_lines_that_would_read_as_syntax() -> None:
     assert view(read_kialo(text, "t.txt")[0]) == view(b.build())
 
 
+def test_what_kialo_cannot_hold_is_named() -> None:
+    m = argmap.load_corpus("school-phones")
+    notes = losses(m)
+    assert notes[1:] == [
+        "1 undercuts link(s)",
+        "1 contradicts link(s)",
+        "2 link(s) of linked premises as such (each premise is written apart)",
+    ]
+    (left,) = [
+        n.id for n in m.nodes if n.text not in {x.text for x in read_kialo(write_kialo(m), "k.txt")[0].nodes}
+    ]
+    assert notes[0] == f"1 node(s) with no chain of supports or attacks to a root: {left}"
+
+
 def test_map_without_issue_grows_from_what_supports_or_attacks_nothing() -> None:
     b = argmap.MapBuilder("m", "Title")
     b.claim("a", "A.")
@@ -127,7 +141,7 @@ def test_a_long_chain_is_written_without_recursion() -> None:
 def test_argmap_to_kialo_to_argmap_keeps_what_kialo_holds(m: ArgumentMap) -> None:
     text = write_kialo(m)
     again, problems = read_kialo(text, "k.txt")
-    assert problems == []
+    assert problems == [] and losses(m) == []
     assert view(again) == view(m)
     assert write_kialo(again) == text
     crlf, _ = read_kialo(text.replace("\n", "\r\n"), "k.txt")
