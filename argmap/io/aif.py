@@ -135,15 +135,20 @@ def looks_like_ova(data: Any) -> bool:
 
 
 def looks_like_aif(data: Any) -> bool:
-    """Whether parsed JSON is an AIF nodeset: ``nodes`` and ``edges``, no argmap ``title``.
+    """Whether parsed JSON is an AIF nodeset (or OVA's wrapper of one).
+
+    A nodeset has ``nodes`` and none of the top-level fields of argmap's own
+    format (``id``, ``title``, ``links``, ``sides``).
 
     Examples:
-        >>> looks_like_aif({"nodes": [], "edges": []}), looks_like_aif({"id": "m", "title": "T", "nodes": []})
-        (True, False)
+        >>> looks_like_aif({"nodes": [], "edges": []}), looks_like_aif({"nodes": [], "locutions": []})
+        (True, True)
+        >>> looks_like_aif({"id": "m", "title": "T", "nodes": []})
+        False
     """
-    return (
-        isinstance(data, Mapping) and "nodes" in data and "edges" in data and "title" not in data
-    ) or looks_like_ova(data)
+    if looks_like_ova(data):
+        return True
+    return isinstance(data, Mapping) and "nodes" in data and not {"id", "title", "links", "sides"} & set(data)
 
 
 # -- reading ----------------------------------------------------------------
