@@ -123,6 +123,13 @@ def _json_top(text: str) -> Any:
         return None
 
 
+def _is_native_json(text: str) -> bool:
+    data = _json_top(text)
+    if data is None:  # broken JSON counts too: argmap's JSON reader locates the syntax error
+        return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+    return isinstance(data, dict) and ("id" in data or "title" in data)
+
+
 def _is_ova(text: str) -> bool:
     return aif.looks_like_ova(_json_top(text))
 
@@ -139,7 +146,7 @@ _JSON, _JSON_OUT = _native("json")
 # fmt: off
 _TABLE: tuple[Format, ...] = (
     Format("yaml", (".yaml", ".yml"), "argmap's own format, YAML", _YAML, _YAML_OUT),
-    Format("json", (".json",), "argmap's own format, JSON", _JSON, _JSON_OUT),
+    Format("json", (".json",), "argmap's own format, JSON", _JSON, _JSON_OUT, _is_native_json),
     Format("ova", (".ova.json", ".json"), "OVA's JSON", aif.read_aif, aif.write_ova, _is_ova, aif.losses),
     Format("aif", (".aif.json", ".aif", ".json"), "AIF", aif.read_aif, aif.write_aif, _is_aif, aif.losses),
     Format("kialo", (".kialo.txt", ".txt"), "Kialo export", kialo.read_kialo, kialo.write_kialo,
@@ -399,21 +406,24 @@ def convert(
 
 
 def expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """The files to read for some paths: a file as given, a folder as every readable file inside.
+    """The files to read for some paths: a file as given, a folder as the maps inside it.
 
-    Inside a folder (searched recursively, hidden entries skipped) a file is
-    taken when its suffix is one a readable format claims; files come in
-    sorted order.
+    Inside a folder (searched recursively, hidden entries skipped, in sorted
+    order) a file is taken when its suffix is one a readable format claims
+    and, for a suffix several formats share or one that needs a look
+    (``.json``, ``.txt``), when its content is recognized: another tool's
+    JSON or a text file that is no Kialo export is passed over. A file named
+    outright is always taken.
 
     Examples:
         >>> import pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as folder:
-        ...     for name in ("b.yaml", "a.json", "notes.md", ".hidden.yaml"):
-        ...         _ = (pathlib.Path(folder) / name).write_text("")
+        ...     for name, text in [("b.yaml", ""), ("a.json", '{"id": "m"}'), ("c.json", '{"x": 1}'),
+        ...                        ("notes.md", ""), ("notes.txt", "Hello"), (".hidden.yaml", "")]:
+        ...         _ = (pathlib.Path(folder) / name).write_text(text)
         ...     [pathlib.Path(p).name for p in expand([folder])]
         ['a.json', 'b.yaml']
     """
-    wanted = {s for f in _TABLE if f.reader is not None for s in f.suffixes}
     out: list[str] = []
     for given in paths:
         name = os.fspath(given)
@@ -422,7 +432,25 @@ def expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
             continue
         for root, dirs, files in os.walk(name):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for file in sorted(files):
-                if not file.startswith(".") and any(s in wanted for s in _suffixes(file)):
-                    out.append(os.path.join(root, file))
+            out.extend(os.path.join(root, f) for f in sorted(files) if _is_map_file(os.path.join(root, f)))
     return out
+
+
+def _is_map_file(path: str) -> bool:
+    """Whether a file found in a folder is one to read (see :func:`expand`)."""
+    if Path(path).name.startswith("."):
+        return False
+    suffixes = _suffixes(path)
+    readers = [f for f in _TABLE if f.reader is not None]
+    if len(suffixes) == 2 and any(suffixes[0] in f.suffixes for f in readers):
+        return True
+    claiming = [f for f in readers if suffixes and suffixes[-1] in f.suffixes]
+    if not claiming or all(f.sniff is None for f in claiming):
+        return bool(claiming)
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            return True  # read it, to be told it is too large
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return True  # read it, to be told what is wrong
+    return any(f.sniff is not None and f.sniff(text) for f in claiming)

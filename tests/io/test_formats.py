@@ -124,18 +124,25 @@ def test_dump_writes_each_format_atomically_and_deterministically(name: str, tmp
         assert load(path, name).nodes
 
 
-def test_expand_takes_readable_files_in_folders(tmp_path: Path) -> None:
+def test_expand_takes_the_maps_in_folders(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("b.yaml", "a.json", "sub/c.txt", "sub/d.graphml", "notes.md", ".git/e.yaml"):
-        (tmp_path / name).write_text("", "utf-8")
-    files = expand([tmp_path, tmp_path / "notes.md"])
-    assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == [
-        "a.json",
-        "b.yaml",
-        "sub/c.txt",
-        "notes.md",
-    ]
+    contents = {
+        "b.yaml": "",
+        "a.json": '{"id": "m", "title": "T"}',
+        "broken.json": '{"id": ',
+        "nodeset.json": AIF_TEXT,
+        "tool-export.json": '{"statements": {}}',
+        "sub/c.txt": "1. Thesis\n",
+        "sub/readme.txt": "Not a discussion.",
+        "sub/d.graphml": "",
+        "notes.md": "",
+        ".git/e.yaml": "",
+    }
+    for name, text in contents.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    files = [Path(f).relative_to(tmp_path).as_posix() for f in expand([tmp_path, tmp_path / "notes.md"])]
+    assert files == ["a.json", "b.yaml", "broken.json", "nodeset.json", "sub/c.txt", "notes.md"]
 
 
 def test_same_file_through_links(tmp_path: Path) -> None:
