@@ -199,7 +199,7 @@ class _Reader:
     base: str  # JSON pointer of the AIF object: "" or "/AIF"
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, pointer: str, message: str, node_id: str | None = None) -> None:
+    def problem(self, pointer: str, message: str) -> None:
         full = self.base + pointer or "/"
         loc = tuple(int(part) if part.isdigit() else part for part in full.split("/")[1:])
         self.problems.append(Problem(message, self.path, element=full, loc=loc))
@@ -308,11 +308,11 @@ def _read_nodes(reader: _Reader, raw_nodes: list[Any]) -> dict[str, _Node]:
         key = str(raw_id)
         kind = raw.get("type")
         if not isinstance(kind, str):
-            reader.problem(pointer, f"node {key!r} has no type (I, RA, CA, MA, L, YA, TA...)", key)
+            reader.problem(pointer, f"node {key!r} has no type (I, RA, CA, MA, L, YA, TA...)")
             continue
         if key in nodes:
             reader.problem(
-                pointer, f"{kind} {key!r}: nodeID repeats node /nodes/{nodes[key].index}; left out", key
+                pointer, f"{kind} {key!r}: nodeID repeats node /nodes/{nodes[key].index}; left out"
             )
             continue
         encoded = encode_id(raw_id)
@@ -320,7 +320,7 @@ def _read_nodes(reader: _Reader, raw_nodes: list[Any]) -> dict[str, _Node]:
             message = (
                 f"{kind} {key!r} would get argmap id {encoded!r}, taken by node {taken[encoded]!r}; left out"
             )
-            reader.problem(pointer, message, key)
+            reader.problem(pointer, message)
             continue
         taken[encoded] = key
         node_text = raw.get("text")
@@ -449,7 +449,7 @@ def _build(
     for node in nodes.values():
         if node.type == "I":
             if not node.text.strip():
-                reader.problem(f"/nodes/{node.index}", f"I-node {node.key!r} has no text; left out", node.key)
+                reader.problem(f"/nodes/{node.index}", f"I-node {node.key!r} has no text; left out")
                 continue
             entry: dict[str, Any] = {
                 "id": encode_id(node.raw_id),
@@ -467,9 +467,7 @@ def _build(
         elif node.type not in _SCHEME_TYPES:
             what = "a preference (PA)" if node.type == "PA" else f"of unknown type {node.type!r}"
             reader.problem(
-                f"/nodes/{node.index}",
-                f"node {node.key!r} is {what}: argmap has no such element; left out",
-                node.key,
+                f"/nodes/{node.index}", f"node {node.key!r} is {what}: argmap has no such element; left out"
             )
     if not imported:
         if n_dialogue:
@@ -534,32 +532,26 @@ def _links(
                 pointer,
                 f"{node.type} {node.key!r} has an edge from {other.type} {other.key!r},"
                 " which argmap cannot hold; ignored",
-                node.key,
             )
         conclusions = [t for t in out_of[node.key] if t.type in ("I", "RA", "CA", "MA")]
         ok = True
         if not premises:
             reader.problem(
-                pointer, f"{node.type} {node.key!r} has no premise (no I-node with an edge into it)", node.key
+                pointer, f"{node.type} {node.key!r} has no premise (no I-node with an edge into it)"
             )
             ok = False
         missing = [p.key for p in premises if p.key not in imported]
         if missing:
-            reader.problem(
-                pointer, f"{node.type} {node.key!r}: premise {missing[0]!r} could not be imported", node.key
-            )
+            reader.problem(pointer, f"{node.type} {node.key!r}: premise {missing[0]!r} could not be imported")
             ok = False
         if not conclusions:
-            reader.problem(
-                pointer, f"{node.type} {node.key!r} has no conclusion (no edge from it to a node)", node.key
-            )
+            reader.problem(pointer, f"{node.type} {node.key!r} has no conclusion (no edge from it to a node)")
             ok = False
         elif len(conclusions) > 1:
             names = ", ".join(repr(c.key) for c in conclusions)
             reader.problem(
                 pointer,
                 f"{node.type} {node.key!r} has {len(conclusions)} conclusions ({names}); AIF allows one",
-                node.key,
             )
             ok = False
         else:
@@ -568,28 +560,21 @@ def _links(
                 reader.problem(
                     pointer,
                     f"RA {node.key!r} concludes {end.type} {end.key!r}; an inference concludes an I-node",
-                    node.key,
                 )
                 ok = False
             elif node.type == "MA" and end.type != "I":
                 reader.problem(
-                    pointer,
-                    f"MA {node.key!r} rephrases {end.type} {end.key!r}; a rephrase relates I-nodes",
-                    node.key,
+                    pointer, f"MA {node.key!r} rephrases {end.type} {end.key!r}; a rephrase relates I-nodes"
                 )
                 ok = False
             elif end.type == "MA":
                 reader.problem(
-                    pointer,
-                    f"CA {node.key!r} attacks MA {end.key!r}: a rephrase has no inference to attack",
-                    node.key,
+                    pointer, f"CA {node.key!r} attacks MA {end.key!r}: a rephrase has no inference to attack"
                 )
                 ok = False
             elif end.type == "I" and end.key not in imported:
                 reader.problem(
-                    pointer,
-                    f"{node.type} {node.key!r}: conclusion {end.key!r} could not be imported",
-                    node.key,
+                    pointer, f"{node.type} {node.key!r}: conclusion {end.key!r} could not be imported"
                 )
                 ok = False
         if ok:
@@ -606,7 +591,6 @@ def _links(
                 reader.problem(
                     f"/nodes/{node.index}",
                     f"CA {key!r} attacks {end.type} {end.key!r}, which could not be imported",
-                    key,
                 )
                 del plans[key]
                 changed = True
