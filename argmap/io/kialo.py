@@ -90,7 +90,6 @@ class _Claim:
 @dataclass
 class _Parse:
     title: str | None = None
-    title_line: int = 0
     claims: list[_Claim] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
@@ -136,7 +135,7 @@ def _scan(text: str, path: str, problems: list[Problem]) -> _Parse:
         if parsed.title is None and not parsed.claims:
             title = _TITLE.match(stripped)
             if title:
-                parsed.title, parsed.title_line = title.group(1).strip(), number
+                parsed.title = title.group(1).strip()
                 continue
         if stripped == "Sources:" and parsed.claims:
             in_sources = True
