@@ -357,3 +357,53 @@ def test_any_nodeset_imports_or_fails_with_a_load_error(
     assert all(p.path == "n.json" and p.element for p in problems)
     again, _ = read_aif(write_aif(m), "n.json")
     assert len(again.nodes) == len(m.nodes)
+
+
+def test_ova_dialogue_layer_gives_speakers_and_is_otherwise_left_aside() -> None:
+    # The shape OVA saves for "A because B": locutions, analyst's locutions, transitions, "Arguing".
+    def node(i: int, text: str, kind: str) -> dict[str, str]:
+        return {"nodeID": f"{i}_16", "text": text, "type": kind}
+
+    nodes = [
+        node(2, "A", "I"),
+        node(3, "Participant Rachel: A", "L"),
+        node(4, "Analysing", "YA"),
+        node(5, "Anon: Participant Rachel: A", "L"),
+        node(6, "Asserting", "YA"),
+        node(15, "B", "I"),
+        node(16, "Participant Rachel: B", "L"),
+        node(19, "Asserting", "YA"),
+        node(20, "Default Transition", "TA"),
+        node(21, "Default Inference", "RA"),
+        node(22, "Arguing", "YA"),
+    ]
+    pairs = [
+        (4, 3),
+        (5, 4),
+        (3, 6),
+        (6, 2),
+        (16, 19),
+        (19, 15),
+        (3, 20),
+        (20, 16),
+        (15, 21),
+        (21, 2),
+        (20, 22),
+        (22, 21),
+    ]
+    aif = {
+        "nodes": nodes,
+        "edges": [{"edgeID": k, "fromID": f"{a}_16", "toID": f"{b}_16"} for k, (a, b) in enumerate(pairs)],
+        "schemefulfillments": [{"nodeID": "21_16", "schemeID": "72"}],
+        "participants": [{"participantID": 1, "firstname": "Participant", "surname": "Rachel"}],
+        "locutions": [{"nodeID": "3_16", "personID": 1}, {"nodeID": "16_16", "personID": "1"}],
+    }
+    m, problems = read_aif(json.dumps({"AIF": aif, "text": "A because B", "OVA": {}}), "ova.json")
+    assert problems == []
+    assert [(n.id, n.held_by) for n in m.nodes] == [
+        ("2_16", "participant-rachel"),
+        ("15_16", "participant-rachel"),
+    ]
+    assert links(m) == [("supports", "15_16", "2_16")]
+    assert m.metadata["aif"] == {"schemefulfillments": [{"nodeID": "21_16", "schemeID": "72"}]}
+    assert json.loads(write_ova(m))["AIF"]["schemefulfillments"] == [{"nodeID": "21_16", "schemeID": "72"}]
