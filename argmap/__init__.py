@@ -29,7 +29,9 @@ from argmap.errors import (
     SourceTextError,
     UnknownElementError,
 )
-from argmap.io.native import dump, dumps, load, loads
+from argmap.io.formats import dump, load
+from argmap.io.native import dumps, loads
+from argmap.io.networkx_ import from_networkx, to_networkx
 from argmap.model import (
     Anchor,
     ArgumentMap,
@@ -47,7 +49,6 @@ from argmap.model import (
     Supports,
     Undercuts,
 )
-from argmap.nx import from_networkx, to_networkx
 from argmap.sources import find_source_texts, passage, verify_anchors
 from argmap.validation import validate
 

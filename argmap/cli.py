@@ -28,7 +28,8 @@ from argmap.exercises.files import load_exercise
 from argmap.exercises.grading import grade
 from argmap.exercises.outputs import OUTPUTS, Output, exercise_outputs, worksheet_format
 from argmap.exercises.reports import Grade, format_grade, format_map_grade
-from argmap.io.native import dumps, dumps_data, format_of, load, to_data, write_atomic
+from argmap.io import formats
+from argmap.io.native import dumps_data, load, to_data, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render import FORMATS, THEMES, RenderOptions, render
 from argmap.render import format_of as render_format_of
@@ -40,6 +41,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
+_FORMATS = "formats: " + "; ".join(f"{f.name} ({', '.join(f.suffixes)})" for f in formats.FORMATS.values())
 _EPILOG = """\
 exit codes:
   0  success (validate: the map is valid; check: no error-level finding)
@@ -87,14 +89,22 @@ def _parser() -> argparse.ArgumentParser:
         "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
     )
 
-    convert = commands.add_parser("convert", help="rewrite a map as YAML or JSON (by output suffix)")
+    convert = commands.add_parser(
+        "convert",
+        help="convert a map between formats: YAML, JSON, AIF, OVA, Kialo, GraphML...",
+        epilog=_FORMATS,
+    )
     convert.add_argument("file")
-    convert.add_argument("output", help="output file; .json for JSON, else YAML")
+    convert.add_argument("output", help="output file; its suffix names the format unless --to does")
+    convert.add_argument("--from", dest="from_format", choices=formats.readable(), help="the input's format")
+    convert.add_argument("--to", dest="to_format", choices=formats.writable(), help="the output's format")
 
     check = commands.add_parser(
         "check", help="check the stance links of maps for inconsistencies (ruff-style findings)"
     )
-    check.add_argument("files", nargs="*", metavar="FILE")
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", help="map files in any readable format, or folders"
+    )
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument(
         "--select",
@@ -330,10 +340,8 @@ def _overwrites_input(output: str, file: str) -> bool:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    if _overwrites_input(args.output, args.file):
-        return EXIT_INPUT
-    argument_map = load(args.file)
-    write_atomic(args.output, dumps(argument_map, format_of(args.output)))
+    for lost in formats.convert(args.file, args.output, args.from_format, args.to_format):
+        _err(f"argmap convert: {args.output}: the format cannot hold {lost}")
     return EXIT_OK
 
 
@@ -364,23 +372,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     select_rules(select, ignore)  # reject unknown codes before reading any file
     results: list[tuple[str, list[Finding]]] = []
-    unusable = 0
-    for file in args.files:
+    unread: list[str] = []  # files read not at all, or only in part
+    for file in formats.expand(args.files):
         try:
-            argument_map = load(file)
+            argument_map, problems, _ = formats.read(file)
         except LoadError as err:
             _err(str(err))
-            unusable += 1
+            unread.append(file)
             continue
+        for problem in problems:
+            _err(str(problem))
+        if problems:
+            unread.append(file)
         results.append((file, check(argument_map, select, ignore, args.min_severity)))
     if args.format == "json":
-        print(json.dumps(findings_report(results, unusable), indent=2, ensure_ascii=False))
+        report = findings_report(results, len(unread))
+        report["unreadable"] = unread
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for file, findings in results:
             for finding in findings:
                 print(format_finding(file, finding))
-        print(format_summary_line(results, unusable))
-    if unusable:
+        print(format_summary_line(results, len(unread)))
+    if unread:
         return EXIT_INPUT
     has_error = any(f.severity == "error" for _, found in results for f in found)
     return EXIT_FINDINGS if has_error else EXIT_OK

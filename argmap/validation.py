@@ -8,7 +8,7 @@ the offending value in the data and a message in plain words ("unknown field
 column from the parsed file and names the element at fault (``claim 'c7'``).
 Maps (:func:`validate`, :func:`validate_parsed`), exercise files, answer
 files, :class:`~argmap.builder.MapBuilder` and
-:func:`~argmap.nx.from_networkx` all go through these two functions, with one
+:func:`~argmap.io.networkx_.from_networkx` all go through these two functions, with one
 limit on how many problems are reported (:data:`MAX_PROBLEMS`).
 
 Examples:

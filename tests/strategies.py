@@ -130,3 +130,48 @@ def maps(draw: st.DrawFn, max_nodes: int = 8) -> ArgumentMap:
             "metadata": draw(st.dictionaries(st.text(writable, max_size=5), json_values, max_size=2)),
         }
     )
+
+
+# A line of Kialo text: printable, stripped, sometimes one that looks like Kialo's own syntax.
+_kialo_line = st.one_of(
+    st.text(st.characters(blacklist_categories=["Cc", "Cs", "Zl", "Zp"]), min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool),
+    st.sampled_from(
+        ["1. Not a claim", "1.2. Pro: nor this", "-> See 1.", "Pro: x", "\\1.", "Sources:", "2 Con: y"]
+    ),
+)
+kialo_texts = st.lists(_kialo_line, min_size=1, max_size=3).map("\n".join)
+
+
+@st.composite
+def kialo_maps(draw: st.DrawFn, max_nodes: int = 10) -> ArgumentMap:
+    """A map a Kialo discussion can hold: a tree of supports and attacks under one or more
+    issues, claims elsewhere, and cross-links (a claim bearing on a second parent)."""
+    n_issues = draw(st.integers(1, 3))
+    n_nodes = draw(st.integers(n_issues, max_nodes))
+    texts = draw(st.lists(kialo_texts, min_size=n_nodes, max_size=n_nodes, unique=True))
+    nodes = [
+        {"id": f"n{i}", "kind": "issue" if i < n_issues else "claim", "text": text}
+        for i, text in enumerate(texts)
+    ]
+    links: list[dict[str, Any]] = []
+    for i in range(n_issues, n_nodes):
+        parent = draw(st.integers(0, i - 1))
+        links.append(
+            {
+                "kind": draw(st.sampled_from(["supports", "attacks"])),
+                "source": f"n{i}",
+                "target": f"n{parent}",
+            }
+        )
+    for _ in range(draw(st.integers(0, 3))):
+        if n_nodes > n_issues:
+            source = draw(st.integers(n_issues, n_nodes - 1))
+            target = draw(st.integers(0, n_nodes - 1))
+            kind = draw(st.sampled_from(["supports", "attacks"]))
+            links.append({"kind": kind, "source": f"n{source}", "target": f"n{target}"})
+    title = draw(
+        st.text(st.characters(blacklist_categories=["Cc", "Cs", "Zl", "Zp", "Zs"]), min_size=1, max_size=20)
+    )
+    return argmap.validate({"id": "k", "title": title, "nodes": nodes, "links": links})

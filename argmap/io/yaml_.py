@@ -117,12 +117,15 @@ def parse_yaml(
     try:
         try:
             _read(text, path, as_text, positions, limits, parsed, problems, _LOADER)
-        except yaml.YAMLError:
+        except yaml.YAMLError as first:
             if _LOADER is yaml.SafeLoader:
                 raise
             # PyYAML's own parser words syntax errors better than libyaml: read again with it
             parsed, problems = Parsed(data=None), []
-            _read(text, path, as_text, positions, limits, parsed, problems, yaml.SafeLoader)
+            try:
+                _read(text, path, as_text, positions, limits, parsed, problems, yaml.SafeLoader)
+            except (ValueError, OverflowError):  # PyYAML's parser fails on some escapes libyaml reports
+                raise first from None
     except _Stop as stop:
         problems.append(stop.problem)
     except yaml.MarkedYAMLError as err:

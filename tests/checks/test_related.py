@@ -10,7 +10,6 @@ from argmap.checks.registry import RULES, SEVERITIES
 from argmap.checks.related import PRECEDENCE, relate
 from argmap.io.native import to_data
 
-
 # The corpora have sources, so a link added without an anchor is also unsourced (AM601): a second,
 # separate matter, which these tests of stance mistakes leave out.
 STANCE = {"min_severity": "warning", "ignore": ["AM601"]}

@@ -171,10 +171,8 @@ def test_find_flaw_diagram_hides_which_link_was_added() -> None:
                 attrs = found.group(1)
                 names = tuple(sorted(re.findall(r"(\w+)=", re.sub(r"<.*>", "", attrs))))
                 colour = re.search(r'color="([^"]+)"', attrs)
-                inferred = "(inferred)" in attrs
-                shapes.setdefault((colour.group(1) if colour else "") + ("/inferred" if inferred else ""), set()).add(
-                    names
-                )
+                look = (colour.group(1) if colour else "") + ("/inferred" if "(inferred)" in attrs else "")
+                shapes.setdefault(look, set()).add(names)
         assert shapes and all(len(names) == 1 for names in shapes.values())
         tags = {c.id for c in item.choices}
         assert tags == set(re.findall(r"<B>(L\d+)</B>", dot))

@@ -198,3 +198,9 @@ def test_json_output_never_holds_nan_or_infinity() -> None:
 
     with pytest.raises(argmap.ArgmapError, match="cannot write JSON"):
         dumps_data({"x": float("nan")}, "json")
+
+
+def test_an_escape_beyond_unicode_is_a_located_syntax_error() -> None:
+    # libyaml reports it; PyYAML's own parser would crash on it (chr() out of range)
+    with pytest.raises(LoadError, match=r"m\.yaml:2:\d+: YAML syntax error"):
+        parse_yaml('id: m\ntitle: "\\U001e9990"\n', "m.yaml")

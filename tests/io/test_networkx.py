@@ -5,7 +5,7 @@ from hypothesis import given
 
 import argmap
 from argmap import graph
-from argmap.nx import from_networkx, to_networkx
+from argmap.io.networkx_ import from_networkx, to_networkx
 from tests.strategies import maps
 
 
