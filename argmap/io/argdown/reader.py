@@ -152,11 +152,12 @@ class _Builder:
 
     def hang(self, parent: Ref, relations: list[Relation]) -> None:
         for relation in relations:
-            child = self.element(relation.child)
+            self.entity(relation.child)
+            child: Ref = (relation.child.kind, relation.child.title or "")
             source, target = (parent, child) if relation.parent_is_source else (child, parent)
-            self.relations.append(
-                _RawRelation(relation.kind, source, target, (relation.line, relation.column))
-            )
+            position = (relation.line, relation.column)
+            self.relations.append(_RawRelation(relation.kind, source, target, position))
+            self.hang(child, relation.child.relations)
 
     def gather(self, doc: Document) -> list[dict[str, Any]]:
         sections: list[dict[str, Any]] = []
@@ -323,7 +324,7 @@ class _Builder:
                 if argument.tags:
                     link["tags"] = argument.tags
                 for key, value in reserved.items():
-                    if key not in ("id", "kind", "label", "tags", "data", "equivalent", "text"):
+                    if key not in ("id", "kind", "label", "data", "equivalent", "text"):
                         link[key] = value
                 explicit = reserved.get("id")
                 if isinstance(explicit, str) and explicit not in self.taken:
@@ -486,7 +487,7 @@ def _map_title(doc: Document, path: str) -> str:
     front = doc.front_matter or {}
     title = front.get("title")
     if isinstance(title, str) and title.strip():
-        return " ".join(title.split())
+        return title
     heading = next((item for item in doc.items if isinstance(item, Heading)), None)
     if heading is not None:
         return heading.title

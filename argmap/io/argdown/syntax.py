@@ -196,9 +196,22 @@ class _Piece:
         return self.where[min(offset, len(self.where) - 1)]
 
 
+def _bracket(stack: list[str], char: str) -> bool:
+    """Track ``{[`` and ``]}`` in data; return True when the outermost ``{`` closes."""
+    if char in "{[":
+        stack.append(char)
+    elif char == "]" and stack and stack[-1] == "[":
+        stack.pop()
+    elif char == "}":
+        while stack and stack.pop() != "{":
+            pass  # a '[' left open: YAML will say so
+    return not stack
+
+
 def _closing_brace(text: str, start: int) -> int:
     """Index of the ``}`` that closes the ``{`` at ``start``, or -1 (quotes are respected)."""
-    depth, i, quote, last = 0, start, "", ""
+    stack: list[str] = []
+    i, quote, last = start, "", ""
     while i < len(text):
         char = text[i]
         if quote:
@@ -212,12 +225,8 @@ def _closing_brace(text: str, start: int) -> int:
                 quote = ""
         elif char in "\"'" and last in "{[,:":
             quote = char
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif char in "{[]}" and _bracket(stack, char):
+            return i
         if not char.isspace():
             last = char
         i += 1
@@ -297,12 +306,17 @@ def _strip_markers(chars: list[str], protected: list[bool]) -> str:
     return "".join(c for c, dropped in zip(chars, drop, strict=True) if not dropped)
 
 
-def _inline(piece: _Piece, start: int, path: str) -> _Inline:
-    """Read statement text from ``piece`` (from offset ``start``): escapes, links, tags, data, emphasis."""
+def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) -> _Inline:
+    """Read statement text from ``piece`` (from offset ``start``): escapes, links, tags, data, emphasis.
+
+    Tags at the end of the text are taken out of it (all of them with
+    ``remove_tags``); a tag inside a sentence stays in the text as written.
+    """
     text = piece.text()
     chars: list[str] = []
     protected: list[bool] = []
     tags: list[str] = []
+    spans: list[tuple[int, int]] = []
     data: dict[str, Any] = {}
     data_position: tuple[int, int] | None = None
     i = start
@@ -335,16 +349,31 @@ def _inline(piece: _Piece, start: int, path: str) -> _Inline:
                 name = (tag.group(1) or tag.group(2)).strip()
                 if name and name not in tags:
                     tags.append(name)
+                spans.append((len(chars), len(chars) + len(tag.group(0))))
+                chars.extend(tag.group(0))
+                protected.extend([True] * len(tag.group(0)))
                 i = tag.end()
                 continue
         chars.append(char)
         protected.append(False)
         i += 1
+    keep = [True] * len(chars)
+    boundary = len(chars)
+    for low, high in reversed(spans):
+        if remove_tags or all(chars[k].isspace() for k in range(high, boundary)):
+            keep[low:high] = [False] * (high - low)
+            boundary = low
+        elif not remove_tags:
+            break
+    chars = [c for c, kept in zip(chars, keep, strict=True) if kept]
+    protected = [p for p, kept in zip(protected, keep, strict=True) if kept]
     cleaned = " ".join(_strip_markers(chars, protected).split(" "))
     return _Inline(re.sub(r"[ \t]+", " ", cleaned).strip(), tags, data, data_position)
 
 
-def _element(piece: _Piece, path: str, *, top_level: bool, section: str | None) -> Element:
+def _element(
+    piece: _Piece, path: str, *, top_level: bool, section: str | None, remove_tags: bool = False
+) -> Element:
     """Read one statement or argument (its title, then its text) from ``piece``."""
     text = piece.text()
     line, column = piece.at(0)
@@ -361,7 +390,7 @@ def _element(piece: _Piece, path: str, *, top_level: bool, section: str | None) 
                 raise _Syntax(f"the {kind} has an empty title", line, column)
             is_reference = not found.group(2)
             start = found.end()
-    inline = _inline(piece, start, path)
+    inline = _inline(piece, start, path, remove_tags=remove_tags)
     if title is not None and is_reference and inline.text:
         brackets = f"[{title}]" if kind == "statement" else f"<{title}>"
         raise _Syntax(
@@ -397,7 +426,8 @@ class _Line:
 
 def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
     """Blank out comments and yield blocks of lines separated by empty lines."""
-    state, depth, quote, last = "text", 0, "", ""
+    state, quote, last = "text", "", ""
+    stack: list[str] = []
     opened = (0, 0)
     block: list[_Line] = []
     for index in range(first, len(lines)):
@@ -433,12 +463,8 @@ def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
                         quote = ""
                 elif char in "\"'" and last in "{[,:":
                     quote = char
-                elif char in "{[":
-                    depth += 1
-                elif char in "}]":
-                    depth -= 1
-                    if depth == 0:
-                        state = "text"
+                elif char in "{[]}" and _bracket(stack, char):
+                    state = "text"
                 if not char.isspace():
                     last = char
                 i += 1
@@ -464,7 +490,7 @@ def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
                     i = link.end()
                     continue
             if char == "{":
-                state, depth, quote, last = "data", 1, "", "{"
+                state, stack, quote, last = "data", ["{"], "", "{"
                 opened = (number, i + 1)
             i += 1
         block.append(_Line(number, "".join(out), starts_in == "data"))
@@ -556,8 +582,9 @@ def _indent_of(text: str) -> int:
 class _Reader:
     """Reads the blocks of one document, numbering untitled elements as the Argdown tool does."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, remove_tags: bool = False) -> None:
         self.path = path
+        self.remove_tags = remove_tags
         self.counter = 0
         self.section: str | None = None
 
@@ -621,7 +648,11 @@ class _Reader:
             if item.piece is None:
                 continue
             element = _element(
-                item.piece, self.path, top_level=top_level and item is root, section=self.section
+                item.piece,
+                self.path,
+                top_level=top_level and item is root,
+                section=self.section,
+                remove_tags=self.remove_tags,
             )
             if element.title is None:
                 element.title, element.untitled = self.untitled(), True
@@ -753,7 +784,7 @@ class _Reader:
         for line in block[1:]:
             if line.text.strip():
                 piece.add(line.number, _indent_of(line.text) + 1, line.text.strip(" \t"))
-        inline = _inline(piece, 0, self.path)
+        inline = _inline(piece, 0, self.path, remove_tags=True)
         if not inline.text:
             raise _Syntax("the heading has no title", first.number, 1)
         return Heading(level, inline.text, inline.data, first.number, 1)
@@ -839,7 +870,9 @@ def parse(text: str, path: str = "<string>") -> Document:
     lines = re.split(r"\r\n|\r|\n", text)
     front, first, position = _front_matter(lines, path)
     try:
-        items = _Reader(path).document(lines, first)
+        settings = (front or {}).get("model")
+        remove_tags = isinstance(settings, dict) and settings.get("removeTagsFromText") is True
+        items = _Reader(path, remove_tags=remove_tags).document(lines, first)
     except _Syntax as err:
         raise LoadError([Problem(err.message, path, err.line, err.column)]) from None
     return Document(front, items, position)

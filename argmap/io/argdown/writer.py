@@ -96,7 +96,8 @@ def yaml_flow(value: Any) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        text = repr(value)
+        return text.replace("e", ".0e") if "e" in text and "." not in text else text
     if isinstance(value, str):
         return quote(value)
     if isinstance(value, dict):
@@ -127,7 +128,7 @@ def escape_text(text: str) -> str:
 
 
 def _usable_title(title: str | None) -> bool:
-    if not title or title != title.strip() or "//" in title or "/*" in title:
+    if not title or title != title.strip() or "//" in title or "/*" in title or "==" in title:
         return False
     for char in title:
         if char in "[]<>{}\\" or (char.isspace() and char != " ") or unicodedata.category(char)[0] == "C":
@@ -282,7 +283,7 @@ def _definition(plan: _Plan, node: AnyNode) -> str:
         tags = []
     extra = {k: v for k, v in to_data(node).items() if k not in _NODE_FIELDS}
     reserved.update(extra)
-    equivalent = [str(k.target) for k in plan.m.links_from(node.id, "equivalent")]
+    equivalent = [str(k.target) for k in plan.m.links_from(node.id, "equivalent") if k.target != node.id]
     if equivalent:
         reserved["equivalent"] = equivalent
     data = {k: v for k, v in node.data.items() if k != PROVENANCE}
@@ -291,6 +292,8 @@ def _definition(plan: _Plan, node: AnyNode) -> str:
         data = {}
     if reserved:
         data[RESERVED] = reserved
+    if node.id in plan.stand_ins and node.text == title:
+        return _line(f"<{title}>", tags, data)  # no description
     head = f"<{title}>" if node.id in plan.argument_nodes else f"[{title}]"
     return _line(f"{head}: {escape_text(node.text)}", tags, data)
 
@@ -320,7 +323,7 @@ def _reconstruction(plan: _Plan, title: str, steps: list[AnyLink]) -> list[str]:
         data[RESERVED] = reserved
     tags = list(main.tags)
     if len(set(tags)) != len(tags) or not all(_usable_tag(t) for t in tags):
-        plan.lost.append(f"tags of supports link {main.id!r}: Argdown cannot write them")
+        reserved["tags"] = tags
         tags = []
     description = escape_text(main.note) if main.note and main.note.split() else ""
     if title in plan.described:
@@ -443,7 +446,9 @@ def _relations(plan: _Plan, out: list[str]) -> None:
                 by_source.setdefault(head, []).append(f"  <_ {plan.ref(link.premises[0])}")
                 continue
             if title is None:
-                plan.lost.append(f"undercuts link {link.id!r}: Argdown cannot undercut a {target.kind} link")
+                plan.lost.append(
+                    f"undercuts link {link.id!r}: its target {target.kind} link {target.id!r} is no argument"
+                )
                 continue
             if plan.reconstructed[title][-1].id != link.target:
                 continue  # written under its inference line
