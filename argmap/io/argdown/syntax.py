@@ -75,6 +75,10 @@ _TAG_RE = re.compile(r"#(?:\(([^)\n]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdc
 _STATEMENT_TITLE_RE = re.compile(r"\[([^\]\n]+)\](:?)")
 _ARGUMENT_TITLE_RE = re.compile(r"<([^>\n]+)>(:?)")
 _PUNCT = set(" \t)}_.,!?;:-*\"'")
+_SCAN_SPECIAL = set("\\/<[{")
+_SCAN_NEXT = re.compile(r"[\\/<\[{]")
+_INLINE_SPECIAL = set("\\{[#")
+_INLINE_NEXT = re.compile(r"[\\{\[#]")
 
 
 @dataclass
@@ -322,6 +326,13 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
     i = start
     while i < len(text):
         char = text[i]
+        if char not in _INLINE_SPECIAL:
+            found = _INLINE_NEXT.search(text, i)
+            end = found.start() if found else len(text)
+            chars.extend(text[i:end])
+            protected.extend([False] * (end - i))
+            i = end
+            continue
         if char == "\\" and i + 1 < len(text):
             chars.append(text[i + 1])
             protected.append(True)
@@ -468,6 +479,10 @@ def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
                 if not char.isspace():
                     last = char
                 i += 1
+                continue
+            if char not in _SCAN_SPECIAL:
+                found = _SCAN_NEXT.search(raw, i)
+                i = found.start() if found else len(raw)
                 continue
             if char == "\\":
                 i += 2

@@ -243,6 +243,12 @@ def _plan(m: ArgumentMap) -> _Plan:
         if link.kind in ("attacks", "contradicts", "undercuts") and link.is_linked:
             plan.lost.append(f"{link.kind} link {link.id!r}: Argdown has no linked premises for it")
             continue
+        ends = (link.premises[0], link.target)
+        key = (link.kind, *(sorted(ends) if link.kind == "contradicts" else ends))
+        if link.kind != "supports" and key in written:
+            plan.lost.append(f"{link.kind} link {link.id!r}: it repeats another link between the same nodes")
+            continue
+        written.add(key)
         plan.relations.append(link)
     for title, steps in list(plan.reconstructed.items()):
         plan.reconstructed[title] = _chain(plan, title, steps)
