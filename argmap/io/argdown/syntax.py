@@ -327,8 +327,8 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
     while i < len(text):
         char = text[i]
         if char not in _INLINE_SPECIAL:
-            found = _INLINE_NEXT.search(text, i)
-            end = found.start() if found else len(text)
+            special = _INLINE_NEXT.search(text, i)
+            end = special.start() if special else len(text)
             chars.extend(text[i:end])
             protected.extend([False] * (end - i))
             i = end
@@ -342,8 +342,7 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
             end = _closing_brace(text, i)
             if end < 0:
                 raise _Syntax("data opened with '{' is never closed with '}'", *piece.at(i))
-            found = parse_data(text[i : end + 1], path, *piece.at(i))
-            data.update(found)
+            data.update(parse_data(text[i : end + 1], path, *piece.at(i)))
             data_position = data_position or piece.at(i)
             i = end + 1
             continue
