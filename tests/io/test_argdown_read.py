@@ -56,7 +56,7 @@ def test_titled_untitled_and_equivalent_statements() -> None:
         "[Uniforms]: The same statement in other words.\n"
     )
     assert [(n.id, n.label, n.text) for n in m.nodes] == [
-        ("Uniforms", None, "Schools should require uniforms."),
+        ("Uniforms", "Uniforms", "Schools should require uniforms."),
         ("untitled-1", None, "A plain statement with no title."),
     ]
     assert m.node("untitled-1").data["argdown"] == {"title": "Untitled 1"}
@@ -236,7 +236,7 @@ def test_relations_of_a_reconstructed_argument() -> None:
 def test_an_argument_without_reconstruction_is_a_node() -> None:
     m = read("[A]: One.\n  + <Arg>: Because of this.\n")
     node = m.node("Arg")
-    assert (node.kind, node.text, node.label) == ("claim", "Because of this.", None)
+    assert (node.kind, node.text, node.label) == ("claim", "Because of this.", "Arg")
     assert node.data["argdown"] == {"title": "Arg", "argument": True}
 
 

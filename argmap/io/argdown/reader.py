@@ -250,7 +250,10 @@ class _Builder:
         }
         untitled = all(m.untitled for m in entity.members)
         label = reserved["label"] if "label" in reserved else entity.title
-        if "label" not in reserved and (untitled or entity.title == node["id"]):
+        # A title is the label, except in files argmap wrote, where a title that is the id says "no label".
+        if "label" not in reserved and (
+            untitled or (self.written_by_argmap and not stand_in and entity.title == node["id"])
+        ):
             label = None
         if label is not None:
             node["label"] = label
