@@ -593,11 +593,16 @@ def to_map(doc: Document, path: str = "<string>") -> tuple[ArgumentMap, list[Pro
 
 
 def _roots_become_issues(builder: _Builder, wanted: list[_Entity]) -> None:
-    """Statements that are argued about but argue for nothing are the debate's issues."""
+    """Statements that relations argue for or against, but that argue for nothing, are the issues.
+
+    Being the conclusion of a reconstruction is not enough: in a reconstruction
+    of how hypotheses explain evidence, the evidence is concluded, not debated.
+    """
     targeted: set[str] = set()
     arguing: set[str] = set()
     for link in builder.links:
-        if link["kind"] in ("supports", "attacks"):
+        reconstruction = "argument" in link.get("data", {}).get(PROVENANCE, {})
+        if link["kind"] in ("supports", "attacks") and not reconstruction:
             targeted.add(link["target"])
         if link["kind"] in ("supports", "attacks", "undercuts"):
             source = link["source"]
