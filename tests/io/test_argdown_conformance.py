@@ -137,7 +137,7 @@ def argdown_tool() -> Path:
             ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(cache), "@argdown/cli@1.7.5"],
             capture_output=True,
             text=True,
-            timeout=600,
+            timeout=300,
             check=False,
         )
         if done.returncode != 0 or not command.exists():
