@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap.builder import MapBuilder
 from argmap.io.argdown import read_argdown, write_argdown
 from argmap.model import ArgumentMap
 
@@ -87,7 +88,8 @@ def argdown_view(m: ArgumentMap) -> tuple[set[str], set[str], set[tuple[Any, ...
 
 def tool_view(exported: dict[str, Any]) -> tuple[set[str], set[str], set[tuple[Any, ...]]]:
     def end(name: str, kind: str) -> End:
-        return ("argument" if kind == "argument" else "statement", name)
+        # The tool files an undercut of a reconstructed argument under its inference.
+        return ("argument" if kind in ("argument", "inference") else "statement", name)
 
     relations = {
         relation(KINDS[r["relationType"]], end(r["from"], r["fromType"]), end(r["to"], r["toType"]))
@@ -171,6 +173,42 @@ def test_the_argdown_tool_reads_the_exported_seed_corpus(argdown_tool: Path, tmp
     assert set(exported["statements"]) == {n.label or n.id for n in m.nodes}
     attacks = {(k.premises[0], k.target) for k in m.links if k.kind == "attacks"}
     assert len([r for r in exported["relations"] if r["relationType"] == "attack"]) == len(attacks)
+
+
+def every_feature() -> ArgumentMap:
+    b = MapBuilder("features", "Every feature = one map")
+    b.side("pro", "Proponents")
+    b.issue("q", "Should schools require uniforms?", label="Uniforms")
+    b.claim(
+        "c1", "They *reduce* bullying [citation needed] // really?", held_by="pro", tags=["pro", "two words"]
+    )
+    b.claim("c2", "Children compare {brands} #less", data={"source": "p. 3", "pages": [3, 4]})
+    b.evidence("e1", "A 2019 survey: 60% of schools = uniforms.", label="Survey")
+    b.claim("c3", "Costs burden families.", label="Cost")
+    b.claim("c4", "Second-hand uniforms are cheap.")
+    b.claim("c5", "Uniforms are a uniform.")
+    b.claim("c6", "Uniforms are clothes.")
+    b.supports("c1", "q")
+    b.supports(["c2", "e1"], "c1", id="compare", note="Comparison drives bullying.")
+    b.attacks("c3", "q")
+    b.undercuts("c4", "compare")
+    b.supports("c4", "c3", id="odd", note="A second-hand market exists.")
+    b.contradicts("c5", "c6")
+    b.equivalent("c1", "c6")
+    return b.build()
+
+
+def test_the_argdown_tool_reads_every_feature_argmap_writes(argdown_tool: Path, tmp_path: Path) -> None:
+    m = every_feature()
+    text = write_argdown(m)
+    exported = run_tool(argdown_tool, text, tmp_path)
+    back, findings = read_argdown(text, "features.argdown")
+    assert findings == []
+    statements, arguments, relations = tool_view(exported)
+    assert (statements, arguments, relations) == argdown_view(back)
+    assert arguments == {"compare", "odd"}
+    assert ("undercuts", ("statement", "c4"), ("argument", "compare")) in relations
+    assert ("contradicts", frozenset({("statement", "c5"), ("statement", "c6")})) in relations
 
 
 @pytest.mark.external

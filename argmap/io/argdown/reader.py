@@ -126,6 +126,7 @@ class _Builder:
     taken: set[str] = field(default_factory=set)
     link_keys: dict[tuple[Any, ...], Position] = field(default_factory=dict)
     reconstructions: list[_Entity] = field(default_factory=list)  # in the order of their last PCS
+    inference_links: dict[tuple[str, int], str] = field(default_factory=dict)  # (argument, step) -> link
 
     def note(self, message: str, position: Position) -> None:
         self.findings.append(Problem(message, self.path, *position))
@@ -339,6 +340,7 @@ class _Builder:
                 link["id"] = self.fresh(f"{base}.{count + 1}")
             data[PROVENANCE] = provenance
             link["data"] = data
+            self.inference_links[(pcs.title, count + 1)] = link["id"]
             first = chosen[0].element
             self.add_link(
                 link,
@@ -378,7 +380,8 @@ class _Builder:
             argument = self.entities[("argument", ref[1])]
             if role == "source" or kind != "undercut" or argument.pcs is None:
                 return None
-            return self.inference_link(argument, int(ref[2])), "link"
+            found = self.inference_link(argument, int(ref[2]))
+            return (found, "link") if found is not None else None
         argument = self.entities[("argument", ref[1])]
         if argument.pcs is None:
             assert argument.node_id is not None
@@ -389,16 +392,16 @@ class _Builder:
             assert node_id is not None
             return node_id, "statement"
         if kind == "undercut":
-            assert argument.link_id is not None
-            return argument.link_id, "link"
+            return (argument.link_id, "link") if argument.link_id is not None else None
         assert argument.node_id is not None
         return argument.node_id, "argument"
 
-    def inference_link(self, argument: _Entity, step: int) -> str:
-        assert argument.pcs is not None and argument.link_id is not None
+    def inference_link(self, argument: _Entity, step: int) -> str | None:
+        """The link of one inference of a reconstruction, or None when it has none."""
+        assert argument.pcs is not None
         steps = [i for i, s in enumerate(argument.pcs.statements) if s.inference is not None]
         number = steps.index(step) + 1
-        return argument.link_id if number == len(steps) else f"{argument.link_id}.{number}"
+        return self.inference_links.get((argument.title, number))
 
     def relation_links(self, undercuts: bool) -> None:
         for raw in self.relations:
@@ -407,10 +410,11 @@ class _Builder:
             source = self.endpoint(raw.source, "source", raw.kind)
             target = self.endpoint(raw.target, "target", raw.kind)
             if source is None or target is None:
-                self.note(
-                    "an inference can only be undercut ('<_' under it); this relation is ignored",
-                    raw.position,
-                )
+                if raw.kind == "undercut" and target is None:
+                    message = "the inference it undercuts has no premises but its conclusion; it is ignored"
+                else:
+                    message = "an inference can only be undercut ('<_' under it); this relation is ignored"
+                self.note(message, raw.position)
                 continue
             kind, provenance = self.link_kind(raw.kind, source[1], target[1])
             if kind == "undercuts" and target[1] != "link":

@@ -755,6 +755,13 @@ class _Reader:
                 root = _Open(piece, 0)
                 index = self.tree(lines, index + 1, root, top_level=False, stop=stop)
                 assert root.element is not None
+                if root.element.kind == "argument":
+                    raise _Syntax(
+                        f"({numbered.group(1)}) must be a statement: an argument <{root.element.title}>"
+                        " cannot be a premise or conclusion",
+                        line.number,
+                        column,
+                    )
                 pcs.statements.append(PcsStatement(int(numbered.group(1)), root.element, pending))
                 pending = None
                 continue
@@ -881,7 +888,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     """
     if len(text) > MAX_CHARS:
         raise LoadError([Problem(f"the file is too large (over {MAX_CHARS:,} characters)", path, 1, 1)])
-    lines = re.split(r"\r\n|\r|\n", text)
+    lines = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
     front, first, position = _front_matter(lines, path)
     try:
         settings = (front or {}).get("model")

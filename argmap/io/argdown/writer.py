@@ -265,12 +265,24 @@ def _chain(plan: _Plan, title: str, steps: list[AnyLink]) -> list[AnyLink]:
     ordered = sorted(
         steps, key=lambda k: (_provenance(k).get("step") is None, _provenance(k).get("step") or 0)
     )
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.target not in after.premises:
-            for link in ordered[:-1]:
-                plan.reconstructed[str(link.id)] = [link]
-                plan.pcs_title[str(link.id)] = str(link.id)
-            return ordered[-1:]
+    # Argdown cannot undercut an intermediate inference, and each inference reads its
+    # premises as the statements since the previous conclusion: otherwise, split.
+    listed: set[str] = set()
+    clean = True
+    for index, step in enumerate(ordered):
+        before = ordered[index - 1].target if index else None
+        fresh = [p for p in step.premises if p != before]
+        if (before is not None and before not in step.premises) or listed & set(fresh):
+            clean = False
+        if index < len(ordered) - 1 and plan.m.links_to(str(step.id), "undercuts"):
+            clean = False
+        listed.update(fresh)
+        listed.add(step.target)
+    if not clean:
+        for link in ordered[:-1]:
+            plan.reconstructed[str(link.id)] = [link]
+            plan.pcs_title[str(link.id)] = str(link.id)
+        return ordered[-1:]
     return ordered
 
 
@@ -332,10 +344,10 @@ def _reconstruction(plan: _Plan, title: str, steps: list[AnyLink]) -> list[str]:
         reserved["tags"] = tags
         tags = []
     description = escape_text(main.note) if main.note and main.note.split() else ""
-    if title in plan.described:
-        head = f"<{title}>"  # described where its node stands
+    if title in plan.described or not description:
+        head = f"<{title}>"  # described where its node stands, or not at all
     else:
-        head = f"<{title}>:" + (f" {description}" if description else "")
+        head = f"<{title}>: {description}"
     lines = [_line(head, tags, data), ""]
     numbers: dict[str, int] = {}
 
@@ -357,10 +369,6 @@ def _reconstruction(plan: _Plan, title: str, steps: list[AnyLink]) -> list[str]:
             lines.append(f"-- {', '.join(' '.join(r.split()) for r in rules)} --")
         else:
             lines.append("----")
-        if step is not main:
-            for undercut in plan.m.links_to(str(step.id), "undercuts"):
-                if not undercut.is_linked:
-                    lines.append(f"  <_ {plan.ref(undercut.premises[0])}")
         number(step.target)
     return lines
 
@@ -382,7 +390,7 @@ def write_argdown(m: ArgumentMap) -> str:
         >>> _ = b.claim("a", "A."); _ = b.claim("b", "B."); _ = b.claim("c", "C.")
         >>> _ = b.supports(["a", "b"], "c", id="ab")
         >>> print(write_argdown(b.build()).split("\n\n", 4)[-1], end="")
-        <ab>:
+        <ab>
         <BLANKLINE>
         (1) [a]
         (2) [b]
@@ -456,8 +464,6 @@ def _relations(plan: _Plan, out: list[str]) -> None:
                     f"undercuts link {link.id!r}: its target {target.kind} link {target.id!r} is no argument"
                 )
                 continue
-            if plan.reconstructed[title][-1].id != link.target:
-                continue  # written under its inference line
             by_source.setdefault(f"<{title}>", []).append(f"  <_ {plan.ref(link.premises[0])}")
             continue
         by_source.setdefault(plan.ref(link.premises[0]), []).append(
