@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.errors import LoadError
-from argmap.io.argdown import read_argdown
+from argmap.io.argdown import read_argdown, write_argdown
 from argmap.model import ArgumentMap
 
 CASES = Path(__file__).parent / "argdown_cases"
@@ -312,3 +314,49 @@ def test_a_large_file_is_read() -> None:
     elapsed = time.perf_counter() - start
     assert (len(m.nodes), len(m.links)) == (2000, 2998)
     assert elapsed < 60  # generous: a guard against quadratic blow-up, not a benchmark
+
+
+# -- any text: a map or a located error, never a crash -------------------------
+
+FRAGMENTS = [
+    "[A]: text",
+    "[A]",
+    "<B>: desc",
+    "<B>",
+    "  + [C]: c",
+    "  - <B>",
+    "    -> [A]",
+    "  <_ [D]: d",
+    "  _> <B>",
+    "  >< [A]",
+    "(1) [P]: p",
+    "(2) q",
+    "----",
+    "-- rule, other {uses: [1]} --",
+    "--",
+    "# Heading {isGroup: false}",
+    "## Sub",
+    "===",
+    "title: x",
+    "{a: [1, 2]}",
+    "text with **bold** and _it_ #tag #(two words)",
+    "/* comment",
+    "*/",
+    "<!-- c -->",
+    "// line",
+    "\\[escaped\\]",
+    "",
+    "\t+ tabbed",
+]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=14))
+def test_any_text_gives_a_map_or_a_located_error(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        m, found = read_argdown(text, "fuzz.argdown")
+    except LoadError as err:
+        assert all(p.path == "fuzz.argdown" and p.line is not None for p in err.problems)
+    else:
+        assert all(f.path == "fuzz.argdown" and f.line is not None for f in found)
+        assert read_argdown(write_argdown(m), "again.argdown")[0].nodes is not None

@@ -125,7 +125,14 @@ def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]
         message = first.message.replace("YAML syntax error", "data in {...} is not valid YAML")
         raise LoadError([Problem(message, path, line, column + offset)]) from None
     except yaml.YAMLError as err:
-        raise LoadError([Problem(f"data in {{...}} is not valid YAML: {err}", path, line, column)]) from None
+        reason = (
+            f"character #x{err.character:04x} is not allowed"
+            if isinstance(err, yaml.reader.ReaderError)
+            else " ".join(str(err).split())
+        )
+        raise LoadError(
+            [Problem(f"data in {{...}} is not valid YAML: {reason}", path, line, column)]
+        ) from None
     if not isinstance(parsed.data, dict):
         raise LoadError([Problem("data in {...} must be a mapping such as {key: value}", path, line, column)])
     return parsed.data

@@ -146,6 +146,9 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any] | None, i
                 line = first + 1 + (problem.line or 1)
                 message = problem.message.replace("YAML syntax error", "front matter is not valid YAML")
                 raise LoadError([Problem(message, path, line, problem.column)]) from None
+            except yaml.YAMLError as err:
+                message = f"front matter is not valid YAML: {_yaml_reason(err)}"
+                raise LoadError([Problem(message, path, first + 2, 1)]) from None
             if parsed.data is None:
                 return {}, end + 1, (first + 1, 1)
             if not isinstance(parsed.data, dict):
@@ -155,3 +158,10 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any] | None, i
     raise LoadError(
         [Problem("front matter opened with '===' is never closed with '==='", path, first + 1, 1)]
     )
+
+
+def _yaml_reason(err: yaml.YAMLError) -> str:
+    """A YAML error in one line of plain words."""
+    if isinstance(err, yaml.reader.ReaderError):
+        return f"character #x{err.character:04x} is not allowed"
+    return " ".join(str(err).split())
