@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 import argmap
 from argmap.builder import MapBuilder
 from argmap.io.argdown import read_argdown, write_argdown
 from argmap.model import ArgumentMap
+from tests.strategies import maps
 
 EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "external" / "argdown"
 TOOL_JSON = EXTERNAL / "argdown-cli-1.7.5-json"
@@ -225,3 +227,29 @@ def test_the_argdown_tool_reads_what_argmap_writes_of_real_documents(
     original = tool_view(json.loads((TOOL_JSON / f"{stem}.json").read_text(encoding="utf-8")))
     assert len(exported["relations"]) == len(original[2])
     assert len(exported["arguments"]) == len(original[1])
+
+
+def test_the_argdown_tool_reads_random_maps_as_argmap_does(argdown_tool: Path, tmp_path: Path) -> None:
+    texts: list[str] = []
+
+    @settings(max_examples=25, database=None, derandomize=True, deadline=None)
+    @given(maps())
+    def collect(m: ArgumentMap) -> None:
+        texts.append(write_argdown(m))
+
+    collect()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"m{i}.argdown").write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [str(argdown_tool), "json", str(folder / "*.argdown"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for i, text in enumerate(texts):
+        exported = json.loads((tmp_path / "out" / f"m{i}.json").read_text(encoding="utf-8"))
+        assert tool_view(exported) == argdown_view(read_argdown(text, f"m{i}.argdown")[0]), text
