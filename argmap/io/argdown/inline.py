@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from argmap.errors import LoadError, Problem
-from argmap.io.argdown.tree import Element, _Syntax
+from argmap.io.argdown.tree import Element, _shown, _Syntax
 from argmap.io.located import parse_yaml
 
 __all__ = ["parse_data"]
@@ -264,7 +264,7 @@ def _element(
             start = found.end()
     inline = _inline(piece, start, path, remove_tags=remove_tags)
     if title is not None and is_reference and inline.text:
-        brackets = f"[{title}]" if kind == "statement" else f"<{title}>"
+        brackets = f"[{_shown(title)}]" if kind == "statement" else f"<{_shown(title)}>"
         raise _Syntax(
             f"{brackets} is followed by text: write '{brackets}: text' to give the {kind} its text",
             *piece.at(start),

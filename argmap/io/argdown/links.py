@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.errors import Problem
-from argmap.io.argdown.tree import Element, Inference, Pcs
+from argmap.io.argdown.tree import Element, Inference, Pcs, _shown
 from argmap.io.located import Loc
 from argmap.model import ID_RE, generate_link_id
 
@@ -158,8 +158,8 @@ class _Links:
             )
             if conclusion.node_id in premise_ids:
                 self.note(
-                    f"in <{pcs.title}>, conclusion [{conclusion.title}] is also one of its own premises;"
-                    " it is left out of them",
+                    f"in <{_shown(pcs.title)}>, conclusion [{_shown(conclusion.title)}] is also one of its"
+                    " own premises; it is left out of them",
                     (statements[index].element.line, statements[index].element.column),
                 )
                 premise_ids.remove(conclusion.node_id)
@@ -225,8 +225,8 @@ class _Links:
             if not missing:
                 return [by_number[u] for u in uses]
             self.note(
-                f"in <{pcs.title}>, 'uses' names statement(s) {missing} that come before no inference here;"
-                " the statements above the inference line are used instead",
+                f"in <{_shown(pcs.title)}>, 'uses' names statement(s) {missing} that come before no"
+                " inference here; the statements above the inference line are used instead",
                 (inference.line, inference.column),
             )
         return statements[max(previous, 0) : index]
@@ -323,7 +323,7 @@ class _Links:
             if raw.source[0] == "argument" or raw.target[0] == "argument":
                 argument = raw.source[1] if raw.source[0] == "argument" else raw.target[1]
                 message = (
-                    f"argument <{argument}> already concludes this statement in its reconstruction;"
+                    f"argument <{_shown(argument)}> already concludes this statement in its reconstruction;"
                     " the relation between them is ignored, as the Argdown tool does"
                 )
             else:

@@ -42,7 +42,7 @@ from argmap.io.argdown.links import (
     _RawRelation,
     derive_id,
 )
-from argmap.io.argdown.tree import Document, Element, Heading, Relation
+from argmap.io.argdown.tree import Document, Element, Heading, Relation, _shown
 from argmap.io.located import Loc, Parsed
 from argmap.model import ArgumentMap, generate_link_id
 from argmap.validation import validate_parsed
@@ -96,7 +96,8 @@ class _Builder(_Links):
                     self.entities[("argument", item.title)] = argument
                 if argument.pcs is not None:
                     self.note(
-                        f"argument <{item.title}> is reconstructed twice; the later reconstruction is kept",
+                        f"argument <{_shown(item.title)}> is reconstructed twice;"
+                        " the later reconstruction is kept",
                         (item.line, item.column),
                     )
                 argument.pcs = item
@@ -129,7 +130,9 @@ class _Builder(_Links):
             text = text or entity.title
         elif text is None:
             what = (
-                f"statement [{entity.title}]" if entity.kind == "statement" else f"argument <{entity.title}>"
+                f"statement [{_shown(entity.title)}]"
+                if entity.kind == "statement"
+                else f"argument <{_shown(entity.title)}>"
             )
             verb = "given text" if entity.kind == "statement" else "described"
             self.note(f"{what} is used but never {verb}; its title stands for its text", entity.position)

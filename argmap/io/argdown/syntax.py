@@ -40,6 +40,7 @@ from argmap.io.argdown.tree import (
     PcsStatement,
     Relation,
     RelationKind,
+    _shown,
     _Syntax,
 )
 
@@ -280,8 +281,8 @@ class _Reader:
                 assert root.element is not None
                 if root.element.kind == "argument":
                     raise _Syntax(
-                        f"({numbered.group(1)}) must be a statement: an argument <{root.element.title}>"
-                        " cannot be a premise or conclusion",
+                        f"({numbered.group(1)}) must be a statement: an argument"
+                        f" <{_shown(root.element.title or '')}> cannot be a premise or conclusion",
                         line.number,
                         column,
                     )

@@ -118,3 +118,14 @@ class _Syntax(Exception):
     def __init__(self, message: str, line: int, column: int) -> None:
         super().__init__(message)
         self.message, self.line, self.column = message, line, column
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    r"""Text from the file as it may appear in a message: control characters escaped, long text cut.
+
+    Examples:
+        >>> _shown("a\x1b[31mb")
+        'a\\x1b[31mb'
+    """
+    out = "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in text)
+    return out if len(out) <= limit else out[: limit - 1] + "…"
