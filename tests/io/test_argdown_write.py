@@ -176,3 +176,15 @@ def test_real_documents_write_and_read_back_the_same(name: str) -> None:
         (k.id, k.kind, k.premises, k.target) for k in m.links
     )
     assert write_argdown(back) == text
+
+
+def test_undercut_and_plain_support_between_the_same_nodes_are_a_fixpoint() -> None:
+    b = MapBuilder("m", "T")
+    b.issue("a", "A.")
+    b.issue("b", "B.")
+    b.supports("a", "b", id="link.0")
+    b.undercuts("a", "link.0")
+    b.supports("a", "b")
+    text = write_argdown(b.build())
+    assert "// argmap" not in text
+    assert write_argdown(read_argdown(text, "x.argdown")[0]) == text

@@ -446,7 +446,9 @@ def write_argdown(m: ArgumentMap) -> str:
 
 
 def _relations(plan: _Plan, out: list[str]) -> None:
+    # Relations first, undercuts after, as the reader makes their links: the text is then a fixpoint.
     by_source: dict[str, list[str]] = {}
+    undercuts: dict[str, list[str]] = {}
     for link in plan.relations:
         if link.kind == "undercuts":
             title = plan.pcs_title.get(link.target)
@@ -457,17 +459,18 @@ def _relations(plan: _Plan, out: list[str]) -> None:
                 and target.source in plan.argument_nodes
             ):
                 head = plan.ref(str(target.source))
-                by_source.setdefault(head, []).append(f"  <_ {plan.ref(link.premises[0])}")
+                undercuts.setdefault(head, []).append(f"  <_ {plan.ref(link.premises[0])}")
                 continue
             if title is None:
                 plan.lost.append(
                     f"undercuts link {link.id!r}: its target {target.kind} link {target.id!r} is no argument"
                 )
                 continue
-            by_source.setdefault(f"<{title}>", []).append(f"  <_ {plan.ref(link.premises[0])}")
+            undercuts.setdefault(f"<{title}>", []).append(f"  <_ {plan.ref(link.premises[0])}")
             continue
         by_source.setdefault(plan.ref(link.premises[0]), []).append(
             f"  {_SYMBOL[link.kind]} {plan.ref(link.target)}"
         )
-    for head, lines in by_source.items():
-        out += [head, *lines, ""]
+    for blocks in (by_source, undercuts):
+        for head, lines in blocks.items():
+            out += [head, *lines, ""]
