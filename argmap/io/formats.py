@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from argmap.errors import ArgmapError, LoadError, Problem
-from argmap.io import aif, graphml, kialo, native
+from argmap.io import aif, argdown, graphml, kialo, native
 from argmap.io.files import write_atomic
 from argmap.io.limits import get_limits
 from argmap.io.located import decode, read_input
@@ -150,6 +150,7 @@ _TABLE: tuple[Format, ...] = (
     Format("aif", (".aif.json", ".aif", ".json"), "AIF", aif.read_aif, aif.write_aif, _is_aif, aif.losses),
     Format("kialo", (".kialo.txt", ".txt"), "Kialo export", kialo.read_kialo, kialo.write_kialo,
            kialo.looks_like_kialo, kialo.losses),
+    Format("argdown", (".argdown",), "Argdown", argdown.read_argdown, argdown.write_argdown),
     Format("graphml", (".graphml",), "GraphML (graph view)", None, graphml.write_graphml),
     Format("node-link", (".nodelink.json", ".node-link.json"), "networkx node-link JSON", None,
            graphml.write_node_link),

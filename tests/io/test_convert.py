@@ -21,6 +21,7 @@ SUFFIX = {
     "kialo": ".txt",
     "graphml": ".graphml",
     "node-link": ".nodelink.json",
+    "argdown": ".argdown",
 }
 
 

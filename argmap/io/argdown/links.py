@@ -19,7 +19,8 @@ from typing import Any, Literal
 from argmap.errors import Problem
 from argmap.io.argdown.tree import Element, Inference, Pcs, _shown
 from argmap.io.located import Loc
-from argmap.model import ID_RE, generate_link_id
+from argmap.model.fields import ID_RE
+from argmap.references import generate_link_id
 
 __all__ = ["PROVENANCE", "RESERVED", "derive_id"]
 

@@ -44,7 +44,8 @@ from argmap.io.argdown.links import (
 )
 from argmap.io.argdown.tree import Document, Element, Heading, Relation, _shown
 from argmap.io.located import Loc, Parsed
-from argmap.model import ArgumentMap, generate_link_id
+from argmap.model import ArgumentMap
+from argmap.references import generate_link_id
 from argmap.validation import validate_parsed
 
 __all__ = ["PROVENANCE", "RESERVED", "derive_id", "to_map"]
