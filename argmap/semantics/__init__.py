@@ -1,0 +1,1 @@
+"""Argumentation semantics: which claims of a map stand, and why."""
