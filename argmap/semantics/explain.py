@@ -52,7 +52,7 @@ def describe_argument(evaluation: Evaluation, index: int) -> str:
     if argument.kind == "node":
         return f'"{m.node(argument.element).title}" ({argument.element})'
     if argument.kind == "premises":
-        return "the linked premises " + " and ".join(argument.element.split(" & ")) + " together"
+        return "the joint argument " + " + ".join(argument.element.split(" & "))
     if argument.kind == "inference":
         link = m.link(argument.element)
         premises = " + ".join(link.premises)
@@ -91,9 +91,14 @@ def _why_stands(evaluation: Evaluation, labelling: list[int], index: int) -> str
         return "nothing attacks it"
     beaten = []
     for attacker in attackers:
+        if evaluation.mf.arguments[attacker].kind == "gate":
+            beaten.append(f"its premise {evaluation.mf.arguments[attacker].element} stands")
+            continue
         defeaters = sorted(d for d in af.attackers[attacker] if labelling[d] == IN)
         by = f" by {describe_argument(evaluation, defeaters[0])}" if defeaters else ""
         beaten.append(f"{describe_argument(evaluation, attacker)} (defeated{by})")
+    if all(evaluation.mf.arguments[a].kind == "gate" for a in attackers):
+        return "; ".join(beaten)
     return "each of its attackers is out: " + "; ".join(beaten)
 
 

@@ -187,35 +187,67 @@ def loads_af(text: str, path: str = "<string>") -> Framework:
     return Framework.from_attacks([str(i) for i in range(1, n + 1)], attacks)
 
 
-def dumps_apx(af: Framework) -> str:
-    """The framework in apx format (names must be letters, digits and underscores).
+def dumps_apx(af: Framework, *, aliases: bool = False) -> str:
+    """The framework in apx format.
+
+    Args:
+        af: The framework.
+        aliases: Write the arguments as ``a1``, ``a2``... with a ``%`` comment
+            giving each one's name (for names apx cannot hold, such as those
+            of a map's framework).
 
     Raises:
-        ArgmapError: When a name cannot be written in apx.
+        ArgmapError: When, without ``aliases``, a name is not letters, digits and underscores.
 
     Examples:
+        >>> print(dumps_apx(Framework.from_attacks(["c-1", "[not c-1]"], [(0, 1)]), aliases=True), end="")
+        % a1 = c-1
+        % a2 = [not c-1]
+        arg(a1).
+        arg(a2).
+        att(a1,a2).
         >>> dumps_apx(Framework.from_attacks(["a b"], []))
         Traceback (most recent call last):
         ...
         argmap.errors.ArgmapError: argument name 'a b' cannot be written in apx (letters, digits, _ only)
     """
-    for name in af.names:
-        if not re.fullmatch(_NAME, name):
-            raise ArgmapError(f"argument name {name!r} cannot be written in apx (letters, digits, _ only)")
-    lines = [f"arg({name})." for name in af.names]
-    lines += [f"att({af.names[s]},{af.names[t]})." for s, t in af.attacks()]
+    if aliases:
+        names = [f"a{i}" for i in range(1, len(af) + 1)]
+        lines = [f"% {alias} = {_one_line(name)}" for alias, name in zip(names, af.names, strict=True)]
+    else:
+        for name in af.names:
+            if not re.fullmatch(_NAME, name):
+                raise ArgmapError(
+                    f"argument name {name!r} cannot be written in apx (letters, digits, _ only)"
+                )
+        names, lines = list(af.names), []
+    lines += [f"arg({name})." for name in names]
+    lines += [f"att({names[s]},{names[t]})." for s, t in af.attacks()]
     return "".join(line + "\n" for line in lines)
 
 
-def dumps_af(af: Framework) -> str:
+def _one_line(name: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in name)
+
+
+def dumps_af(af: Framework, *, names: bool = False) -> str:
     """The framework in the ICCMA 2023 numeric format; argument ``i`` becomes ``i + 1``.
 
+    Args:
+        af: The framework.
+        names: Add a ``#`` comment line giving the name of each argument.
+
     Examples:
-        >>> print(dumps_af(Framework.from_attacks(["x", "y"], [(0, 1)])), end="")
+        >>> print(dumps_af(Framework.from_attacks(["x", "y"], [(0, 1)]), names=True), end="")
         p af 2
+        # 1 = x
+        # 2 = y
         1 2
     """
-    lines = [f"p af {len(af)}"] + [f"{s + 1} {t + 1}" for s, t in af.attacks()]
+    lines = [f"p af {len(af)}"]
+    if names:
+        lines += [f"# {i} = {_one_line(name)}" for i, name in enumerate(af.names, 1)]
+    lines += [f"{s + 1} {t + 1}" for s, t in af.attacks()]
     return "".join(line + "\n" for line in lines)
 
 

@@ -92,8 +92,7 @@ def format_evaluation(evaluation: Evaluation, *, width: int = 100) -> str:
             lines.append(f'  {issue_id}  "{_terminal_safe(m.node(issue_id).title)}"')
             for stance in ("for", "against"):
                 named = [
-                    f"{m.link(k['link']).premises[0] if len(m.link(k['link']).premises) == 1 else k['link']}"
-                    f" ({k['status']})"
+                    f"{' + '.join(m.link(k['link']).premises)} ({k['status']})"
                     for k in links
                     if k["stance"] == stance
                 ]
