@@ -78,14 +78,14 @@ def _framework_writer(path: str) -> Callable[[Framework], str]:
     raise ArgmapError(f"{path}: write a framework as .apx or .af, not {suffix or 'no suffix'!r}")
 
 
-def solve_iccma_file(file: str, task: str, argument: str | None = None) -> str:
+def solve_iccma_file(file: str, task: str, argument: str | None = None, *, solver: str = "search") -> str:
     """Solve an ICCMA ``task`` on the framework in ``file``; return the answer line.
 
     Raises:
         ArgmapError: For a file that cannot be read, an unknown task, or a
             decision task without an argument of the framework.
     """
-    return solve_task(load_framework(file), task, argument)
+    return solve_task(load_framework(file), task, argument, solver=solver)
 
 
 def render_labels(

@@ -273,15 +273,17 @@ def load_framework(path: str | Path) -> Framework:
     return loads_af(text, name)
 
 
-def solve_task(af: Framework, task: str, argument: str | None = None) -> str:
+def solve_task(af: Framework, task: str, argument: str | None = None, *, solver: str = "search") -> str:
     r"""Solve an ICCMA task; return the answer as a solver prints it.
 
     ``SE-*`` prints ``w`` and the arguments of one extension (``NO`` when a
     stable one does not exist); ``DC-*`` and ``DS-*`` print ``YES`` or ``NO``
-    for ``argument`` (a name of the framework).
+    for ``argument`` (a name of the framework). ``solver`` is ``"search"``
+    (the labelling search, pure Python) or ``"sat"`` (needs the ``sat`` extra).
 
     Raises:
-        ArgmapError: For an unknown task, or a decision task without a known argument.
+        ArgmapError: For an unknown task or solver, a decision task without a
+            known argument, or ``"sat"`` without python-sat.
 
     Examples:
         >>> af = loads_af("p af 3\n1 2\n2 1\n3 3\n")
@@ -292,16 +294,26 @@ def solve_task(af: Framework, task: str, argument: str | None = None) -> str:
     if problem not in ("SE", "DC", "DS") or code not in _SEMANTICS_CODES:
         raise ArgmapError(f"unknown task {task!r} (choose one of {', '.join(TASKS)})")
     semantics = check_semantics(_SEMANTICS_CODES[code])
+    if solver not in ("search", "sat"):
+        raise ArgmapError(f"unknown solver {solver!r} (choose search, sat)")
+    one, credulous, sceptical = one_extension, is_credulously_accepted, is_sceptically_accepted
+    if solver == "sat":
+        from argmap.semantics import sat
+
+        if not sat.is_available():
+            raise ArgmapError("the SAT solver needs python-sat: pip install 'argmap[sat]'")
+        one, credulous, sceptical = (
+            sat.sat_one_extension,
+            sat.sat_credulously_accepted,
+            sat.sat_sceptically_accepted,
+        )
     if problem == "SE":
-        extension = one_extension(af, semantics)
+        extension = one(af, semantics)
         if extension is None:
             return "NO"
         return " ".join(["w", *(af.names[i] for i in extension)])
     if argument is None:
         raise ArgmapError(f"task {task} needs an argument (--arg)")
     index = af.index(argument)
-    if problem == "DC":
-        accepted = is_credulously_accepted(af, index, semantics)
-    else:
-        accepted = is_sceptically_accepted(af, index, semantics)
+    accepted = (credulous if problem == "DC" else sceptical)(af, index, semantics)
     return "YES" if accepted else "NO"

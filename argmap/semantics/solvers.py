@@ -126,6 +126,9 @@ class _Search:
         self.order = sorted(range(self.n), key=lambda i: (-degree[i], i))
         self.ground = grounded_labelling(af)
         self.changed: list[int] = []
+        # an optional clause: at least one of these arguments is in (to grow an extension)
+        self.need_in: list[int] | None = None
+        self.need_set: set[int] = set()
 
     def initial(self, forced: dict[int, int] | None = None) -> list[int] | None:
         """Domains after fixing the grounded labels and ``forced`` ones, propagated."""
@@ -205,7 +208,20 @@ class _Search:
         queue = list(start)
         queued = set(queue)
         attacked = self.attacked
-        while queue:
+        need = self.need_in
+        check_need = need is not None
+        while queue or check_need:
+            if check_need:
+                # the clause "one of need_in is in": fail when none can be, force the last one
+                check_need = False
+                possible = [c for c in need or () if domains[c] & _I]
+                if not possible:
+                    return False
+                if len(possible) == 1 and domains[possible[0]] != _I:
+                    domains[possible[0]] = _I
+                    queue.extend(y for y in (possible[0], *attacked[possible[0]]) if y not in queued)
+                    queued.update(queue)
+                continue
             arg = queue.pop()
             queued.discard(arg)
             self.changed = []
@@ -219,6 +235,8 @@ class _Search:
             for x in touched:
                 if not domains[x]:
                     return False
+                if x in self.need_set and not domains[x] & _I:
+                    check_need = True
                 for y in (x, *attacked[x]):
                     if y not in queued:
                         queued.add(y)
@@ -313,7 +331,8 @@ def one_extension(af: Framework, semantics: str) -> list[int] | None:
 
     A preferred extension is found by growing a complete one: from the
     grounded extension, look for a complete extension that keeps everything
-    in and adds one argument that is not yet in; stop when none exists.
+    in and adds at least one of the arguments now undecided (an argument out
+    stays out in any larger extension); stop when none exists.
 
     Examples:
         >>> af = Framework.from_attacks(["a", "b", "c"], [(0, 1), (1, 0), (1, 2)])
@@ -331,15 +350,14 @@ def one_extension(af: Framework, semantics: str) -> list[int] | None:
         return None if first is None else _in_set(first)
     current = grounded_labelling(af)
     while True:
-        grown = None
-        base = {i: _I for i, lab in enumerate(current) if lab == IN}
-        for candidate in range(len(af)):
-            if current[candidate] == IN:
-                continue
-            domains = search.initial({**base, candidate: _I})
-            grown = next(search.solutions(domains), None)
-            if grown is not None:
-                break
+        candidates = [i for i, lab in enumerate(current) if lab == UNDEC]
+        if not candidates:
+            return _in_set(current)
+        search.need_in, search.need_set = candidates, set(candidates)
+        grown = next(
+            search.solutions(search.initial({i: _I for i, lab in enumerate(current) if lab == IN})), None
+        )
+        search.need_in, search.need_set = None, set()
         if grown is None:
             return _in_set(current)
         current = grown
