@@ -268,6 +268,9 @@ def _evaluate_parser(commands: Any) -> None:
     evaluate.add_argument("--iccma", metavar="FILE", help="an ICCMA framework (.apx, or ICCMA 2023 .af)")
     evaluate.add_argument("--task", help="with --iccma: SE-PR, DC-ST, DS-PR... (SE, DC, DS x GR, CO, PR, ST)")
     evaluate.add_argument("--arg", metavar="A", help="with --iccma: the argument of a DC or DS task")
+    evaluate.add_argument(
+        "--solver", choices=["search", "sat"], default="search", help="with --iccma: sat needs argmap[sat]"
+    )
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -275,7 +278,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         _err("argmap evaluate: give a map FILE, or --iccma FILE with --task")
         return EXIT_INPUT
     if args.iccma is not None:
-        print(semantics_command.solve_iccma_file(args.iccma, args.task, args.arg))
+        print(semantics_command.solve_iccma_file(args.iccma, args.task, args.arg, solver=args.solver))
         return EXIT_OK
     print(
         semantics_command.evaluate_map_file(
