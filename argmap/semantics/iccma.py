@@ -140,6 +140,9 @@ def loads_af(text: str, path: str = "<string>") -> Framework:
         ...
         argmap.errors.LoadError: x.af:2:3: argument 3 is not in 1..2
     """
+    fast = _loads_af_fast(text)
+    if fast is not None:
+        return fast
     n: int | None = None
     attacks: list[tuple[int, int]] = []
     blank_at: int | None = None
@@ -168,23 +171,54 @@ def loads_af(text: str, path: str = "<string>") -> Framework:
                     path, number, line.index(fields[2]) + 1, f"more than {MAX_ARGUMENTS} arguments"
                 )
             continue
-        if len(fields) != 2:
-            raise _problem(path, number, 1, f"expected an attack 'i j', got {line[:40]!r}")
-        pair = []
-        start = 0
-        for field in fields:
-            column = line.index(field, start) + 1
-            start = column - 1 + len(field)
-            if not field.isdigit() or not field.isascii():
-                raise _problem(path, number, column, f"expected an argument number, got {field[:20]!r}")
-            value = int(field)
-            if not 1 <= value <= n:
-                raise _problem(path, number, column, f"argument {value} is not in 1..{n}")
-            pair.append(value - 1)
-        attacks.append((pair[0], pair[1]))
+        if len(fields) == 2:
+            first, second = fields
+            if first.isascii() and first.isdigit() and second.isascii() and second.isdigit():
+                source, target = int(first), int(second)
+                if 0 < source <= n and 0 < target <= n:
+                    attacks.append((source - 1, target - 1))
+                    continue
+        raise _attack_problem(path, number, line, fields, n)
     if n is None:
         raise _problem(path, 1, 1, "no 'p af N' header")
     return Framework.from_attacks([str(i) for i in range(1, n + 1)], attacks)
+
+
+_HEADER = re.compile(r"\Ap[ \t]+af[ \t]+([0-9]+)[ \t]*\r?\n")
+_BODY = re.compile(r"(?:[ \t]*[0-9]+[ \t]+[0-9]+[ \t]*(?:\r?\n|\Z))*(?:[ \t]*\r?\n)*[ \t]*")
+
+
+def _loads_af_fast(text: str) -> Framework | None:
+    """Read a plain file (header first, no comment, blank lines only at the end) in bulk; None otherwise."""
+    header = _HEADER.match(text)
+    if header is None or "#" in text:
+        return None
+    n = int(header.group(1))
+    if n > MAX_ARGUMENTS or not _BODY.fullmatch(text, header.end()):
+        return None
+    numbers = list(map(int, text[header.end() :].split()))
+    if numbers and not (min(numbers) >= 1 and max(numbers) <= n):
+        return None
+    sources, targets = numbers[0::2], numbers[1::2]
+    return Framework.from_attacks(
+        [str(i) for i in range(1, n + 1)],
+        zip([s - 1 for s in sources], [t - 1 for t in targets], strict=True),
+    )
+
+
+def _attack_problem(path: str, number: int, line: str, fields: list[str], n: int) -> LoadError:
+    """The located error of an attack line that is not two argument numbers in 1..n."""
+    if len(fields) != 2:
+        return _problem(path, number, 1, f"expected an attack 'i j', got {line[:40]!r}")
+    start = 0
+    for field in fields:
+        column = line.index(field, start) + 1
+        start = column - 1 + len(field)
+        if not field.isdigit() or not field.isascii():
+            return _problem(path, number, column, f"expected an argument number, got {field[:20]!r}")
+        if not 1 <= int(field) <= n:
+            return _problem(path, number, column, f"argument {int(field)} is not in 1..{n}")
+    raise AssertionError("a valid attack line was reported")  # pragma: no cover
 
 
 def dumps_apx(af: Framework, *, aliases: bool = False) -> str:
