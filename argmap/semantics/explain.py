@@ -17,8 +17,9 @@ Examples:
     >>> _ = b.attacks("b", "c")
     >>> print(explain_node(evaluate(b.build()), "c"))  # doctest: +NORMALIZE_WHITESPACE
     undecided: it is attacked by "B." (b), which is caught in a cycle of 2 attacks:
-    "B." (b) attacks "A." (a), which attacks "B." (b). An even cycle: either side could stand,
-    but grounded semantics picks neither; preferred and stable semantics try each.
+    "B." (b) attacks "A." (a) (link b--attacks--a), which attacks "B." (b) (link a--attacks--b).
+    An even cycle: either side could stand, but grounded semantics picks neither; preferred and
+    stable semantics try each.
 """
 
 from __future__ import annotations
@@ -134,9 +135,14 @@ def _explain_undecided(evaluation: Evaluation, labelling: list[int], index: int)
     if not cycle:
         return "undecided."
     describe = [describe_argument(evaluation, i) for i in cycle]
-    ring = describe[0] + " attacks " + ", which attacks ".join(describe[1:] + [describe[0]])
+    steps = []
+    for position, source in enumerate(cycle):
+        target = cycle[(position + 1) % len(cycle)]
+        how = _attack(evaluation, source, target)
+        steps.append(f"{describe_argument(evaluation, target)}{how}")
+    ring = describe[0] + " attacks " + ", which attacks ".join(steps)
     if len(cycle) == 1:
-        ring = f"{describe[0]} attacks itself"
+        ring = f"{describe[0]} attacks itself{_attack(evaluation, cycle[0], cycle[0])}"
     lead = "it is"
     if len(path) > 1:
         lead = (
