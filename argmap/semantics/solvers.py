@@ -39,6 +39,7 @@ __all__ = [
     "SEMANTICS",
     "UNDEC",
     "Semantics",
+    "check_semantics",
     "extensions",
     "grounded",
     "grounded_labelling",
