@@ -35,13 +35,15 @@ from typing import Any, Literal, TypeAlias
 
 from argmap.model import ArgumentMap
 from argmap.semantics.mapping import MapFramework, build_framework
-from argmap.semantics.solvers import IN, OUT, UNDEC, check_semantics, labellings
+from argmap.semantics.solvers import IN, OUT, UNDEC, SearchLimitError, check_semantics, labellings
 
 __all__ = ["Evaluation", "Status", "evaluate"]
 
 Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
 # Past this many extensions a report lists no more (the statuses still count them all).
 MAX_LISTED = 20
+# A map with more labellings than this (complete ones, for preferred) is not evaluated under that semantics.
+MAX_EXTENSIONS = 10_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,7 +175,11 @@ def _solve(
             issue_links=mf.issue_links,
             removed=mf.removed,
         )
-    return mf, list(labellings(mf.af, semantics))
+    try:
+        found = list(labellings(mf.af, semantics, limit=MAX_EXTENSIONS))
+    except SearchLimitError as err:
+        raise SearchLimitError(f"{err}; evaluate the map under grounded semantics") from None
+    return mf, found
 
 
 def evaluate(

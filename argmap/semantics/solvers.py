@@ -38,6 +38,7 @@ __all__ = [
     "OUT",
     "SEMANTICS",
     "UNDEC",
+    "SearchLimitError",
     "Semantics",
     "check_semantics",
     "extensions",
@@ -53,6 +54,15 @@ Semantics: TypeAlias = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[str, ...] = get_args(Semantics)
 
 UNDEC, IN, OUT = 0, 1, 2
+
+# The search is exponential in the worst case: it gives up (SearchLimitError) after
+# this many branches, so that a hostile or simply hard input ends in bounded time.
+MAX_STEPS = 2_000_000
+
+
+class SearchLimitError(ArgmapError):
+    """The labelling search gave up on a framework too hard for it."""
+
 
 # Domains of the search: a bit per label still possible.
 _I, _O, _U = 1, 2, 4
@@ -127,6 +137,7 @@ class _Search:
         self.order = sorted(range(self.n), key=lambda i: (-degree[i], i))
         self.ground = grounded_labelling(af)
         self.changed: list[int] = []
+        self.steps = 0
         # an optional clause: at least one of these arguments is in (to grow an extension)
         self.need_in: list[int] | None = None
         self.need_set: set[int] = set()
@@ -257,6 +268,12 @@ class _Search:
         stack = [domains]
         while stack:
             current = stack.pop()
+            self.steps += 1
+            if self.steps > MAX_STEPS:
+                raise SearchLimitError(
+                    f"the labelling search gave up after {MAX_STEPS:,} steps: this framework is too hard"
+                    " for it (for an ICCMA instance, try --solver sat; for a map, grounded semantics)"
+                )
             arg = self._choose(current)
             if arg is None:
                 yield [_LABEL_OF[d] for d in current]
@@ -271,11 +288,21 @@ class _Search:
             stack.extend(reversed(branches))
 
 
+def _limited(found: Iterator[list[int]], limit: int, semantics: str) -> Iterator[list[int]]:
+    for count, labelling in enumerate(found, 1):
+        if count > limit:
+            what = "complete labellings to compare" if semantics == "preferred" else f"{semantics} labellings"
+            raise SearchLimitError(f"more than {limit:,} {what}: too many to report")
+        yield labelling
+
+
 def _in_set(labelling: list[int]) -> list[int]:
     return [i for i, lab in enumerate(labelling) if lab == IN]
 
 
-def labellings(af: Framework, semantics: str, *, forced: dict[int, int] | None = None) -> Iterator[list[int]]:
+def labellings(
+    af: Framework, semantics: str, *, forced: dict[int, int] | None = None, limit: int | None = None
+) -> Iterator[list[int]]:
     """The labellings of ``af`` under ``semantics``, each a list of labels.
 
     Args:
@@ -283,6 +310,8 @@ def labellings(af: Framework, semantics: str, *, forced: dict[int, int] | None =
         semantics: ``"grounded"``, ``"complete"``, ``"preferred"`` or ``"stable"``.
         forced: Argument index to the label it must have (only for
             ``complete`` and ``stable``: a restriction of the search).
+        limit: Give up (:class:`SearchLimitError`) after finding this many
+            labellings (for ``preferred``: complete ones, all of which it examines).
 
     Yields:
         Labellings; the preferred ones only once the search has seen them all.
@@ -302,6 +331,8 @@ def labellings(af: Framework, semantics: str, *, forced: dict[int, int] | None =
     restrict = {i: bits[lab] for i, lab in (forced or {}).items()}
     search = _Search(af, stable=name == "stable")
     found = search.solutions(search.initial(restrict))
+    if limit is not None:
+        found = _limited(found, limit, name)
     if name != "preferred":
         yield from found
         return

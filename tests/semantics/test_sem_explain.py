@@ -122,3 +122,24 @@ def test_undecided_cycle_is_a_real_cycle_of_undecided_arguments() -> None:
             assert x in af.attackers[cycle[(i + 1) % len(cycle)]]
         for i in range(len(path) - 1):
             assert path[i + 1] in af.attackers[path[i]]
+
+
+def test_too_many_extensions_is_a_clear_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    # the package re-exports the function evaluate under the module's name
+    evaluate_module = sys.modules["argmap.semantics.evaluate"]
+    solvers_module = sys.modules["argmap.semantics.solvers"]
+
+    b = MapBuilder("m", "T")
+    for i in range(3):
+        b.claim(f"a{i}", "A.")
+        b.claim(f"b{i}", "B.")
+        b.contradicts(f"a{i}", f"b{i}")
+    monkeypatch.setattr(evaluate_module, "MAX_EXTENSIONS", 10)
+    with pytest.raises(ArgmapError, match="more than 10 complete labellings to compare.*grounded semantics"):
+        evaluate(b.build(), "preferred")
+    assert evaluate(b.build(), "grounded").status["a0"] == "undecided"
+    monkeypatch.setattr(solvers_module, "MAX_STEPS", 5)
+    with pytest.raises(ArgmapError, match="gave up after 5 steps"):
+        evaluate(b.build(), "stable")
