@@ -105,32 +105,60 @@ class Evaluation:
             >>> evaluate(b.build(), "stable").to_dict()["extensions"]
             [['a']]
         """
-        names = self.mf.af.names
         nodes = {
             node_id: {"status": status, "explanation": self.explain(node_id)}
             for node_id, status in self.status.items()
         }
-        issues = {}
-        for issue_id, links in self.mf.issue_links.items():
-            issues[issue_id] = [
-                {"link": k.link, "stance": k.stance, "status": self._argument_status(k.argument)}
-                for k in links
-            ]
         return {
             "map": self.argument_map.id,
             "semantics": self.semantics,
             "support": self.mf.reading,
             "assumed_accepted": list(self.accepted),
             "removed": list(self.removed),
-            "extensions": [
-                sorted(names[i] for i, lab in enumerate(labelling) if lab == IN and self._is_node(i))
-                for labelling in self.labellings[:MAX_LISTED]
-            ],
+            "extensions": self.extension_ids(),
             "extension_count": len(self.labellings),
             "nodes": nodes,
             "inferences": dict(self.link_status),
-            "issues": issues,
+            "issues": self.issue_reasons(),
             "changes": [{"node": n, "before": b, "after": a} for n, b, a in self.changes],
+        }
+
+    def extension_ids(self, limit: int = MAX_LISTED) -> list[list[str]]:
+        """The node ids in each of the first ``limit`` extensions, sorted.
+
+        Examples:
+            >>> from argmap.builder import MapBuilder
+            >>> b = MapBuilder("m", "T")
+            >>> _ = b.claim("a", "A.")
+            >>> _ = b.claim("b", "B.")
+            >>> _ = b.contradicts("a", "b")
+            >>> evaluate(b.build(), "stable").extension_ids()
+            [['a'], ['b']]
+        """
+        names = self.mf.af.names
+        return [
+            sorted(names[i] for i, lab in enumerate(labelling) if lab == IN and self._is_node(i))
+            for labelling in self.labellings[:limit]
+        ]
+
+    def issue_reasons(self) -> dict[str, list[dict[str, str]]]:
+        """Issue id to the links that bear on it: link id, ``for``/``against``, and the reason's status.
+
+        Examples:
+            >>> from argmap.builder import MapBuilder
+            >>> b = MapBuilder("m", "T")
+            >>> _ = b.issue("q", "Q?")
+            >>> _ = b.claim("a", "A.")
+            >>> _ = b.supports("a", "q", id="s")
+            >>> evaluate(b.build()).issue_reasons()
+            {'q': [{'link': 's', 'stance': 'for', 'status': 'accepted'}]}
+        """
+        return {
+            issue_id: [
+                {"link": k.link, "stance": k.stance, "status": self._argument_status(k.argument)}
+                for k in links
+            ]
+            for issue_id, links in self.mf.issue_links.items()
         }
 
     def _is_node(self, index: int) -> bool:

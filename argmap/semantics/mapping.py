@@ -143,12 +143,9 @@ class _Builder:
         self.attack(negation, target, AttackOrigin("gate"))
 
 
-def _usable(link: AnyLink, argument_map: ArgumentMap, removed: set[str], issues: set[str]) -> bool:
-    if any(p in removed or p in issues for p in link.premises):
-        return False
-    if link.kind == "undercuts":
-        return link.target not in removed
-    return link.target not in removed
+def _usable(link: AnyLink, removed: set[str], issues: set[str]) -> bool:
+    """Whether a link enters the framework: no premise is removed or an issue, its target is not removed."""
+    return not any(p in removed or p in issues for p in link.premises) and link.target not in removed
 
 
 def build_framework(
@@ -190,7 +187,7 @@ def build_framework(
     links = {str(k.id): k for k in argument_map.links}
     usable: dict[str, AnyLink] = {}
     for link_id, link in links.items():
-        if _usable(link, argument_map, gone, issues):
+        if _usable(link, gone, issues):
             usable[link_id] = link
     # an undercut on a link that is gone is gone too (chains of undercuts included)
     changed = True

@@ -58,7 +58,7 @@ def format_evaluation(evaluation: Evaluation, *, width: int = 100) -> str:
         lines.append("What if: " + "; ".join(what_if))
     count = len(evaluation.labellings)
     if evaluation.semantics != "grounded":
-        shown = evaluation.to_dict()["extensions"]
+        shown = evaluation.extension_ids()
         lines.append(
             f"{count} {evaluation.semantics} extension{'s' if count != 1 else ''}" + (":" if count else "")
         )
@@ -87,7 +87,7 @@ def format_evaluation(evaluation: Evaluation, *, width: int = 100) -> str:
     issue_links = evaluation.mf.issue_links
     if issue_links:
         lines.append("Issues (a question stands neither in nor out; its reasons do):")
-        report = evaluation.to_dict()["issues"]
+        report = evaluation.issue_reasons()
         for issue_id, links in report.items():
             lines.append(f'  {issue_id}  "{_terminal_safe(m.node(issue_id).title)}"')
             for stance in ("for", "against"):
