@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.builder import MapBuilder
 from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
+from argmap.semantics.bipolar import READINGS
 from argmap.semantics.evaluate import evaluate, undecided_cycle
 from argmap.semantics.framework import Framework
+from argmap.semantics.report import format_evaluation
 from argmap.semantics.solvers import UNDEC, labellings
+from tests.strategies import maps
 
 
 def chain() -> MapBuilder:
@@ -143,3 +149,16 @@ def test_too_many_extensions_is_a_clear_error_not_a_hang(monkeypatch: pytest.Mon
     monkeypatch.setattr(solvers_module, "MAX_STEPS", 5)
     with pytest.raises(ArgmapError, match="gave up after 5 steps"):
         evaluate(b.build(), "stable")
+
+
+@given(maps(max_nodes=8), st.sampled_from(["grounded", "preferred", "stable"]), st.sampled_from(READINGS))
+def test_any_valid_map_evaluates_with_an_explanation_for_every_node(
+    m: ArgumentMap, semantics: str, reading: str
+) -> None:
+    result = evaluate(m, semantics, support=reading)
+    issues = {n.id for n in m.issues}
+    assert set(result.status) == {n.id for n in m.nodes} - issues
+    for node_id, status in result.status.items():
+        text = result.explain(node_id)
+        assert text and (status != "accepted" or text.startswith("in"))
+    assert format_evaluation(result)
