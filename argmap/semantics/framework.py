@@ -64,10 +64,16 @@ class Framework:
             raise ValueError("argument names must be distinct")
         attackers: list[list[int]] = [[] for _ in range(n)]
         attacked: list[list[int]] = [[] for _ in range(n)]
-        for source, target in dict.fromkeys(attacks):
-            if not (0 <= source < n and 0 <= target < n):
-                raise ValueError(f"attack ({source}, {target}) names no argument (there are {n})")
+        pairs = list(dict.fromkeys(attacks))
+        if pairs:
+            sources, targets = zip(*pairs, strict=True)
+            low, high = min(min(sources), min(targets)), max(max(sources), max(targets))
+            if low < 0 or high >= n:
+                bad = next(p for p in pairs if not (0 <= p[0] < n and 0 <= p[1] < n))
+                raise ValueError(f"attack {bad} names no argument (there are {n})")
+        for source, target in pairs:
             attackers[target].append(source)
+        for source, target in pairs:
             attacked[source].append(target)
         return cls(tuple(names), attackers, attacked)
 
