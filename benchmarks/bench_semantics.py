@@ -44,6 +44,7 @@ PEERS = Path("/tmp/argmap-bench-peers")
 PEER_PACKAGES = ["pygarg", "python-sat>=1.8.dev0", "formal-argumentation[z3]"]
 
 sys.path.insert(0, str(ROOT))
+from argmap.semantics import sat  # noqa: E402
 from argmap.semantics.framework import Framework  # noqa: E402
 from argmap.semantics.iccma import dumps_af, load_framework  # noqa: E402
 
@@ -132,6 +133,8 @@ def check_extension(af: Framework, names: list[str], task: str) -> str:
         return "not admissible"
     if task == "SE-ST" and len(chosen) + len(attacked_by_ext) != len(af):
         return "not stable"
+    if task == "SE-PR" and sat.is_available():
+        return "not maximal" if sat.sat_can_grow(af, sorted(chosen)) else "ok (maximal)"
     return "ok"
 
 

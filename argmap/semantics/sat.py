@@ -35,6 +35,7 @@ from argmap.semantics.solvers import check_semantics, grounded, grounded_labelli
 
 __all__ = [
     "is_available",
+    "sat_can_grow",
     "sat_credulously_accepted",
     "sat_one_extension",
     "sat_sceptically_accepted",
@@ -160,3 +161,21 @@ def sat_sceptically_accepted(af: Framework, arg: int, semantics: str) -> bool:
             inside = set(preferred)
             solver.add_clause([x + 1 for x in range(n) if x not in inside])
         return True
+
+
+def sat_can_grow(af: Framework, extension: list[int]) -> bool:
+    """Whether a complete extension strictly contains ``extension`` (then it is not preferred).
+
+    Raises:
+        ArgmapError: When python-sat is not installed.
+
+    Examples:
+        >>> af = Framework.from_attacks(["a", "b", "c"], [(0, 1), (1, 2)])
+        >>> if is_available():
+        ...     assert sat_can_grow(af, [0]) and not sat_can_grow(af, [0, 2])
+    """
+    n = len(af)
+    inside = set(extension)
+    with _complete(af) as solver:
+        solver.add_clause([x + 1 for x in range(n) if x not in inside])
+        return bool(solver.solve(assumptions=[x + 1 for x in extension]))
