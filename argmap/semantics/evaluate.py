@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
+from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
 from argmap.semantics.mapping import MapFramework, build_framework
 from argmap.semantics.solvers import IN, OUT, UNDEC, SearchLimitError, check_semantics, labellings
@@ -187,7 +188,8 @@ def _solve(
     af = mf.af
     free = []
     for node_id in accepted:
-        argument_map.node(node_id)
+        if argument_map.node(node_id).kind == "issue":
+            raise ArgmapError(f"{node_id} is an issue: a question cannot be assumed accepted")
         if node_id in mf.node_argument:
             free.append(mf.node_argument[node_id])
     if free:

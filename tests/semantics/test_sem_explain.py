@@ -115,6 +115,10 @@ def test_unknown_ids_and_readings_are_argmap_errors() -> None:
         evaluate(chain().build(), accepted=["zz"])
     with pytest.raises(ArgmapError, match="unknown support reading"):
         evaluate(chain().build(), support="deductive")
+    b = chain()
+    b.issue("q", "Q?")
+    with pytest.raises(ArgmapError, match="q is an issue: a question cannot be assumed accepted"):
+        evaluate(b.build(), accepted=["q"])
 
 
 def test_undecided_cycle_is_a_real_cycle_of_undecided_arguments() -> None:
