@@ -161,7 +161,9 @@ def machine() -> str:
 
 
 def fmt(seconds: float | None) -> str:
-    return "-" if seconds is None else f"{seconds:.3f}"
+    if seconds is None:
+        return "-"
+    return f"{seconds:.4f}" if seconds < 0.01 else f"{seconds:.3f}"
 
 
 def main() -> None:
