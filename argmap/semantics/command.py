@@ -20,14 +20,25 @@ from argmap.errors import ArgmapError
 from argmap.io.files import write_atomic
 from argmap.io.native import load
 from argmap.model import ArgumentMap
+from argmap.semantics.bipolar import READINGS
 from argmap.semantics.evaluate import Status, evaluate
 from argmap.semantics.framework import Framework
 from argmap.semantics.iccma import dumps_af, dumps_apx, load_framework, solve_task
 from argmap.semantics.report import evaluation_json, format_evaluation
+from argmap.semantics.solvers import SEMANTICS
 
-__all__ = ["DEFAULT_SUPPORT", "evaluate_map_file", "render_labels", "solve_iccma_file"]
+__all__ = [
+    "DEFAULT_SUPPORT",
+    "READINGS",
+    "SEMANTICS",
+    "SOLVERS",
+    "evaluate_map_file",
+    "render_labels",
+    "solve_iccma_file",
+]
 
 DEFAULT_SUPPORT = "supported"
+SOLVERS = ("search", "sat")
 
 
 def evaluate_map_file(
