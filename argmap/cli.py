@@ -168,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("--dpi", type=float, help="resolution of PNG output")
     draw.add_argument(
         "--evaluate",
-        choices=["grounded", "complete", "preferred", "stable"],
+        choices=semantics_command.SEMANTICS,
         metavar="SEMANTICS",
         help="draw which nodes stand under this semantics (grounded, complete, preferred, stable)",
     )
@@ -250,13 +250,11 @@ def _evaluate_parser(commands: Any) -> None:
         " competition task (`argmap evaluate --iccma FILE.af --task SE-PR`). See docs/semantics.md.",
     )
     evaluate.add_argument("file", nargs="?", help="map file (.yaml, .yml or .json)")
-    evaluate.add_argument(
-        "--semantics", default="grounded", choices=["grounded", "complete", "preferred", "stable"]
-    )
+    evaluate.add_argument("--semantics", default="grounded", choices=semantics_command.SEMANTICS)
     evaluate.add_argument(
         "--support",
-        default="supported",
-        choices=["none", "supported", "mediated"],
+        default=semantics_command.DEFAULT_SUPPORT,
+        choices=semantics_command.READINGS,
         help="how support passes attacks on (default: supported)",
     )
     evaluate.add_argument(
@@ -269,7 +267,10 @@ def _evaluate_parser(commands: Any) -> None:
     evaluate.add_argument("--task", help="with --iccma: SE-PR, DC-ST, DS-PR... (SE, DC, DS x GR, CO, PR, ST)")
     evaluate.add_argument("--arg", metavar="A", help="with --iccma: the argument of a DC or DS task")
     evaluate.add_argument(
-        "--solver", choices=["search", "sat"], default="search", help="with --iccma: sat needs argmap[sat]"
+        "--solver",
+        choices=semantics_command.SOLVERS,
+        default="search",
+        help="with --iccma: sat needs argmap[sat]",
     )
 
 
