@@ -17,12 +17,31 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from argmap.errors import UnknownElementError
 
 __all__ = ["Framework"]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building adjacency lists.
+
+    Building a large framework allocates hundreds of thousands of lists and
+    tuples, none of them in a reference cycle; the collector would otherwise
+    walk them over and over (it doubles the build time at 400,000 attacks).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,19 +81,17 @@ class Framework:
         n = len(names)
         if len(set(names)) != n:
             raise ValueError("argument names must be distinct")
-        attackers: list[list[int]] = [[] for _ in range(n)]
-        attacked: list[list[int]] = [[] for _ in range(n)]
-        pairs = list(dict.fromkeys(attacks))
-        if pairs:
-            sources, targets = zip(*pairs, strict=True)
-            low, high = min(min(sources), min(targets)), max(max(sources), max(targets))
-            if low < 0 or high >= n:
+        with _collector_paused():
+            pairs = list(dict.fromkeys(attacks))
+            if pairs and (min(map(min, pairs)) < 0 or max(map(max, pairs)) >= n):
                 bad = next(p for p in pairs if not (0 <= p[0] < n and 0 <= p[1] < n))
                 raise ValueError(f"attack {bad} names no argument (there are {n})")
-        for source, target in pairs:
-            attackers[target].append(source)
-        for source, target in pairs:
-            attacked[source].append(target)
+            attackers: list[list[int]] = [[] for _ in range(n)]
+            attacked: list[list[int]] = [[] for _ in range(n)]
+            for source, target in pairs:
+                attackers[target].append(source)
+            for source, target in pairs:
+                attacked[source].append(target)
         return cls(tuple(names), attackers, attacked)
 
     def __len__(self) -> int:
