@@ -181,3 +181,19 @@ def test_removed_nodes_take_their_links_and_derivations_with_them() -> None:
     assert mf.af.names == ("a", "c") and mf.af.attacks() == []
     with pytest.raises(ArgmapError, match="no node with id 'zz'"):
         build_framework(b.build(), removed=["zz"])
+
+
+def test_an_attack_on_one_linked_premise_passes_on_like_an_attack_on_a_single_premise() -> None:
+    b = MapBuilder("m", "T")
+    for name in ("a", "b", "c", "x"):
+        b.claim(name, f"{name}.")
+    b.supports(["a", "b"], "c")
+    b.attacks("x", "a")
+    mf = build_framework(b.build(), "supported")
+    names = mf.af.names
+    derived = {(names[s], names[t]): o.kind for (s, t), o in mf.origins.items() if o.link is None}
+    assert derived.get(("x", "c")) == "indirect"
+    assert ("a", "c") not in derived  # a premise alone is no reason: it derives nothing
+    labels = _labels(b.build(), "supported")
+    assert (labels["a"], labels["[a & b]"], labels["c"]) == (OUT, OUT, OUT)
+    assert _labels(b.build(), "none")["c"] == IN
