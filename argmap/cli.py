@@ -34,6 +34,7 @@ from argmap.model import ArgumentMap
 from argmap.render import FORMATS, THEMES, RenderOptions, render
 from argmap.render import format_of as render_format_of
 from argmap.render.engines import ENGINES
+from argmap.semantics import command as semantics_command
 from argmap.sources import anchor_problems, find_source_texts, passage
 from argmap.summary import format_summary
 
@@ -178,8 +179,15 @@ def _parser() -> argparse.ArgumentParser:
         help="highlight the elements of the checker's error and warning findings",
     )
     draw.add_argument("--dpi", type=float, help="resolution of PNG output")
+    draw.add_argument(
+        "--evaluate",
+        choices=semantics_command.SEMANTICS,
+        metavar="SEMANTICS",
+        help="draw which nodes stand under this semantics (grounded, complete, preferred, stable)",
+    )
 
     _exercise_parser(commands)
+    _evaluate_parser(commands)
     _grade_parser(commands)
 
     corpus = commands.add_parser("corpus", help="the bundled corpora")
@@ -247,6 +255,59 @@ def _exercise_parser(commands: Any) -> None:
         help="the scope's map without its links (.yaml or .json), for students to reconstruct;"
         " grade it with `argmap grade --reference`",
     )
+
+
+def _evaluate_parser(commands: Any) -> None:
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="which claims stand: argumentation semantics on a map, or an ICCMA task",
+        description="Evaluate a map (`argmap evaluate FILE --semantics preferred`) or solve an ICCMA"
+        " competition task (`argmap evaluate --iccma FILE.af --task SE-PR`). See docs/semantics.md.",
+    )
+    evaluate.add_argument("file", nargs="?", help="map file (.yaml, .yml or .json)")
+    evaluate.add_argument("--semantics", default="grounded", choices=semantics_command.SEMANTICS)
+    evaluate.add_argument(
+        "--support",
+        default=semantics_command.DEFAULT_SUPPORT,
+        choices=semantics_command.READINGS,
+        help="how support passes attacks on (default: supported)",
+    )
+    evaluate.add_argument(
+        "--accept", action="append", default=[], metavar="ID", help="what if ID were accepted"
+    )
+    evaluate.add_argument("--remove", action="append", default=[], metavar="ID", help="what if ID were gone")
+    evaluate.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    evaluate.add_argument("--write-framework", metavar="OUT", help="also write the framework (.apx or .af)")
+    evaluate.add_argument("--iccma", metavar="FILE", help="an ICCMA framework (.apx, or ICCMA 2023 .af)")
+    evaluate.add_argument("--task", help="with --iccma: SE-PR, DC-ST, DS-PR... (SE, DC, DS x GR, CO, PR, ST)")
+    evaluate.add_argument("--arg", metavar="A", help="with --iccma: the argument of a DC or DS task")
+    evaluate.add_argument(
+        "--solver",
+        choices=semantics_command.SOLVERS,
+        default="search",
+        help="with --iccma: sat needs argmap[sat]",
+    )
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.iccma is None) or (args.iccma is None) != (args.task is None):
+        _err("argmap evaluate: give a map FILE, or --iccma FILE with --task")
+        return EXIT_INPUT
+    if args.iccma is not None:
+        print(semantics_command.solve_iccma_file(args.iccma, args.task, args.arg, solver=args.solver))
+        return EXIT_OK
+    print(
+        semantics_command.evaluate_map_file(
+            args.file,
+            args.semantics,
+            support=args.support,
+            accept=args.accept,
+            remove=args.remove,
+            output_format=args.format,
+            framework_out=args.write_framework,
+        )
+    )
+    return EXIT_OK
 
 
 def _grade_parser(commands: Any) -> None:
@@ -423,6 +484,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         depth=args.depth,
         hide_unconnected=args.hide_unconnected,
         highlight=frozenset(highlight),
+        evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},
         dpi=args.dpi,
     )
     to_stdout = args.output == "-"
@@ -528,6 +590,7 @@ _COMMANDS = {
     "render": _cmd_render,
     "exercise": _cmd_exercise,
     "grade": _cmd_grade,
+    "evaluate": _cmd_evaluate,
 }
 
 
