@@ -62,7 +62,10 @@ class RenderOptions:
         legend: Draw a legend of the sides, link kinds and overlays in use.
         title: Draw the map's title above the diagram.
         issues: Keep the nodes that bear on one of these issues.
-        sides: Keep the nodes held by one of these sides, and the issues.
+        sides: Keep the nodes held by one of these sides and what they bear
+            on: the nodes their links lead to, step by step up to the issues
+            (and the ends of a link they undercut), with the issues the sides
+            state a stance on.
         tags: Keep the nodes carrying one of these tags.
         focus: Keep only this node and the nodes within ``depth`` links of it
             (a link joins all its premises and its target; an undercut joins
