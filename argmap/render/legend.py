@@ -92,6 +92,7 @@ def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
             cell = f'<TD ALIGN="LEFT"><FONT COLOR="{style.color}">{line}</FONT></TD>'
             entries["links"].append(("stance hidden" if kind == "link" else kind, cell))
     if not options.hide_sides:
+        size = theme.header_fontsize + 1
         held = {node.held_by for node in drawing.chosen.nodes}
         for side in drawing.m.sides:
             if side.id not in held:
@@ -101,14 +102,11 @@ def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
                 # Editorial names are set in italics everywhere; say why, unless the name does.
                 name = tag("I", name + ("" if "editorial" in side.name.lower() else " (editorial)"))
             code = drawing.badges.get(side.id)
-            entries["sides"].append(
-                (name, _swatch(drawing.fills[side.id]) + (badge(code, drawing) if code else ""))
-            )
+            key = f"<TD>{font(badge(code), size)}</TD>" if code else ""
+            entries["sides"].append((name, _swatch(drawing.fills[side.id]) + key))
         if None in held:
-            swatch = (
-                f'<TD BGCOLOR="{theme.unheld_fill}" BORDER="1" FIXEDSIZE="TRUE" WIDTH="14" HEIGHT="10"></TD>'
-            )
-            entries["sides"].append(("held by no side", swatch + ("<TD></TD>" if drawing.badges else "")))
+            swatch = _swatch(theme.unheld_fill) + ("<TD></TD>" if drawing.badges else "")
+            entries["sides"].append(("held by no side", swatch))
     inferred = tag("I", html_text(theme.inferred_mark, None))
     notes = entries["notes"]
     if drawing.junctions:
