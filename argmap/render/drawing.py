@@ -241,8 +241,11 @@ class Drawing:
                     if issue is not None:
                         votes[issue] = votes.get(issue, 0) + 1
             if votes:
-                nearest = nearest_issues(m, node_id)
-                found[node_id] = min(votes, key=lambda i: (-votes[i], i not in nearest, order[i]))
+                most = max(votes.values())
+                tied = [issue for issue, count in votes.items() if count == most]
+                # The nearest issue breaks a tie (a search, so only when there is one).
+                nearest = nearest_issues(m, node_id) if len(tied) > 1 else ()
+                found[node_id] = min(tied, key=lambda i: (i not in nearest, order[i]))
 
         # Depth first, targets before the nodes that bear on them; a stack, not recursion.
         done: set[str] = set(found)

@@ -57,9 +57,10 @@ class RenderOptions:
         rankdir: Direction of the layout; with ``"LR"`` reasons stand left of
             what they bear on.
         cluster_issues: Draw each issue in a box (``cluster_<issue>``) with the
-            nodes whose links lead to it first; a node whose links lead to
-            several issues at the same distance stays outside the boxes.
-        legend: Draw a legend of the sides, link kinds and overlays in use.
+            nodes whose links use it most (see ``Drawing.clusters``); a
+            principle is drawn again in each other box its links lead into.
+        legend: Draw a compact legend, under the title, of the sides, link
+            kinds and overlays in use.
         title: Draw the map's title above the diagram.
         issues: Keep the nodes that bear on one of these issues.
         sides: Keep the nodes held by one of these sides and what they bear
