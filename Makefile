@@ -63,12 +63,17 @@ examples: $(STAMP_RUN)
 			--template $(EXAMPLES)/$$issue/answers-template.yaml || exit 1; \
 	done
 
-# The README's images: the overview and one controversy, as PNG.
+# The images of the README and docs/rendering.md, as PNG at a modest resolution.
+# The *-before.png beside them show the same diagrams before the choices that
+# docs/rendering.md describes; they are kept as they are, not redrawn here.
 docs: $(STAMP_RUN)
 	@mkdir -p docs
-	$(BIN)/argmap render $(CORPUS) -o docs/overview.png --cluster --legend
-	$(BIN)/argmap render $(CORPUS) -o docs/burden-sharing.png --issue burden-sharing --legend
-	$(BIN)/argmap render corpora/school-phones/map.yaml -o docs/school-phones-print.png --theme print --legend
+	$(BIN)/argmap render $(CORPUS) -o docs/overview.png --cluster --legend --dpi 60
+	$(BIN)/argmap render $(CORPUS) -o docs/burden-sharing.png --issue burden-sharing --legend --dpi 72
+	$(BIN)/argmap render $(CORPUS) -o docs/burden-sharing-print.png --issue burden-sharing --legend --theme print --dpi 72
+	$(BIN)/argmap render tests/render/many-into-one.yaml -o docs/many-into-one.png --legend --dpi 72
+	$(BIN)/argmap render $(CORPUS) -o docs/side.png --side dependence-critics --legend --dpi 72
+	$(BIN)/argmap render corpora/school-phones/map.yaml -o docs/school-phones-print.png --theme print --legend --dpi 72
 
 # One table of load, validate, check and DOT times and memory at 1k, 10k and 100k nodes,
 # and cold starts (under 10 minutes on a 2-core machine).

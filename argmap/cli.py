@@ -165,7 +165,11 @@ def _parser() -> argparse.ArgumentParser:
         "--issue", action="append", default=[], metavar="ID", help="only nodes bearing on this issue"
     )
     draw.add_argument(
-        "--side", action="append", default=[], metavar="ID", help="only nodes held by this side"
+        "--side",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only nodes held by this side, with what they bear on",
     )
     draw.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
     draw.add_argument("--focus", metavar="ID", help="only this node and its neighbourhood")

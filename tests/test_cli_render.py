@@ -65,3 +65,21 @@ def test_svg_to_a_file_and_png_to_stdout(capsysbinary: pytest.CaptureFixture[byt
     capsysbinary.readouterr()
     assert main(["render", str(PHONES), "-o", "-", "--format", "png"]) == 0
     assert capsysbinary.readouterr().out.startswith(b"\x89PNG\r\n")
+
+
+def test_side_draws_what_the_side_bears_on(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "side.dot"
+    code, _, _ = run(capsys, "render", str(PHONES), "-o", str(out), "--side", "middle-ground")
+    assert code == 0
+    dot = out.read_text("utf-8")
+    assert dot == to_dot(argmap.load(PHONES), RenderOptions(sides=("middle-ground",)))
+    # The opponents' claim the side answers is drawn, with the line from the side's node to it.
+    assert '"office-message" -> "reach-child"' in dot and '"reach-child" -> "ban"' in dot
+
+
+def test_print_theme_names_sides_by_badges(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "print.dot"
+    assert run(capsys, "render", str(PHONES), "-o", str(out), "--theme", "print", "--legend")[0] == 0
+    dot = out.read_text("utf-8")
+    for badge in ("[BS]", "[BO]", "[MG]"):
+        assert dot.count(f"<B>{badge}</B>") >= 2, badge  # in a header and in the legend

@@ -13,7 +13,8 @@ width, direction); themes are data (:data:`THEMES`).
 The modules: ``statements`` (one DOT line each), ``html_labels`` (node and
 link labels), ``legend``, ``drawing`` (what one diagram is drawn from),
 ``dot`` (the assembly), ``select`` (what is drawn, asking
-:mod:`argmap.graph`), ``engines`` (layout), ``output`` and ``jupyter``.
+:mod:`argmap.graph`), ``colours`` (colour differences, to check palettes),
+``engines`` (layout), ``output`` and ``jupyter``.
 
 Examples:
     >>> import argmap

@@ -52,7 +52,9 @@ from argmap.render.select import select
 from argmap.render.statements import (
     Attrs,
     AttrValue,
+    Html,
     attr_stmt,
+    copy_id,
     edge_stmt,
     junction_id,
     node_stmt,
@@ -131,13 +133,15 @@ def _node_lines(drawing: Drawing) -> Iterator[str]:
         if str(link.id) in drawing.junctions:
             point = junction_id(str(link.id))
             junctions.setdefault(drawing.cluster_of(point), []).append(point)
-    members: dict[str | None, list[AnyNode]] = {}
+    members: dict[str | None, list[tuple[str, AnyNode]]] = {}
     for node in drawing.chosen.nodes:
-        members.setdefault(drawing.clusters.get(node.id), []).append(node)
+        members.setdefault(drawing.clusters.get(node.id), []).append((node.id, node))
+        for other in drawing.copies.get(node.id, ()):
+            members.setdefault(other, []).append((copy_id(node.id, other), node))
 
     def group(cluster: str | None, depth: int) -> Iterator[str]:
-        for node in members.get(cluster, []):
-            yield node_stmt(node.id, _node_attrs(node, drawing), depth)
+        for shown_id, member in members.get(cluster, []):
+            yield node_stmt(shown_id, _node_attrs(member, drawing), depth)
         for point in junctions.get(cluster, []):
             yield node_stmt(point, _junction_attrs(point, drawing), depth)
 
@@ -154,10 +158,6 @@ def _node_lines(drawing: Drawing) -> Iterator[str]:
 # -- links ----------------------------------------------------------------
 
 
-def _head_of(link: AnyLink) -> str:
-    return junction_id(link.target) if link.kind == "undercuts" else link.target
-
-
 def _constraint(tail: str, head: str, style: LinkStyle, drawing: Drawing) -> list[tuple[str, AttrValue]]:
     tail_cluster, head_cluster = drawing.cluster_of(tail), drawing.cluster_of(head)
     crosses = tail_cluster is not None and head_cluster is not None and tail_cluster != head_cluster
@@ -169,16 +169,18 @@ def _link_lines(link: AnyLink, drawing: Drawing) -> Iterator[str]:
     line = line_attrs(style, str(link.id) in drawing.options.highlight, drawing.theme)
     # An inferred link starts with the theme's inferred tail at each premise.
     tail_shape = drawing.theme.inferred_tail if link.inferred else None
-    head = _head_of(link)
     if str(link.id) in drawing.junctions:
-        point = junction_id(str(link.id))
+        point = drawing.head_of(link)
+        head = junction_id(link.target) if link.kind == "undercuts" else link.target
         leg_ends = [("dir", "both"), ("arrowtail", tail_shape)] if tail_shape else []
         for premise in link.premises:
-            joined = [*line, ("arrowhead", "none"), *leg_ends, *_constraint(premise, point, style, drawing)]
-            yield edge_stmt(premise, point, joined)
+            tail = drawing.tail_of(premise, point)
+            joined = [*line, ("arrowhead", "none"), *leg_ends, *_constraint(tail, point, style, drawing)]
+            yield edge_stmt(tail, point, joined)
         tails, arrows = [point], ends(style)
     else:
-        tails, arrows = list(link.premises), ends(style, tail_shape)
+        head = drawing.head_of(link)
+        tails, arrows = [drawing.tail_of(p, head) for p in link.premises], ends(style, tail_shape)
     for tail in tails:
         free = _constraint(tail, head, style, drawing)
         # A link that does not rank carries its mark as an external label: dot
@@ -220,12 +222,19 @@ def _graph_attrs(drawing: Drawing) -> list[tuple[str, AttrValue]]:
         ("fontname", theme.fontname),
         ("pad", 0.3),
     ]
-    blocks = [title_label(drawing)] if options.title else []
+    title = title_label(drawing) if options.title else None
     key = legend_table(drawing) if options.legend else None
-    if key is not None:
-        blocks.append(key)
-    if blocks:
-        label = blocks[0] if len(blocks) == 1 else left_block(blocks)
+    label = title or key
+    if title is not None and key is not None:
+        # Graphviz stretches a table to the width of its cell, spreading the extra
+        # evenly over the cell's columns: an empty column beside the legend takes
+        # half of it when the title is the wider.
+        label = Html(
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<TR><TD ALIGN="LEFT" COLSPAN="2">{title}</TD></TR>'
+            f'<TR><TD ALIGN="LEFT">{key}</TD><TD></TD></TR></TABLE>'
+        )
+    if label is not None:
         attrs += [("label", label), ("labelloc", "t"), ("labeljust", "l")]
     if options.dpi is not None:
         attrs.append(("dpi", options.dpi))

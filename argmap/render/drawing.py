@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from argmap.graph import final_target
-from argmap.model import STANCE_KINDS, ArgumentMap, Side
+from argmap.graph import final_target, nearest_issues
+from argmap.model import STANCE_KINDS, AnyLink, ArgumentMap, Side
 from argmap.render.options import RenderOptions
 from argmap.render.select import Selection
-from argmap.render.statements import AttrValue
+from argmap.render.statements import AttrValue, copy_id, junction_id
 from argmap.render.themes import Decoration, LinkStyle, Theme
 
 __all__ = ["Drawing", "ends", "line_attrs", "merge", "side_badges", "side_fills"]
@@ -214,33 +214,58 @@ class Drawing:
     def clusters(self) -> dict[str, str]:
         """Node id to the issue whose cluster holds it.
 
-        An issue is in its own cluster. Another node is in the cluster of the
-        nearest issue its links lead to (following supports, attacks and
-        undercuts towards what they bear on), when exactly one issue is nearest;
-        otherwise (a principle shared by two debates, say) it stays outside.
+        An issue is in its own cluster. Another node goes with the cluster its
+        links use most: each of its links (supports, attacks, undercuts) votes
+        for the cluster of the node it bears on; the cluster with most votes
+        wins, then the issue nearest to the node
+        (:func:`argmap.graph.nearest_issues`), then the first in map order. A
+        principle shared by several debates thus sits with the one that uses
+        it most, instead of outside every box with long lines crossing them.
+        A node whose links reach no issue stays outside.
         """
         if not self.options.cluster_issues:
             return {}
-        leads_to: dict[str, list[str]] = {}
-        for link in self.m.links:
-            if not link.is_symmetric:
-                for premise in link.premises:
-                    leads_to.setdefault(premise, []).append(final_target(self.m, link))
-        found: dict[str, str] = {}
-        for node in self.m.nodes:
-            if node.kind == "issue":
-                found[node.id] = node.id
+        m = self.m
+        order = {issue.id: position for position, issue in enumerate(m.issues)}
+        found: dict[str, str] = {issue.id: issue.id for issue in m.issues}
+
+        def targets(node_id: str) -> list[str]:
+            return [final_target(m, link) for link in m.links_from(node_id) if not link.is_symmetric]
+
+        def choose(node_id: str, open_ids: set[str]) -> None:
+            votes: dict[str, int] = {}
+            for target in targets(node_id):
+                # A target still being decided closes a loop: it votes for its nearest issues.
+                chosen = nearest_issues(m, target) if target in open_ids else (found.get(target),)
+                for issue in chosen:
+                    if issue is not None:
+                        votes[issue] = votes.get(issue, 0) + 1
+            if votes:
+                most = max(votes.values())
+                tied = [issue for issue, count in votes.items() if count == most]
+                # The nearest issue breaks a tie (a search, so only when there is one).
+                nearest = nearest_issues(m, node_id) if len(tied) > 1 else ()
+                found[node_id] = min(tied, key=lambda i: (i not in nearest, order[i]))
+
+        # Depth first, targets before the nodes that bear on them; a stack, not recursion.
+        done: set[str] = set(found)
+        for node in m.nodes:
+            if node.id in done:
                 continue
-            seen, frontier = {node.id}, [node.id]
-            while frontier:
-                step = [t for n in frontier for t in leads_to.get(n, []) if t not in seen]
-                issues = {t for t in step if self.m.node(t).kind == "issue"}
-                if issues:
-                    if len(issues) == 1:
-                        found[node.id] = issues.pop()
-                    break
-                seen.update(step)
-                frontier = list(dict.fromkeys(step))
+            open_ids = {node.id}
+            stack = [(node.id, iter(targets(node.id)))]
+            while stack:
+                current, pending = stack[-1]
+                target = next(pending, None)
+                if target is not None:
+                    if target not in done and target not in open_ids:
+                        open_ids.add(target)
+                        stack.append((target, iter(targets(target))))
+                    continue
+                stack.pop()
+                open_ids.discard(current)
+                choose(current, open_ids)
+                done.add(current)
         return found
 
     @cached_property
@@ -252,8 +277,42 @@ class Drawing:
                 count[link.target] = count.get(link.target, 0) + 1
         return count
 
+    def head_of(self, link: AnyLink) -> str:
+        """Where a link's arrow ends: its junction, the junction of the link it undercuts, or its target."""
+        if str(link.id) in self.junctions:
+            return junction_id(str(link.id))
+        return junction_id(link.target) if link.kind == "undercuts" else link.target
+
+    @cached_property
+    def copies(self) -> dict[str, tuple[str, ...]]:
+        """Principle id to the other clusters it is drawn in, once each (only with clusters).
+
+        A principle is drawn in its own cluster and again in each cluster
+        whose nodes its drawn links bear on, so that no line crosses from
+        one debate's box to another's to reach a shared principle.
+        """
+        if not self.options.cluster_issues:
+            return {}
+        found: dict[str, dict[str, None]] = {}
+        for link in self.chosen.links:
+            if link.is_symmetric:
+                continue
+            there = self.cluster_of(self.head_of(link))
+            for premise in link.premises:
+                if there is not None and there != self.clusters.get(premise):
+                    if self.m.node(premise).kind == "principle":
+                        found.setdefault(premise, {})[there] = None
+        return {node_id: tuple(clusters) for node_id, clusters in found.items()}
+
+    def tail_of(self, premise: str, head: str) -> str:
+        """The premise's node, or its copy in the head's cluster when it is drawn there too."""
+        there = self.cluster_of(head)
+        return copy_id(premise, there) if there in self.copies.get(premise, ()) else premise
+
     def cluster_of(self, endpoint: str) -> str | None:
-        """The cluster of a node or of a junction (that of the node its link bears on)."""
+        """The cluster of a node, a node's copy or a junction (that of the node its link bears on)."""
+        if "#in#" in endpoint:
+            return endpoint.split("#in#", 1)[1]
         if endpoint.endswith("#junction"):
             link = self.m.link(endpoint.removesuffix("#junction"))
             return self.clusters.get(final_target(self.m, link))

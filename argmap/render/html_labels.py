@@ -92,6 +92,11 @@ def _header(node: AnyNode, drawing: Drawing) -> str:
         marker = tag("B", font(escape(shown), theme.fontsize, theme.text_color))
         words[:0] = [(shown, marker), ("·", "·")]
     side = drawing.sides.get(node.held_by) if node.held_by and not drawing.options.hide_sides else None
+    code = drawing.badges.get(side.id) if side is not None else None
+    if code:
+        # After the node's tag, before its kind.
+        at = 2 if node_tag else 0
+        words[at:at] = [(f"[{code}]", badge(code))]
     if side is not None:
         words.append(("·", "·"))
         italic = side.role == "editorial"
@@ -101,31 +106,17 @@ def _header(node: AnyNode, drawing: Drawing) -> str:
     return font(flow(words, width), theme.header_fontsize, theme.header_color)
 
 
-def badge(text: str, drawing: Drawing) -> str:
-    """A side's badge: its initials in bold, in the background colour on the header colour.
+def badge(text: str) -> str:
+    """A side's badge as it is set in headers and the legend: its initials in bold, in brackets.
+
+    Set in the line of text rather than as a box: Graphviz stretches a table
+    cell to the width of the node, which would make a boxed badge as wide.
 
     Examples:
-        >>> from argmap.builder import MapBuilder
-        >>> from argmap.render import RenderOptions
-        >>> from argmap.render.select import select
-        >>> m, options = MapBuilder("m", "T").build(), RenderOptions(theme="print")
-        >>> badge("CUB", Drawing(m, options, options.resolved_theme, select(m, options)))
-        '<TD BGCOLOR="#000000" CELLPADDING="1"><FONT POINT-SIZE="8.5" COLOR="#FFFFFF"><B>CUB</B></FONT></TD>'
+        >>> badge("CUB")
+        '<B>[CUB]</B>'
     """
-    theme = drawing.theme
-    letters = font(tag("B", escape(text)), theme.header_fontsize - 1, theme.background)
-    return f'<TD BGCOLOR="{theme.header_color}" CELLPADDING="1">{letters}</TD>'
-
-
-def _header_cell(node: AnyNode, drawing: Drawing) -> str:
-    """The header row's cell; with the side's badge before the header text when the theme draws badges."""
-    header = _header(node, drawing)
-    code = drawing.badges.get(node.held_by or "") if not drawing.options.hide_sides else None
-    if not code:
-        return f'<TD ALIGN="LEFT" BALIGN="LEFT">{header}</TD>'
-    inner = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{badge(code, drawing)}'
-    inner += f'<TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="1">{header}</TD></TR></TABLE>'
-    return f'<TD ALIGN="LEFT">{inner}</TD>'
+    return tag("B", f"[{escape(text)}]")
 
 
 def _body_rows(node: AnyNode, drawing: Drawing, strike: bool) -> list[str]:
@@ -155,7 +146,7 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
     hidden = node.id in drawing.options.blanks
     tooltip = "" if shows_text or hidden else f' TOOLTIP="{escape_attribute(node.text)}"'
     rows = [
-        f"<TR>{_header_cell(node, drawing)}</TR>",
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_header(node, drawing)}</TD></TR>',
         *_body_rows(node, drawing, strike),
     ]
     table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"{tooltip}>'

@@ -70,6 +70,10 @@ def sample(style: LinkStyle) -> tuple[str, str, str]:
     return tail + line * (3 - len(tail)), style.mark, line * (3 - len(head)) + head
 
 
+def _swatch(fill: str) -> str:
+    return f'<TD BGCOLOR="{fill}" BORDER="1" FIXEDSIZE="TRUE" WIDTH="14" HEIGHT="10"></TD>'
+
+
 def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
     """The legend's entries by section (``links``, ``sides``, ``notes``): (plain text, its sample cell)."""
     theme, options = drawing.theme, drawing.options
@@ -88,6 +92,7 @@ def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
             cell = f'<TD ALIGN="LEFT"><FONT COLOR="{style.color}">{line}</FONT></TD>'
             entries["links"].append(("stance hidden" if kind == "link" else kind, cell))
     if not options.hide_sides:
+        size = theme.header_fontsize + 1
         held = {node.held_by for node in drawing.chosen.nodes}
         for side in drawing.m.sides:
             if side.id not in held:
@@ -97,15 +102,17 @@ def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
                 # Editorial names are set in italics everywhere; say why, unless the name does.
                 name = tag("I", name + ("" if "editorial" in side.name.lower() else " (editorial)"))
             code = drawing.badges.get(side.id)
-            swatch = f'<TD BGCOLOR="{drawing.fills[side.id]}" BORDER="1" WIDTH="14" HEIGHT="10"></TD>'
-            entries["sides"].append((name, swatch + (badge(code, drawing) if code else "")))
+            key = f"<TD>{font(badge(code), size)}</TD>" if code else ""
+            entries["sides"].append((name, _swatch(drawing.fills[side.id]) + key))
         if None in held:
-            swatch = f'<TD BGCOLOR="{theme.unheld_fill}" BORDER="1" WIDTH="14" HEIGHT="10"></TD>'
-            entries["sides"].append(("held by no side", swatch + ("<TD></TD>" if drawing.badges else "")))
+            swatch = _swatch(theme.unheld_fill) + ("<TD></TD>" if drawing.badges else "")
+            entries["sides"].append(("held by no side", swatch))
     inferred = tag("I", html_text(theme.inferred_mark, None))
     notes = entries["notes"]
     if drawing.junctions:
         notes.append(("●", "where lines meet: linked premises, or the link an undercut hits"))
+    if drawing.copies:
+        notes.append(("a principle in several boxes", "one principle, drawn in each debate that uses it"))
     if any(link.concession for link in drawing.chosen.links) and not options.neutral_links:
         notes.append((tag("I", html_text(theme.concession_mark, None)), "a concession"))
     if any(node.inferred for node in drawing.chosen.nodes):
@@ -153,7 +160,6 @@ def legend_table(drawing: Drawing) -> Html | None:
         return None
     heading = f'<TD VALIGN="TOP">{font(tag("B", "Legend"), size)}</TD>'
     colour = drawing.theme.cluster_color
-    outer = (
-        f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="6" CELLPADDING="0">'
-    )
+    # ALIGN: at its own width under a wider title, not stretched to it.
+    outer = f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="6" ALIGN="LEFT">'
     return Html(outer + "<TR>" + heading + "".join(columns) + "</TR></TABLE>")

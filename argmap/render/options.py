@@ -57,12 +57,16 @@ class RenderOptions:
         rankdir: Direction of the layout; with ``"LR"`` reasons stand left of
             what they bear on.
         cluster_issues: Draw each issue in a box (``cluster_<issue>``) with the
-            nodes whose links lead to it first; a node whose links lead to
-            several issues at the same distance stays outside the boxes.
-        legend: Draw a legend of the sides, link kinds and overlays in use.
+            nodes whose links use it most (see ``Drawing.clusters``); a
+            principle is drawn again in each other box its links lead into.
+        legend: Draw a compact legend, under the title, of the sides, link
+            kinds and overlays in use.
         title: Draw the map's title above the diagram.
         issues: Keep the nodes that bear on one of these issues.
-        sides: Keep the nodes held by one of these sides, and the issues.
+        sides: Keep the nodes held by one of these sides and what they bear
+            on: the nodes their links lead to, step by step up to the issues
+            (and the ends of a link they undercut), with the issues the sides
+            state a stance on.
         tags: Keep the nodes carrying one of these tags.
         focus: Keep only this node and the nodes within ``depth`` links of it
             (a link joins all its premises and its target; an undercut joins

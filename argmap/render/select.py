@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.errors import UnknownElementError
-from argmap.graph import drawn_links, issue_nodes, link_ends, neighbourhood, side_nodes
+from argmap.graph import bears_on, drawn_links, issue_nodes, link_ends, neighbourhood, side_nodes
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.options import RenderOptions
 
@@ -91,7 +91,10 @@ def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
         kept &= {node_id for issue in options.issues for node_id in issue_nodes(m, issue)}
     if options.sides:
         held = {node_id for side in options.sides for node_id in side_nodes(m, side)}
-        kept &= held | {n.id for n in m.issues}
+        # What the side's nodes bear on, up to the issues, and the ends of the links they undercut.
+        ends = {end for node_id in held for link in m.links_from(node_id) for end in link_ends(m, link)}
+        stated = {issue for side in options.sides for issue in m.side(side).stances}
+        kept &= bears_on(m, held) | ends | stated
     if options.tags:
         kept &= {n.id for n in m.nodes if any(tag in options.tags for tag in n.tags)}
     if options.focus is not None:

@@ -24,6 +24,7 @@ __all__ = [
     "attr_stmt",
     "edge_stmt",
     "format_value",
+    "copy_id",
     "junction_id",
     "node_stmt",
     "quote",
@@ -158,3 +159,15 @@ def junction_id(link_id: str) -> str:
         'a+b--supports--c#junction'
     """
     return f"{link_id}#junction"
+
+
+def copy_id(node_id: str, issue_id: str) -> str:
+    """The id of the copy of a node drawn in the cluster of another issue.
+
+    ``#`` cannot occur in a map's ids, so this never names a map node.
+
+    Examples:
+        >>> copy_id("p-merit", "speed")
+        'p-merit#in#speed'
+    """
+    return f"{node_id}#in#{issue_id}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -330,10 +331,15 @@ def test_findings_are_located_in_the_file(tmp_path: Any) -> None:
 
 
 @given(maps())
-def test_checks_never_crash(m: argmap.ArgumentMap) -> None:
-    for finding in check(m):
+def test_checks_never_crash_and_grouping_loses_no_finding(m: argmap.ArgumentMap) -> None:
+    found = check(m)
+    every = [g for f in found for g in (f, *f.related)]
+    for finding in every:
         assert finding.code in RULES and finding.elements
         assert all(m.has(e) for e in finding.elements)
+    with mock.patch.object(argmap.checks, "relate", lambda _m, findings: list(findings)):
+        ungrouped = check(m)
+    assert sorted(repr(dataclasses.replace(f, related=())) for f in every) == sorted(map(repr, ungrouped))
 
 
 @st.composite

@@ -71,11 +71,11 @@ def test_a_dozen_sides_in_print_are_told_apart_by_badges() -> None:
     for side in m.sides:
         node = next(n for n in m.nodes if n.held_by == side.id)
         line = next(line for line in dot.splitlines() if line.strip().startswith(f'"{node.id}" ['))
-        assert f"<B>{badges[side.id]}</B>" in line
+        assert f"<B>[{badges[side.id]}]</B>" in line
     label = next(line for line in dot.splitlines() if line.strip().startswith("graph [rankdir"))
     for side in m.sides:
-        assert f"<B>{badges[side.id]}</B>" in label, "the legend names each badge"
-    assert "<B>" + badges[m.sides[0].id] + "</B>" not in to_dot(m, RenderOptions(legend=True))
+        assert f"<B>[{badges[side.id]}]</B>" in label, "the legend names each badge"
+    assert "<B>[" + badges[m.sides[0].id] + "]</B>" not in to_dot(m, RenderOptions(legend=True))
 
 
 def test_badges_are_unique_when_initials_collide() -> None:

@@ -289,22 +289,41 @@ def test_filter_by_issue() -> None:
     assert "Issue: Phones allowed at lunch?" in dot
 
 
-def test_filter_by_side_keeps_issues() -> None:
+def test_filter_by_side_keeps_what_its_nodes_bear_on() -> None:
     dot = to_dot(phones(), RenderOptions(sides=["middle-ground"]))
+    # office-message answers the opponents' reach-child, which bears on the ban:
+    # both are drawn with the side's own nodes; issues no node leads to are not.
     assert drawn_nodes(dot) == [
         "ban",
         "lunch",
+        "reach-child",
         "locked-pouches",
         "class-not-device",
         "teacher-led-use",
         "office-message",
     ]
-    assert [line.split(" [")[0] for line in edge_lines(dot)] == [
-        '"locked-pouches" -> "ban"',
-        '"class-not-device" -> "ban"',
-        '"class-not-device" -> "lunch"',
-        '"teacher-led-use" -> "ban"',
-    ]
+    tails = {line.split(" -> ")[0] for line in edge_lines(dot)}
+    held = {"locked-pouches", "class-not-device", "teacher-led-use", "office-message"}
+    assert {'"office-message"', '"class-not-device"', '"teacher-led-use"'} <= tails
+    for node_id in held:
+        assert any(line.startswith(f'"{node_id}" -> ') for line in edge_lines(dot)), node_id
+    assert "treats-as-suspects" not in drawn_nodes(dot), "what bears on the side's targets is not drawn"
+
+
+def test_filter_by_side_keeps_the_link_an_undercut_hits_and_stated_issues() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.side("pro", "Pro")
+    b.side("con", "Con", stances={"q2": "against"})
+    b.issue("q", "Q?")
+    b.issue("q2", "Q2?")
+    b.issue("q3", "Q3?")
+    b.claim("a", "A.", held_by="pro")
+    b.claim("x", "X.", held_by="con")
+    s = b.supports("a", "q")
+    b.undercuts("x", s)
+    dot = to_dot(b.build(), RenderOptions(sides=["con"]))
+    assert drawn_nodes(dot) == ["q", "q2", "a", "x"]
+    assert any(line.startswith('"x" -> "a--supports--q#junction"') for line in edge_lines(dot))
 
 
 def test_filter_by_tag() -> None:
@@ -369,8 +388,14 @@ def test_links_are_drawn_only_when_all_their_ends_are() -> None:
     dot = to_dot(every_element_map(), RenderOptions(focus="traffic", depth=0))
     assert edge_lines(dot) == []
     # Without the link it undercuts, an undercut is not drawn; without its junction neither.
-    dot = to_dot(every_element_map(), RenderOptions(sides=["con"]))
-    assert not any("junction" in line for line in dot.splitlines())
+    b = argmap.MapBuilder("m", "T")
+    b.claim("a", "A.", tags=("t",))
+    b.claim("b", "B.")
+    b.claim("x", "X.", tags=("t",))
+    b.undercuts("x", b.supports("a", "b"))
+    assert "junction" in to_dot(b.build())
+    dot = to_dot(b.build(), RenderOptions(tags=["t"]))
+    assert drawn_nodes(dot) == ["a", "x"] and not any("junction" in line for line in dot.splitlines())
 
 
 def two_issue_map() -> argmap.ArgumentMap:
@@ -398,12 +423,45 @@ def cluster_members(dot: str, issue: str) -> list[str]:
 
 def test_clusters_group_each_issue_with_the_nodes_leading_to_it_first() -> None:
     dot = to_dot(two_issue_map(), RenderOptions(cluster_issues=True))
-    assert cluster_members(dot, "q1") == ["q1", "a"]
-    assert cluster_members(dot, "q2") == ["q2", "b"]
-    # "shared" leads to both issues in two steps: it stays outside every cluster.
-    assert node_line(dot, "shared").startswith('  "shared" [')
+    # "shared" is used once by each issue: it goes with the first in map order (and a copy with the other).
+    assert cluster_members(dot, "q1") == ["q1", "a", "shared"]
+    assert cluster_members(dot, "q2") == ["q2", "b", "shared#in#q2"]
     lines = dot.splitlines()
     assert "<B>Main question?</B>" in lines[lines.index('  subgraph "cluster_q1" {') + 1]
+
+
+def test_a_shared_node_goes_with_the_cluster_that_uses_it_most() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.issue("q1", "First?")
+    b.issue("q2", "Second?")
+    for name, issue in (("a", "q1"), ("b", "q2"), ("c", "q2")):
+        b.claim(name, name.upper() + ".")
+        b.supports(name, issue)
+    b.principle("shared", "Shared.")
+    b.claim("alone", "Leads nowhere.")
+    for name in ("a", "b", "c"):
+        b.supports("shared", name)
+    b.supports("alone", "shared")
+    b.supports("q2", "q1")  # q2 bears on q1 too, but through more links
+    dot = to_dot(b.build(), RenderOptions(cluster_issues=True))
+    assert cluster_members(dot, "q2") == ["q2", "b", "c", "shared", "alone"]
+    assert cluster_members(dot, "q1") == ["q1", "a", "shared#in#q1"]
+    b.claim("stray", "No links.")
+    dot = to_dot(b.build(), RenderOptions(cluster_issues=True))
+    assert node_line(dot, "stray").startswith('  "stray" ['), "a node reaching no issue stays outside"
+
+
+def test_a_tie_goes_to_the_nearer_issue() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.issue("q1", "First?")
+    b.issue("q2", "Second?")
+    b.claim("a", "A.")
+    b.claim("x", "X.")
+    b.supports("a", "q1")
+    b.supports("x", "a")
+    b.supports("x", "q2")
+    dot = to_dot(b.build(), RenderOptions(cluster_issues=True))
+    assert cluster_members(dot, "q2") == ["q2", "x"]
 
 
 def test_cross_cluster_edges_do_not_constrain_the_layout() -> None:
@@ -623,3 +681,35 @@ def test_crowding_follows_the_theme() -> None:
     assert "height=" not in node_line(to_dot(m, RenderOptions(theme=roomy)), "hub")
     roomy = dataclasses.replace(roomy, crowded=2)
     assert node_line(to_dot(m, RenderOptions(theme=roomy)), "hub").endswith(" height=2.7]")
+
+
+def test_a_principle_is_drawn_once_in_each_cluster_that_uses_it() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.issue("q1", "First?")
+    b.issue("q2", "Second?")
+    for name, issue in (("a", "q1"), ("b", "q2"), ("c", "q2"), ("d", "q2")):
+        b.claim(name, name.upper() + ".")
+        b.supports(name, issue)
+    b.principle("value", "A value.")
+    b.claim("e", "E.")
+    b.supports("value", "a")
+    b.supports("value", "b")
+    b.supports(["value", "e"], "c")
+    b.claim("x", "X.")
+    b.supports("x", "a")
+    b.supports("x", "d")  # not a principle: one node, a line across the boxes
+    m = b.build()
+    dot = to_dot(m, RenderOptions(cluster_issues=True, legend=True))
+    assert cluster_members(dot, "q2")[:5] == ["q2", "b", "c", "d", "value"]
+    assert "value#in#q1" in cluster_members(dot, "q1")
+    assert "constraint" not in edge_line(dot, "value#in#q1", "a")
+    assert "constraint" not in edge_line(dot, "value", "b")
+    assert "constraint" not in edge_line(dot, "value", "value+e--supports--c#junction")
+    assert [line for line in edge_lines(dot) if line.startswith('"value') and '-> "a"' in line] == [
+        edge_line(dot, "value#in#q1", "a")
+    ]
+    assert "constraint=false" in edge_line(dot, "x", "a") or "constraint=false" in edge_line(dot, "x", "d")
+    assert node_line(dot, "value#in#q1").split(" [", 1)[1] == node_line(dot, "value").split(" [", 1)[1]
+    assert "drawn in each debate that uses it" in graph_label(dot)
+    plain = to_dot(m, RenderOptions(legend=True))
+    assert "#in#" not in plain and "drawn in each debate" not in plain

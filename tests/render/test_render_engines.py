@@ -297,7 +297,7 @@ def expected_text(m: argmap.ArgumentMap, node: argmap.Claim, theme: str = "defau
     header = {"issue": "ISSUE", "claim": "CLAIM", "counterclaim": "COUNTERCLAIM"}
     header.update(principle="PRINCIPLE", evidence="EVIDENCE")
     badge = side_badges(m).get(node.held_by or "") if get_theme(theme).side_badges else None
-    words = ([badge] if badge else []) + [header[node.kind]]
+    words = ([f"[{badge}]"] if badge else []) + [header[node.kind]]
     if node.held_by is not None:
         words += ["·", *clean(m.side(node.held_by).name).split()]
     words += clean(node.text).split()
