@@ -74,7 +74,8 @@ def test_side_draws_what_the_side_bears_on(capsys: pytest.CaptureFixture[str], t
     dot = out.read_text("utf-8")
     assert dot == to_dot(argmap.load(PHONES), RenderOptions(sides=("middle-ground",)))
     # The opponents' claim the side answers is drawn, with the line from the side's node to it.
-    assert '"office-message" -> "reach-child"' in dot and '"reach-child" -> "ban"' in dot
+    assert '"office-message" -> "pouches-block-contact"' in dot
+    assert '"pouches-block-contact" -> "locked-pouches"' in dot
 
 
 def test_print_theme_names_sides_by_badges(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 import argmap
+from argmap.locations import origin_of
 from argmap.model import Anchor, ArgumentMap
 from argmap.sources import sha256_text, verify_anchors
 
@@ -142,13 +143,15 @@ def bullet_issue(m: ArgumentMap, section: str) -> str:
 
 
 def reach(m: ArgumentMap, issue_id: str) -> set[str]:
-    return {n.id for n in m.issue_nodes(issue_id)}
+    return set(argmap.graph.issue_nodes(m, issue_id))
 
 
 def debate_nodes(m: ArgumentMap, section: str) -> set[str]:
     """The nodes bearing on a bullet's issue that are anchored in that bullet itself."""
     return {
-        n.id for n in m.issue_nodes(bullet_issue(m, section)) if any(a.section == section for a in n.anchors)
+        n.id
+        for n in map(m.node, argmap.graph.issue_nodes(m, bullet_issue(m, section)))
+        if any(a.section == section for a in n.anchors)
     }
 
 
@@ -186,7 +189,8 @@ def test_corpus_is_listed_and_loads() -> None:
     assert CORPUS in [c.name for c in argmap.list_corpora()]
     m = argmap.load_corpus(CORPUS)
     assert m.id == CORPUS
-    assert m.origin is not None and m.origin.path.endswith("map.yaml")
+    origin = origin_of(m)
+    assert origin is not None and origin.path.endswith("map.yaml")
     assert [doc.id for doc in m.sources] == [SOURCE]
 
 
@@ -501,7 +505,7 @@ def test_an_editorial_side_exists(amap: ArgumentMap) -> None:
     "heading", [DEPENDENCE, CULTURE, SPEED, MERIT], ids=["dependence", "culture", "speed", "merit"]
 )
 def test_editorial_voice_holds_a_node_in(amap: ArgumentMap, heading: str) -> None:
-    nodes = amap.issue_nodes(bullet_issue(amap, controversy(heading)))
+    nodes = [amap.node(i) for i in argmap.graph.issue_nodes(amap, bullet_issue(amap, controversy(heading)))]
     assert {n.held_by for n in nodes} & set(editorial_sides(amap))
 
 

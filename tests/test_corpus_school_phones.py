@@ -84,7 +84,7 @@ def test_every_node_is_anchored(smap: ArgumentMap) -> None:
 
 
 def test_every_node_is_connected_to_an_issue(smap: ArgumentMap) -> None:
-    connected = set().union(*({n.id for n in smap.issue_nodes(i.id)} for i in smap.issues))
+    connected = set().union(*(set(argmap.graph.issue_nodes(smap, i.id)) for i in smap.issues))
     assert [n.id for n in smap.nodes if n.id not in connected] == []
 
 

@@ -56,8 +56,8 @@ def test_the_sample_students_answers_grade_as_the_readme_says() -> None:
     path = folder / "answers-ana.yaml"
     result = grade(load_exercise(folder / "exercise.json"), load_answers(path))
     statuses = {r.item_id: r.status for r in result.items if r.status != "right"}
-    assert statuses == {"2": "wrong", "7": "invalid", "19": "unanswered"}
-    assert (result.score, result.points) == (20, 23)
+    assert statuses == {"2": "wrong", "7": "invalid", "12": "unanswered"}
+    assert (result.score, result.points) == (11, 14)
     (note,) = result.notes
     assert str(note).startswith(f"{path}:12:6: item 7: 'atacks' is not one of the choices")
     assert "did you mean 'attacks'?" in str(note)

@@ -133,9 +133,9 @@ def check(
 def _element_order(argument_map: ArgumentMap) -> dict[str, int]:
     order = {n.id: i for i, n in enumerate(argument_map.nodes)}
     order.update({str(k.id): len(order) + i for i, k in enumerate(argument_map.links)})
-    if argument_map.origin is not None:
+    if origin_of(argument_map) is not None:
         # in a file, order by line so that output reads top to bottom
-        located = {e: argument_map.locate(e) for e in order}
+        located = {e: locate(argument_map, e) for e in order}
         lines = sorted(order, key=lambda e: (located[e] or ("", 0, 0))[1:] + (order[e],))
         order = {e: i for i, e in enumerate(lines)}
     return order

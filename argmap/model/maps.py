@@ -7,7 +7,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, Self
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -242,61 +242,6 @@ class ArgumentMap(_Model):
         """The links that ``node_id`` is a source (or one of the linked premises) of."""
         found = self._lookup().out_of.get(node_id, ())
         return tuple(k for k in found if kind is None or k.kind == kind)
-
-    # -- graph questions: kept until every caller asks argmap.graph ----------
-
-    def supporters(self, node_id: str) -> tuple[str, ...]:
-        """Deprecated: use :func:`argmap.graph.supporters`."""
-        from argmap import graph
-
-        return graph.supporters(self, node_id)
-
-    def attackers(self, node_id: str) -> tuple[str, ...]:
-        """Deprecated: use :func:`argmap.graph.attackers`."""
-        from argmap import graph
-
-        return graph.attackers(self, node_id)
-
-    def final_target(self, link: AnyLink) -> str:
-        """Deprecated: use :func:`argmap.graph.final_target`."""
-        from argmap import graph
-
-        return graph.final_target(self, link)
-
-    def links_between(self, a: str, b: str) -> tuple[AnyLink, ...]:
-        """Deprecated: use :func:`argmap.graph.links_between`."""
-        from argmap import graph
-
-        return graph.links_between(self, a, b)
-
-    def issue_nodes(self, issue_id: str) -> tuple[AnyNode, ...]:
-        """Deprecated: use :func:`argmap.graph.issue_nodes`."""
-        from argmap import graph
-
-        return tuple(self.node(i) for i in graph.issue_nodes(self, issue_id))
-
-    def side_nodes(self, side_id: str) -> tuple[AnyNode, ...]:
-        """Deprecated: use :func:`argmap.graph.side_nodes`."""
-        from argmap import graph
-
-        return tuple(self.node(i) for i in graph.side_nodes(self, side_id))
-
-    def bearing_on(self, node_ids: Iterable[str]) -> set[str]:
-        """Deprecated: use :func:`argmap.graph.bearing_on`."""
-        from argmap import graph
-
-        return graph.bearing_on(self, node_ids)
-
-    def locate(self, element_id: str, *keys: str | int) -> tuple[str, int, int] | None:
-        """Deprecated: use :func:`argmap.locations.locate`."""
-        from argmap import locations
-
-        return locations.locate(self, element_id, *keys)
-
-    @property
-    def origin(self) -> Any:
-        """Deprecated: use :func:`argmap.locations.origin_of`."""
-        return self._origin
 
 
 class _Lookup:

@@ -214,7 +214,7 @@ def test_reconstruct_key_is_the_reference_links(scope: str, difficulty: int) -> 
         assert item.points == len(item.key_links)
         assert len(ids) <= {1: 7, 2: 11, 3: len(sub.nodes)}[difficulty]
         issues = [node_id for node_id in ids.values() if m.node(node_id).kind == "issue"]
-        assert any(set(ids.values()) <= {n.id for n in sub.issue_nodes(i)} for i in issues)
+        assert any(set(ids.values()) <= set(argmap.graph.issue_nodes(sub, i)) for i in issues)
 
 
 def test_reconstruct_takes_every_node_joined_by_stances_when_hard() -> None:

@@ -92,7 +92,7 @@ def test_skip_unfit_leaves_out_what_the_map_cannot_support_and_says_why() -> Non
 
 def test_a_debate_with_one_principle_borrows_distractors_from_the_whole_map() -> None:
     m = argmap.load_corpus("allied-space-cooperation")
-    scope = {n.id for n in m.issue_nodes("coop-national-interest")}
+    scope = set(argmap.graph.issue_nodes(m, "coop-national-interest"))
     (inside,) = [n for n in m.nodes_of_kind("principle") if n.id in scope]
     ex = generate(m, "match-principles", issues=["coop-national-interest"], seed=3)
     for item in ex.items:

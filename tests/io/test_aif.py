@@ -67,7 +67,7 @@ def test_linked_premises_attack_undercut_and_attack_on_attack() -> None:
         ("attacks", "6", "3"),
     ]
     assert m.link("10").data["aif"] == {"nodeID": 10, "type": "RA", "text": "Argument From Consequences"}
-    assert m.final_target(m.link("12")) == "3"
+    assert argmap.graph.final_target(m, m.link("12")) == "3"
     assert (m.id, m.title) == ("fees", "fees")
 
 

@@ -12,6 +12,7 @@ from argmap.errors import ArgmapError, LoadError
 from argmap.io import formats
 from argmap.io.formats import FORMATS, dump, expand, format_for, is_same_file, load, read
 from argmap.io.limits import DEFAULT_LIMITS, Limits, set_limits
+from argmap.locations import origin_of
 from tests.conftest import ROOT
 
 PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
@@ -72,7 +73,7 @@ def test_native_files_load_as_before(tmp_path: Path) -> None:
     m = argmap.load(PHONES)
     out = tmp_path / "m.json"
     argmap.dump(m, out)
-    assert argmap.load(out) == m and argmap.load(out).origin is not None
+    assert argmap.load(out) == m and origin_of(argmap.load(out)) is not None
     assert out.read_text("utf-8") == argmap.dumps(m, "json")
 
 

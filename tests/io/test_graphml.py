@@ -56,4 +56,4 @@ def test_corpus_exports_open_in_networkx() -> None:
     assert read.number_of_nodes() == len(m.nodes)
     undercut = next(k for k in m.links if k.kind == "undercuts")
     ((u, v, attrs),) = [(u, v, a) for u, v, key, a in read.edges(keys=True, data=True) if key == undercut.id]
-    assert attrs["target_link"] == undercut.target and v == m.final_target(undercut)
+    assert attrs["target_link"] == undercut.target and v == argmap.graph.final_target(m, undercut)

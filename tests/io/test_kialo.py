@@ -13,6 +13,7 @@ from argmap.cli import main
 from argmap.errors import LoadError
 from argmap.io.formats import read
 from argmap.io.kialo import losses, read_kialo, write_kialo
+from argmap.locations import locate
 from argmap.model import ArgumentMap
 from tests.strategies import kialo_maps
 
@@ -61,7 +62,7 @@ def test_thesis_pros_cons_and_cross_links() -> None:
         ("supports", "1.1.1", "1"),
     ]
     assert m.links[2].data == {"kialo": "1.1.1.1."}
-    assert m.locate("1.2") == ("phones.txt", 7, 1)
+    assert locate(m, "1.2") == ("phones.txt", 7, 1)
 
 
 def test_crlf_indented_blank_separated_export_reads_the_same() -> None:

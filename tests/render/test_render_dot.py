@@ -291,13 +291,13 @@ def test_filter_by_issue() -> None:
 
 def test_filter_by_side_keeps_what_its_nodes_bear_on() -> None:
     dot = to_dot(phones(), RenderOptions(sides=["middle-ground"]))
-    # office-message answers the opponents' reach-child, which bears on the ban:
-    # both are drawn with the side's own nodes; issues no node leads to are not.
+    # office-message answers the opponents' pouches-block-contact, which bears on the side's
+    # locked-pouches: both are drawn with the side's own nodes; issues no node leads to are not.
     assert drawn_nodes(dot) == [
         "ban",
         "lunch",
-        "reach-child",
         "locked-pouches",
+        "pouches-block-contact",
         "class-not-device",
         "teacher-led-use",
         "office-message",

@@ -39,6 +39,7 @@ from __future__ import annotations
 import random
 from collections import deque
 
+from argmap import graph
 from argmap.errors import ExerciseError
 from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tag_nodes, unlinked
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
@@ -54,7 +55,7 @@ _KEYED = ("supports", "attacks")
 
 def _nearest(m: ArgumentMap, issue_id: str, count: int, rng: random.Random) -> list[str]:
     """The issue and up to ``count`` of its nodes nearest to it along supports and attacks."""
-    own = {n.id for n in m.issue_nodes(issue_id)}
+    own = set(graph.issue_nodes(m, issue_id))
     adjacent: dict[str, list[str]] = {node_id: [] for node_id in own}
     for link in m.links:
         # a principle or claim shared with another issue must not lead into that issue's nodes
