@@ -41,6 +41,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from argmap.errors import ArgmapError, MapError, Problem
@@ -61,6 +62,7 @@ __all__ = [
     "gradebook_csv",
     "part_headers",
     "summarize",
+    "summary_html",
 ]
 
 # Cells a spreadsheet reads as formulas (CSV injection); the prefix makes them text.
@@ -243,6 +245,7 @@ class ItemSummary:
             the answer first in alphabetical order; None when all were right
             or unanswered.
         expected: The key, as the reader sees it.
+        prompt: The item's question.
     """
 
     item_id: str
@@ -256,6 +259,7 @@ class ItemSummary:
     mean: float
     common_wrong: tuple[str, int] | None
     expected: str
+    prompt: str = ""
 
     @property
     def answered(self) -> int:
@@ -285,6 +289,7 @@ class ItemSummary:
             "mean": self.mean,
             "most_common_wrong": common,
             "expected": self.expected,
+            "prompt": self.prompt,
         }
 
 
@@ -361,6 +366,7 @@ def summarize(result: ClassGrade) -> ClassSummary:
                     mean=round(total / len(graded), 2) if graded else 0.0,
                     common_wrong=common,
                     expected=item.key_text,
+                    prompt=item.prompt,
                 )
             )
     mean_percent = round(sum(g.percent for g in graded) / len(graded), 2) if graded else 0.0
@@ -414,3 +420,71 @@ def _one_line(text: str, limit: int = 60) -> str:
     """Text on one line, control characters out, cut at ``limit`` characters."""
     flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_PAGE_STYLE = """
+@page { margin: 15mm; }
+body { font: 9.5pt/1.3 system-ui, sans-serif; color: #000; background: #fff; margin: 0 auto;
+       max-width: 190mm; }
+h1 { font-size: 15pt; margin: 0 0 2mm; }
+p.lead { margin: 0 0 4mm; }
+table { border-collapse: collapse; width: 100%; }
+col.q { width: 46%; } col.k { width: 16%; } col.w { width: 14%; }
+th, td { border-bottom: 0.5pt solid #888; padding: 1mm 1.2mm; text-align: left; vertical-align: top; }
+th { border-bottom: 1pt solid #000; font-size: 8.5pt; }
+td.n { text-align: right; white-space: nowrap; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+.low td { font-weight: bold; }
+ul.unusable { padding-left: 5mm; }
+"""
+
+
+def summary_html(summary: ClassSummary) -> str:
+    """The class summary as a printable, self-contained HTML page for the teacher.
+
+    One row per item: its question, the key, how many got it right (rows
+    that fewer than half got right are in bold), the other statuses and the
+    most common wrong answer; then the files that could not be graded. Every
+    text from the exercise or an answer file is HTML-escaped.
+
+    Examples:
+        >>> s = ItemSummary("1", 1, 1, 1, 0, 3, 0, 0, 0.25, ("<b>", 2), "A (a)", "Who holds A & B?")
+        >>> page = summary_html(ClassSummary("T", 4, 25.0, (s,), ()))
+        >>> "Who holds A &amp; B?" in page, "&lt;b&gt; (2)" in page, '<tr class="low">' in page
+        (True, True, True)
+    """
+    n = summary.students
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{escape(_one_line(summary.title, 200))} — class summary</title>",
+        f"<style>{_PAGE_STYLE}</style></head><body>",
+        f"<h1>{escape(_one_line(summary.title, 200))} — class summary</h1>",
+        f'<p class="lead">{n} student{"s" if n != 1 else ""} graded; mean score'
+        f" {_number(summary.mean_percent)}%.</p>",
+        '<table><colgroup><col><col class="q"><col class="k"><col span="5"><col class="w"></colgroup>',
+        "<thead><tr><th>Item</th><th>Question</th><th>Key</th><th>Right</th><th>Partly</th>",
+        "<th>Wrong</th><th>Blank</th><th>Unread­able</th><th>Most common wrong</th></tr></thead>",
+        "<tbody>",
+    ]
+    for s in summary.items:
+        low = ' class="low"' if n and 2 * s.right < n else ""
+        common = "" if s.common_wrong is None else f"{_one_line(s.common_wrong[0])} ({s.common_wrong[1]})"
+        cells = [
+            f'<td class="n">{escape(s.item_id)}</td>',
+            f"<td>{escape(_one_line(s.prompt, 300))}</td>",
+            f"<td>{escape(_one_line(s.expected, 200))}</td>",
+            f'<td class="n">{s.right}/{n}</td>',
+            *(f'<td class="n">{v}</td>' for v in (s.partial, s.wrong, s.unanswered, s.invalid)),
+            f"<td>{escape(common)}</td>",
+        ]
+        out.append(f"<tr{low}>{''.join(cells)}</tr>")
+    out.append("</tbody></table>")
+    if summary.unusable:
+        out.append(f"<h2>Not graded ({len(summary.unusable)})</h2>")
+        out.append('<ul class="unusable">')
+        out.extend(f"<li>{escape(_one_line(str(p), 300))}</li>" for s in summary.unusable for p in s.problems)
+        out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

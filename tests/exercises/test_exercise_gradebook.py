@@ -22,6 +22,7 @@ from argmap.exercises.gradebook import (
     gradebook_csv,
     part_headers,
     summarize,
+    summary_html,
 )
 from argmap.exercises.model import Exercise, Item
 
@@ -197,3 +198,15 @@ def test_a_class_of_no_usable_files_writes_a_header_only(tmp_path: Path) -> None
     assert summary.students == 0
     assert summary.unusable[0].problems
     assert "0 students graded" in format_summary(summary)
+
+
+def test_summary_page_escapes_what_students_wrote_and_lists_every_item(answer_folder: Any) -> None:
+    ex, paths, _ = answer_folder
+    hostile = [paths[0].parent / f"hostile{n}.yaml" for n in range(12)]
+    for path in hostile:
+        path.write_text('student: "<script>x</script>"\nanswers:\n  1: "<img src=x>"\n', encoding="utf-8")
+    page = summary_html(summarize(grade_class(ex, [*paths, *hostile])))
+    assert "<img" not in page and "<script" not in page
+    assert "&lt;img src=x&gt;" in page
+    assert page.count("<tr") == 1 + len(ex.items)
+    assert "student99.yaml" in page
