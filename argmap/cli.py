@@ -14,35 +14,27 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap._version import __version__
-from argmap.checks import RULES, SEVERITIES, Finding, check, get_rule, select_rules
-from argmap.checks.report import findings_report, format_finding, format_summary_line
-from argmap.corpora import corpus_path, list_corpora
 from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError
-from argmap.exercises import KINDS, generate
-from argmap.exercises.answers import load_answers
-from argmap.exercises.comparison import MapGrade, grade_maps
-from argmap.exercises.files import load_exercise
-from argmap.exercises.grading import grade
-from argmap.exercises.outputs import OUTPUTS, Output, exercise_outputs, worksheet_format
-from argmap.exercises.reports import Grade, format_grade, format_map_grade
-from argmap.io import formats
-from argmap.io.native import dumps_data, load, to_data, write_atomic
-from argmap.model import ArgumentMap
-from argmap.render import FORMATS, THEMES, RenderOptions, render
-from argmap.render import format_of as render_format_of
-from argmap.render.engines import ENGINES
-from argmap.semantics import command as semantics_command
-from argmap.sources import anchor_problems, find_source_texts, passage
-from argmap.summary import format_summary
+
+if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
+    from argmap.exercises.comparison import MapGrade
+    from argmap.exercises.outputs import Output
+    from argmap.exercises.reports import Grade
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
-_FORMATS = "formats: " + "; ".join(f"{f.name} ({', '.join(f.suffixes)})" for f in formats.FORMATS.values())
+
+def _formats_epilog() -> str:
+    from argmap.io import formats
+
+    return "formats: " + "; ".join(f"{f.name} ({', '.join(f.suffixes)})" for f in formats.FORMATS.values())
+
+
 _EPILOG = """\
 exit codes:
   0  success (validate: the map is valid; check: no error-level finding)
@@ -59,50 +51,94 @@ def _source_option(value: str) -> tuple[str, str]:
     return source_id, path
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="argmap",
-        description="Map policy debates as typed argument graphs.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+def _size(value: str) -> int:
+    """A size in bytes, with an optional K, M or G suffix (``--max-input-size 512M``)."""
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    number, unit = (value[:-1], units[value[-1].upper()]) if value[-1:].upper() in units else (value, 1)
+    try:
+        size = int(number) * unit
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a size such as 1048576, 512K, 64M or 1G, got {value!r}"
+        ) from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"the size must be positive, got {value!r}")
+    return size
+
+
+def _dpi(value: str) -> float:
+    """A resolution between 1 and 2400 dots per inch: a huge one would make the engine fail."""
+    try:
+        dpi = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of dots per inch, got {value!r}") from None
+    if not 1 <= dpi <= 2400:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"the resolution must lie between 1 and 2400 dpi, got {value!r}")
+    return dpi
+
+
+# Each command: its one-line help, and the function that adds its arguments. Only the command
+# being run gets its arguments (and imports what they name), so `argmap --help` starts fast.
+_HELP = {
+    "info": "summarize a map: counts by kind, sides, issues",
+    "schema": "print the JSON Schema of the map format",
+    "validate": "check that files are valid maps (and their anchors, given the texts)",
+    "show": "show one node or link and the passages it is anchored to",
+    "convert": "convert a map between formats: YAML, JSON, Argdown, AIF, OVA, Kialo, GraphML...",
+    "check": "check the stance links of maps for inconsistencies (ruff-style findings)",
+    "rules": "list the check rules: code, severity, name, summary",
+    "render": "draw a map as SVG, PNG, PDF or DOT",
+    "exercise": "make an exercise from a map: worksheet, answer key, quiz, JSON",
+    "evaluate": "which claims stand: argumentation semantics on a map, or an ICCMA task",
+    "grade": "grade a student's answers (or a reconstructed map)",
+    "corpus": "the bundled corpora",
+}
+
+_SOURCE_HELP = "text of source ID, to verify anchors (repeatable)"
+_ROOT_HELP = "a folder the map's source paths may lead into, besides the map's own (repeatable)"
+
+
+def _add_sources(command: argparse.ArgumentParser, help: str = _SOURCE_HELP) -> None:
+    command.add_argument(
+        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=help
     )
-    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    command.add_argument("--source-root", action="append", default=[], metavar="DIR", help=_ROOT_HELP)
 
-    info = commands.add_parser("info", help="summarize a map: counts by kind, sides, issues")
-    info.add_argument("file", help="map file (.yaml, .yml or .json)")
 
-    commands.add_parser("schema", help="print the JSON Schema of the map format")
+def _info_parser(info: argparse.ArgumentParser) -> None:
+    info.add_argument("file", metavar="FILE", help="map file (.yaml, .yml or .json)")
 
-    source_help = "text of source ID, to verify anchors (repeatable)"
-    validate = commands.add_parser(
-        "validate", help="check that files are valid maps (and their anchors, given the texts)"
-    )
+
+def _schema_parser(_schema: argparse.ArgumentParser) -> None:
+    return None
+
+
+def _validate_parser(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE")
-    validate.add_argument(
-        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
-    )
+    _add_sources(validate)
 
-    show = commands.add_parser("show", help="show one node or link and the passages it is anchored to")
-    show.add_argument("file")
+
+def _show_parser(show: argparse.ArgumentParser) -> None:
+    show.add_argument("file", metavar="FILE")
     show.add_argument("element", metavar="ID")
-    show.add_argument(
-        "--source", action="append", type=_source_option, default=[], metavar="ID=PATH", help=source_help
-    )
+    _add_sources(show)
 
-    convert = commands.add_parser(
-        "convert",
-        help="convert a map between formats: YAML, JSON, AIF, OVA, Kialo, GraphML...",
-        epilog=_FORMATS,
+
+def _convert_parser(convert: argparse.ArgumentParser) -> None:
+    from argmap.io import formats
+
+    convert.epilog = _formats_epilog()
+    convert.add_argument("file", metavar="FILE")
+    convert.add_argument(
+        "output", metavar="OUT", help="output file; its suffix names the format unless --to does"
     )
-    convert.add_argument("file")
-    convert.add_argument("output", help="output file; its suffix names the format unless --to does")
     convert.add_argument("--from", dest="from_format", choices=formats.readable(), help="the input's format")
     convert.add_argument("--to", dest="to_format", choices=formats.writable(), help="the output's format")
 
-    check = commands.add_parser(
-        "check", help="check the stance links of maps for inconsistencies (ruff-style findings)"
-    )
+
+def _check_parser(check: argparse.ArgumentParser) -> None:
+    from argmap.checks import SEVERITIES
+
     check.add_argument(
         "files", nargs="*", metavar="FILE", help="map files in any readable format, or folders"
     )
@@ -129,13 +165,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
 
-    rules = commands.add_parser("rules", help="list the check rules: code, severity, name, summary")
+
+def _rules_parser(rules: argparse.ArgumentParser) -> None:
     rules.add_argument(
         "--explain", metavar="CODE", help="explain one rule: what it finds, an example, what to fix"
     )
 
-    draw = commands.add_parser("render", help="draw a map as SVG, PNG, PDF or DOT")
-    draw.add_argument("file")
+
+def _render_parser(draw: argparse.ArgumentParser) -> None:
+    from argmap.render import FORMATS, THEMES, RenderOptions
+    from argmap.render.engines import ENGINES
+    from argmap.semantics import command as semantics_command
+
+    draw.add_argument("file", metavar="FILE")
     draw.add_argument(
         "-o",
         "--output",
@@ -182,7 +224,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="highlight the elements of the checker's error and warning findings",
     )
-    draw.add_argument("--dpi", type=float, help="resolution of PNG output")
+    draw.add_argument("--dpi", type=_dpi, help="resolution of PNG output (1 to 2400)")
     draw.add_argument(
         "--evaluate",
         choices=semantics_command.SEMANTICS,
@@ -190,28 +232,57 @@ def _parser() -> argparse.ArgumentParser:
         help="draw which nodes stand under this semantics (grounded, complete, preferred, stable)",
     )
 
-    _exercise_parser(commands)
-    _evaluate_parser(commands)
-    _grade_parser(commands)
 
-    corpus = commands.add_parser("corpus", help="the bundled corpora")
+def _corpus_parser(corpus: argparse.ArgumentParser) -> None:
     corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
     corpus_commands.add_parser("list", help="list the bundled corpora")
     corpus_show = corpus_commands.add_parser("show", help="summarize a bundled corpus")
-    corpus_show.add_argument("name")
+    corpus_show.add_argument("name", metavar="NAME")
     corpus_path_cmd = corpus_commands.add_parser("path", help="print the path of a corpus's map file")
-    corpus_path_cmd.add_argument("name")
+    corpus_path_cmd.add_argument("name", metavar="NAME")
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only ``command`` (the one being run) gets its arguments, or every command with ``"*"``."""
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Map policy debates as typed argument graphs.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    parser.add_argument(
+        "--max-input-size",
+        type=_size,
+        metavar="SIZE",
+        help="refuse input files larger than SIZE bytes (K, M, G allowed; default 256M)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, help in _HELP.items():
+        sub = commands.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".")
+        if command in (name, "*"):
+            _BUILDERS[name](sub)
     return parser
 
 
-def _exercise_parser(commands: Any) -> None:
-    kinds = ", ".join(sorted(KINDS))
-    exercise = commands.add_parser(
-        "exercise",
-        help="make an exercise from a map: worksheet, answer key, quiz, JSON",
-        description=f"Make an exercise from a map. Kinds: {kinds}.",
-    )
-    exercise.add_argument("file", help="map file (.yaml, .yml or .json)")
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option or an option's value)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--max-input-size":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
+    from argmap.exercises import KINDS
+
+    exercise.description = f"Make an exercise from a map. Kinds: {', '.join(sorted(KINDS))}."
+    exercise.add_argument("file", metavar="FILE", help="map file (.yaml, .yml or .json)")
     exercise.add_argument(
         "--kind",
         action="append",
@@ -228,13 +299,8 @@ def _exercise_parser(commands: Any) -> None:
         "--issue", action="append", default=[], metavar="ID", help="only what bears on this issue"
     )
     exercise.add_argument("--title", help="the worksheet's title (default: the map's and the issue's)")
-    exercise.add_argument(
-        "--source",
-        action="append",
-        type=_source_option,
-        default=[],
-        metavar="ID=PATH",
-        help="text of source ID, for the locate kind (repeatable; texts beside the map are found)",
+    _add_sources(
+        exercise, "text of source ID, for the locate kind (repeatable; texts beside the map are found)"
     )
     exercise.add_argument(
         "--skip-unfit",
@@ -261,14 +327,14 @@ def _exercise_parser(commands: Any) -> None:
     )
 
 
-def _evaluate_parser(commands: Any) -> None:
-    evaluate = commands.add_parser(
-        "evaluate",
-        help="which claims stand: argumentation semantics on a map, or an ICCMA task",
-        description="Evaluate a map (`argmap evaluate FILE --semantics preferred`) or solve an ICCMA"
-        " competition task (`argmap evaluate --iccma FILE.af --task SE-PR`). See docs/semantics.md.",
+def _evaluate_parser(evaluate: argparse.ArgumentParser) -> None:
+    from argmap.semantics import command as semantics_command
+
+    evaluate.description = (
+        "Evaluate a map (`argmap evaluate FILE --semantics preferred`) or solve an ICCMA"
+        " competition task (`argmap evaluate --iccma FILE.af --task SE-PR`). See docs/semantics.md."
     )
-    evaluate.add_argument("file", nargs="?", help="map file (.yaml, .yml or .json)")
+    evaluate.add_argument("file", nargs="?", metavar="FILE", help="map file (.yaml, .yml or .json)")
     evaluate.add_argument("--semantics", default="grounded", choices=semantics_command.SEMANTICS)
     evaluate.add_argument(
         "--support",
@@ -294,6 +360,8 @@ def _evaluate_parser(commands: Any) -> None:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from argmap.semantics import command as semantics_command
+
     if (args.file is None) == (args.iccma is None) or (args.iccma is None) != (args.task is None):
         _err("argmap evaluate: give a map FILE, or --iccma FILE with --task")
         return EXIT_INPUT
@@ -314,14 +382,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _grade_parser(commands: Any) -> None:
-    grade = commands.add_parser(
-        "grade",
-        help="grade a student's answers (or a reconstructed map)",
-        description=(
-            "Grade answers against an exercise: `argmap grade exercise.json answers.yaml`;"
-            " or a reconstructed map against the reference: `argmap grade --reference map.yaml student.yaml`."
-        ),
+def _grade_parser(grade: argparse.ArgumentParser) -> None:
+    grade.description = (
+        "Grade answers against an exercise: `argmap grade exercise.json answers.yaml`;"
+        " or a reconstructed map against the reference: `argmap grade --reference map.yaml student.yaml`."
     )
     grade.add_argument("files", nargs=2, metavar="FILE", help="exercise.json answers.yaml (or map files)")
     grade.add_argument(
@@ -332,16 +396,50 @@ def _grade_parser(commands: Any) -> None:
     grade.add_argument("--format", choices=["text", "json"], default="text", help="report format")
 
 
+_BUILDERS: dict[str, Any] = {
+    "info": _info_parser,
+    "schema": _schema_parser,
+    "validate": _validate_parser,
+    "show": _show_parser,
+    "convert": _convert_parser,
+    "check": _check_parser,
+    "rules": _rules_parser,
+    "render": _render_parser,
+    "exercise": _exercise_parser,
+    "evaluate": _evaluate_parser,
+    "grade": _grade_parser,
+    "corpus": _corpus_parser,
+}
+
+
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], 0xFFFD)
+
+
+def _terminal(text: str) -> str:
+    r"""``text`` fit for a terminal: control characters (escape sequences) shown as U+FFFD, never obeyed.
+
+    Examples:
+        >>> _terminal("plain\ttext\n\x1b[2J")
+        'plain\ttext\n\ufffd[2J'
+    """
+    return text.translate(_CONTROL)
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
-    print(format_summary(load(args.file)))
+    from argmap.io.formats import load
+    from argmap.summary import format_summary
+
+    print(_terminal(format_summary(load(args.file))))
     return EXIT_OK
 
 
 def _cmd_schema(_args: argparse.Namespace) -> int:
+    from argmap.model import ArgumentMap
+
     schema = ArgumentMap.model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
     print(json.dumps(schema, indent=2, ensure_ascii=False))
@@ -349,6 +447,9 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from argmap.io.formats import load
+    from argmap.sources import anchor_problems, find_source_texts
+
     status = EXIT_OK
     supplied = dict(args.source)
     used: set[str] = set()
@@ -358,7 +459,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             own = {doc.id for doc in argument_map.sources}
             mine = {k: v for k, v in supplied.items() if k in own or len(args.files) == 1}
             used.update(mine)
-            texts = find_source_texts(argument_map, mine)
+            texts = find_source_texts(argument_map, mine, roots=args.source_root)
             problems = anchor_problems(argument_map, texts)
         except MapError as err:
             for problem in err.problems:
@@ -381,16 +482,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from argmap.io.formats import load
+    from argmap.io.native import dumps_data, to_data
+    from argmap.sources import anchor_problems, find_source_texts, passage
+
     argument_map = load(args.file)
     element = argument_map.element(args.element)
-    print(dumps_data(to_data(element)), end="")
-    texts = find_source_texts(argument_map, dict(args.source))
+    print(_terminal(dumps_data(to_data(element))), end="")
+    texts = find_source_texts(argument_map, dict(args.source), roots=args.source_root)
+    problems = [p for p in anchor_problems(argument_map, texts) if (p.element or "").startswith("source ")]
+    if problems:  # a text that is not the one the anchors point into would show the wrong passage
+        raise MapError(problems)
     for index, anchor in enumerate(element.anchors):
         where = f"{anchor.source}[{anchor.start}:{anchor.end}]"
         if anchor.section:
             where += f" ({anchor.section})"
         if anchor.source in texts:
-            print(f"anchor {index}: {where}\n  > {passage(anchor, texts).strip()}")
+            print(_terminal(f"anchor {index}: {where}\n  > {passage(anchor, texts).strip()}"))
         else:
             print(f"anchor {index}: {where} (pass --source {anchor.source}=PATH to see the passage)")
     return EXIT_OK
@@ -405,12 +513,18 @@ def _overwrites_input(output: str, file: str) -> bool:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
+    from argmap.io import formats
+
     for lost in formats.convert(args.file, args.output, args.from_format, args.to_format):
         _err(f"argmap convert: {args.output}: the format cannot hold {lost}")
     return EXIT_OK
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
+    from argmap.corpora import corpus_path, list_corpora
+    from argmap.io.native import load
+    from argmap.summary import format_summary
+
     if args.corpus_command == "list":
         for corpus in list_corpora():
             print(f"{corpus.name}\t{corpus.load().title}")
@@ -419,7 +533,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     if args.corpus_command == "path":
         print(path)
     else:
-        print(format_summary(load(path)))
+        print(_terminal(format_summary(load(path))))
     return EXIT_OK
 
 
@@ -428,6 +542,10 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from argmap.checks import Finding, check, get_rule, select_rules
+    from argmap.checks.report import findings_report, format_finding, format_summary_line
+    from argmap.io import formats
+
     if args.explain:
         print(get_rule(args.explain).explain())
         return EXIT_OK
@@ -466,8 +584,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from argmap.checks import check
+    from argmap.io.files import check_writable, write_atomic
+    from argmap.io.formats import load
+    from argmap.render import RenderOptions, render
+    from argmap.render import format_of as render_format_of
+    from argmap.semantics import command as semantics_command
+
     if _overwrites_input(args.output, args.file):
         return EXIT_INPUT
+    to_stdout = args.output == "-"
+    fmt = args.format or ("svg" if to_stdout else render_format_of(args.output))
+    if to_stdout and fmt in ("png", "pdf") and sys.stdout.isatty():
+        _err(f"argmap render: {fmt.upper()} is binary: refusing to write it to a terminal (give -o FILE)")
+        return EXIT_INPUT
+    if args.depth != 1 and args.focus is None:
+        _err("argmap render: --depth needs --focus (the node whose neighbourhood to draw)")
+        return EXIT_INPUT
+    if args.dpi is not None and fmt != "png":
+        _err(f"argmap render: --dpi applies to PNG output only, not {fmt}")
+        return EXIT_INPUT
+    if not to_stdout:
+        check_writable(args.output)  # refuse a folder or a device before the work
     argument_map = load(args.file)
     highlight: set[str] = set()
     if args.with_findings:
@@ -491,8 +629,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
         evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},
         dpi=args.dpi,
     )
-    to_stdout = args.output == "-"
-    fmt = args.format or ("svg" if to_stdout else render_format_of(args.output))
     data = render(argument_map, fmt, options, engine=args.engine)
     if to_stdout:
         sys.stdout.buffer.write(data)
@@ -504,7 +640,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 # The exercise command's output options, by the output each names.
-_EXERCISE_OUTPUTS: dict[Output, str] = {
+_EXERCISE_OUTPUTS: dict[str, str] = {
     "worksheet": "-o",
     "key": "--key",
     "gift": "--gift",
@@ -515,9 +651,23 @@ _EXERCISE_OUTPUTS: dict[Output, str] = {
 
 
 def _cmd_exercise(args: argparse.Namespace) -> int:
+    from argmap.exercises import generate
+    from argmap.exercises.outputs import OUTPUTS, exercise_outputs, worksheet_format
+    from argmap.io.files import check_writable, write_atomic
+    from argmap.io.formats import load
+    from argmap.sources import confined_path, find_source_texts
+
     asked = {name: getattr(args, name) for name in OUTPUTS}
     chosen: dict[Output, str] = {name: path for name, path in asked.items() if path is not None}
+    argument_map = load(args.file)
+    # every input of the run: the map, the texts given, and the texts found beside the map
     inputs = [args.file, *(path for _, path in args.source)]
+    for doc in argument_map.sources:
+        if doc.path is not None and doc.id not in dict(args.source):
+            try:
+                inputs.append(str(confined_path(argument_map, doc.id, args.source_root)))
+            except ArgmapError:
+                pass  # generate() reports it, if a kind needs the text
     for path in chosen.values():
         if any(_overwrites_input(path, given) for given in inputs):
             return EXIT_INPUT
@@ -531,14 +681,15 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
                 worksheet_format(chosen[name])
             except ExerciseError as err:
                 raise ArgmapError(f"{_EXERCISE_OUTPUTS[name]} {chosen[name]}: {err}") from None
-    argument_map = load(args.file)
+    for path in chosen.values():  # every target checked before the first is written
+        check_writable(path)
     exercise = generate(
         argument_map,
         args.kind,
         seed=args.seed,
         difficulty=args.difficulty,
         issues=args.issue,
-        texts=find_source_texts(argument_map, dict(args.source)),
+        texts=find_source_texts(argument_map, dict(args.source), roots=args.source_root),
         title=args.title,
         skip_unfit=args.skip_unfit,
     )
@@ -555,6 +706,13 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
+    from argmap.exercises.answers import load_answers
+    from argmap.exercises.comparison import grade_maps
+    from argmap.exercises.files import load_exercise
+    from argmap.exercises.grading import grade
+    from argmap.exercises.reports import format_grade, format_map_grade
+    from argmap.io.formats import load
+
     first, second = args.files
     result: Grade | MapGrade
     if args.reference:
@@ -574,6 +732,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
+    from argmap.checks import RULES, get_rule
+
     if args.explain:
         print(get_rule(args.explain).explain())
         return EXIT_OK
@@ -600,12 +760,17 @@ _COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    parser = _parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_command_of(words))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
+        if args.max_input_size is not None:
+            from argmap.io.limits import Limits, get_limits, set_limits
+
+            set_limits(Limits(**{**vars(get_limits()), "max_bytes": args.max_input_size}))
         return _COMMANDS[args.command](args)
     except LoadError as err:
         _err(str(err))

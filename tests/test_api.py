@@ -103,3 +103,31 @@ def test_import_argmap_loads_neither_networkx_nor_the_drawing_or_classroom_layer
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _modules_after(code: str) -> list[str]:
+    probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return run.stderr.split()
+
+
+def test_import_argmap_loads_no_model_checker_or_networkx_until_used() -> None:
+    loaded = _modules_after("import argmap")
+    assert not [m for m in loaded if m.split(".")[0] == "networkx"]
+    assert not [m for m in loaded if m.startswith(("argmap.render", "argmap.exercises", "argmap.checks"))]
+    used = _modules_after("import argmap\nargmap.load_corpus('school-phones')")
+    assert "argmap.model" in used and not [m for m in used if m.split(".")[0] == "networkx"]
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_import_no_layer_of_argmap(flag: str) -> None:
+    loaded = _modules_after(
+        f"from argmap.cli import main\ntry:\n    main([{flag!r}])\nexcept SystemExit:\n    pass"
+    )
+    heavy = [
+        m
+        for m in loaded
+        if m.startswith(("argmap.render", "argmap.exercises", "argmap.checks", "argmap.model", "argmap.io"))
+        or m.split(".")[0] in ("networkx", "pydantic", "yaml")
+    ]
+    assert heavy == []
