@@ -76,9 +76,10 @@ docs: $(STAMP_RUN)
 	$(BIN)/argmap render corpora/school-phones/map.yaml -o docs/school-phones-print.png --theme print --legend --dpi 72
 
 # One table of load, validate, check and DOT times and memory at 1k, 10k and 100k nodes,
-# and cold starts (under 10 minutes on a 2-core machine).
+# and cold starts; then argmap beside the Argdown tool (installed by npm when missing).
 bench: $(STAMP_RUN)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/argdown.py
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check argmap tests

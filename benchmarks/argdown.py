@@ -1,0 +1,121 @@
+"""argmap beside the Argdown tool, in the same run: drawing an Argdown file to DOT and exporting it to JSON.
+
+Usage: python benchmarks/argdown.py [--statements 2000] [--relations 3000] [--repeat 3]
+
+A synthetic debate (statements with titles and texts, supports and attacks
+between them) is written as one ``.argdown`` file by argmap's own writer, and
+as argmap's YAML. Then, each command run cold as a user would (median of
+``--repeat`` runs):
+
+- ``argdown map FILE OUTDIR --format dot`` against ``argmap render FILE -o x.dot``;
+- ``argdown json FILE OUTDIR`` against ``argmap convert FILE x.json``;
+- the same two argmap commands on the YAML file.
+
+The Argdown tool (``@argdown/cli@1.7.5``) is installed with npm into
+``~/.cache/argmap-argdown`` when missing; without npm the script says so and
+measures argmap alone. Figures are ratios to the Argdown tool in the same run,
+since the machine's load varies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CACHE = Path.home() / ".cache" / "argmap-argdown"
+TOOL = CACHE / "node_modules" / ".bin" / "argdown"
+
+
+def tool() -> Path | None:
+    if TOOL.exists():
+        return TOOL
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    CACHE.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [npm, "install", "--silent", "--prefix", str(CACHE), "@argdown/cli@1.7.5"],
+        check=False,
+        capture_output=True,
+        timeout=600,
+    )
+    return TOOL if TOOL.exists() else None
+
+
+def debate(statements: int, relations: int, seed: int = 1) -> object:
+    import argmap
+
+    rng = random.Random(seed)
+    b = argmap.MapBuilder("synthetic", f"A debate of {statements} statements")
+    for i in range(statements):
+        b.claim(f"s{i}", f"Statement number {i} says something about the motion.", label=f"S{i}")
+    seen: set[tuple[int, int]] = set()
+    while len(seen) < relations:
+        a, c = rng.randrange(statements), rng.randrange(statements)
+        if a != c and (a, c) not in seen and (c, a) not in seen:
+            seen.add((a, c))
+            b.link("supports" if rng.random() < 0.6 else "attacks", f"s{a}", f"s{c}")
+    return b.build()
+
+
+def cold(argv: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run = subprocess.run(argv, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if run.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} failed:\n{run.stderr[-2000:]}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--statements", type=int, default=2000)
+    parser.add_argument("--relations", type=int, default=3000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    import argmap
+    from argmap.io.argdown import write_argdown
+
+    m = debate(args.statements, args.relations)
+    exe = shutil.which("argmap", path=str(Path(sys.executable).parent)) or "argmap"
+    found = tool()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        source = work / "debate.argdown"
+        source.write_text(write_argdown(m), encoding="utf-8")  # type: ignore[arg-type]
+        native = work / "debate.yaml"
+        argmap.dump(m, native)  # type: ignore[arg-type]
+        rows: list[tuple[str, float, float | None]] = []
+        peer = {}
+        if found is not None:
+            peer["dot"] = cold(
+                [str(found), "map", str(source), str(work / "ad-dot"), "--format", "dot"], args.repeat
+            )
+            peer["json"] = cold([str(found), "json", str(source), str(work / "ad-json")], args.repeat)
+        for name, path in (("argdown", source), ("yaml", native)):
+            dot = cold([exe, "render", str(path), "-o", str(work / f"{name}.dot")], args.repeat)
+            js = cold([exe, "convert", str(path), str(work / f"{name}.json")], args.repeat)
+            rows.append((f"argmap render {name} -> dot", dot, peer.get("dot")))
+            rows.append((f"argmap convert {name} -> json", js, peer.get("json")))
+    print(f"{args.statements} statements, {args.relations} relations; median of {args.repeat} cold runs")
+    if found is None:
+        print("(the Argdown tool is not available: npm is missing or the install failed; argmap alone)")
+    else:
+        print(f"argdown map --format dot: {peer['dot']:.2f} s; argdown json: {peer['json']:.2f} s")
+    print(f"{'command':34} {'s':>7} {'ratio to argdown':>17}")
+    for name, seconds, other in rows:
+        ratio = f"{seconds / other:.2f}x" if other else "n/a"
+        print(f"{name:34} {seconds:>7.2f} {ratio:>17}")
+
+
+if __name__ == "__main__":
+    main()
