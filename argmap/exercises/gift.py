@@ -23,8 +23,10 @@ in a comment line before its questions (they speak of writing letters on a
 sheet, which does not fit a quiz). A question whose item refers to a diagram
 says to look at it on the printed worksheet, as GIFT cannot carry images.
 Every answer's feedback (``#...``) is the item's explanation. Text is escaped
-as Moodle's GIFT importer expects: a backslash before each of ``~ = # { } :``
-and before a backslash, and ``\n`` for a line break. The file starts with a
+as Moodle's GIFT importer reads it (:func:`gift_escape`): a backslash before
+each of ``~ = # { } :`` and before a backslash, ``\n`` for a line break,
+``& < >`` as HTML entities (Moodle shows the texts as HTML), no control
+characters. The file starts with a
 ``$CATEGORY:`` line that files the questions under the map and seed.
 
 Examples:
@@ -71,10 +73,21 @@ _SHARES = {
     20: "5",
 }
 _SPECIAL = re.compile(r"([\\~=#{}:])")
+# Control characters (C0 but tab and line breaks, DEL, C1) and lone surrogates never reach the file.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
 
 
-def gift_escape(text: str, *, guard: bool = True) -> str:
-    r"""Text made literal in GIFT: ``\`` before each special character, line breaks as ``\n``.
+def gift_escape(text: str, *, guard: bool = True, html: bool = True) -> str:
+    r"""Text made literal in GIFT, as Moodle's importer reads it back.
+
+    Moodle's GIFT reader takes ``\`` before each of ``~ = # { } :`` and before
+    a backslash as that character, and ``\n`` as a line break. Question,
+    answer and feedback texts are then shown as HTML (Moodle's default text
+    format), so with ``html`` the characters ``& < >`` become entities: a map
+    text such as ``<b>`` or ``a -> b`` shows as written instead of being read
+    as markup. Control characters are dropped, tabs become spaces, and every
+    kind of line break becomes ``\n``.
 
     With ``guard`` (for question, answer and feedback texts), a text that
     starts with ``[`` gets the ``[moodle]`` format marker in front, since
@@ -86,11 +99,16 @@ def gift_escape(text: str, *, guard: bool = True) -> str:
         a\=b \{c\} \~d \#e\: f\\g
         >>> print(gift_escape("two\nlines"))
         two\nlines
-        >>> print(gift_escape("[html] x"))
-        [moodle][html] x
+        >>> print(gift_escape("[html] <b>x</b> & y -> z"))
+        [moodle][html] &lt;b&gt;x&lt;/b&gt; &amp; y -&gt; z
+        >>> print(gift_escape("bell\x07 tab\tend"))
+        bell tab end
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-    escaped = "\\n".join(_SPECIAL.sub(r"\\\1", line.strip()) for line in lines)
+    flat = _CONTROL.sub("", _LINE_BREAKS.sub("\n", text).replace("\t", " "))
+    lines = [line.strip() for line in flat.strip().split("\n")]
+    if html:
+        lines = [line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in lines]
+    escaped = "\\n".join(_SPECIAL.sub(r"\\\1", line) for line in lines)
     return "[moodle]" + escaped if guard and escaped.startswith("[") else escaped
 
 
@@ -159,10 +177,12 @@ def _matching_question(part: Part) -> Iterator[str]:
         text += " (See the diagram on your worksheet.)"
     yield f"::Q{gift_escape(first, guard=False)}-{gift_escape(last, guard=False)}::{gift_escape(text)}{{"
     for item in part.items:
-        # "->" ends a matching prompt and cannot be escaped: show it as an arrow.
-        prompt = gift_escape(item.prompt).replace("->", "→")
+        # Moodle ends a matching prompt at its first "->", which no backslash
+        # escapes; both sides are shown as HTML, so every ">" is "&gt;" anyway.
+        prompt = gift_escape(item.prompt)
         answer = item.choice(item.key[0])
-        yield f"\t={prompt} -> {gift_escape(answer.text.strip() or answer.id, guard=False)}"
+        shown = gift_escape(answer.text.strip() or answer.id, guard=False)
+        yield f"\t={prompt} -> {shown}"
     yield "}"
 
 
