@@ -28,6 +28,7 @@ from argmap.exercises.gift import to_gift
 from argmap.exercises.html import worksheet_html
 from argmap.exercises.markdown import worksheet_markdown
 from argmap.exercises.model import Exercise
+from argmap.exercises.moodle import to_moodle_xml
 from argmap.exercises.template import answers_template
 from argmap.io.native import dumps, format_of
 from argmap.model import ArgumentMap
@@ -43,10 +44,10 @@ __all__ = [
 ]
 
 WorksheetFormat: TypeAlias = Literal["html", "markdown"]
-Output: TypeAlias = Literal["worksheet", "key", "gift", "json", "template", "starter"]
+Output: TypeAlias = Literal["worksheet", "key", "gift", "moodle", "json", "template", "starter"]
 
 #: Every output, in the order :func:`exercise_outputs` makes them.
-OUTPUTS: tuple[Output, ...] = ("worksheet", "key", "gift", "json", "template", "starter")
+OUTPUTS: tuple[Output, ...] = ("worksheet", "key", "gift", "moodle", "json", "template", "starter")
 
 _SUFFIXES: Mapping[str, WorksheetFormat] = {".html": "html", ".htm": "html", ".md": "markdown"}
 _WRITERS: Mapping[WorksheetFormat, Callable[[Exercise, bool], str]] = {
@@ -121,7 +122,8 @@ def exercise_outputs(
     Args:
         ex: The exercise.
         paths: The file each output goes to, by output: ``worksheet`` and
-            ``key`` (``.html`` or ``.md``), ``gift`` (a Moodle quiz),
+            ``key`` (``.html`` or ``.md``), ``gift`` (a Moodle quiz in
+            GIFT), ``moodle`` (a Moodle XML quiz, diagrams embedded),
             ``json`` (the exercise), ``template`` (an answers file to fill
             in), ``starter`` (the map without its links, ``.yaml`` or
             ``.json``). The suffix chooses the format; nothing is written.
@@ -132,6 +134,8 @@ def exercise_outputs(
     Raises:
         ExerciseError: a worksheet's suffix is not one argmap writes, or a
             starter is asked for without the map.
+        EngineNotFoundError: an HTML worksheet or a Moodle XML quiz has
+            diagrams and no layout engine is available.
 
     Examples:
         >>> import argmap
@@ -151,6 +155,8 @@ def exercise_outputs(
             texts[name] = worksheet(ex, worksheet_format(path), key=name == "key")
         elif name == "gift":
             texts[name] = to_gift(ex, matching=matching)
+        elif name == "moodle":
+            texts[name] = to_moodle_xml(ex)
         elif name == "json":
             texts[name] = ex.to_json()
         elif name == "template":
