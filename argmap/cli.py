@@ -313,6 +313,9 @@ def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
     exercise.add_argument("--key", metavar="OUT", help="the answer key: .html or .md")
     exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
     exercise.add_argument(
+        "--moodle", metavar="OUT", help="a Moodle XML quiz that stands alone: each diagram in its question"
+    )
+    exercise.add_argument(
         "--matching",
         action="store_true",
         help="in the GIFT quiz, make a part whose items share their choices one matching question",
@@ -384,10 +387,17 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _grade_parser(grade: argparse.ArgumentParser) -> None:
     grade.description = (
-        "Grade answers against an exercise: `argmap grade exercise.json answers.yaml`;"
+        "Grade answers against an exercise: `argmap grade exercise.json answers.yaml`; a whole class:"
+        " `argmap grade exercise.json answers/*.yaml --gradebook class.csv`;"
         " or a reconstructed map against the reference: `argmap grade --reference map.yaml student.yaml`."
     )
-    grade.add_argument("files", nargs=2, metavar="FILE", help="exercise.json answers.yaml (or map files)")
+    grade.add_argument(
+        "files", nargs="+", metavar="FILE", help="exercise.json and answer files (or two map files)"
+    )
+    grade.add_argument("--gradebook", metavar="OUT", help="the class's gradebook: one CSV row per student")
+    grade.add_argument(
+        "--summary-html", metavar="OUT", help="the class summary per item as a printable HTML page"
+    )
     grade.add_argument(
         "--reference",
         action="store_true",
@@ -644,6 +654,7 @@ _EXERCISE_OUTPUTS: dict[str, str] = {
     "worksheet": "-o",
     "key": "--key",
     "gift": "--gift",
+    "moodle": "--moodle",
     "json": "--json",
     "template": "--template",
     "starter": "--starter",
@@ -713,6 +724,11 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from argmap.exercises.reports import format_grade, format_map_grade
     from argmap.io.formats import load
 
+    if len(args.files) < 2 or (args.reference and len(args.files) != 2):
+        _err("argmap grade: give an exercise and answer files (with --reference: two map files)")
+        return EXIT_INPUT
+    if not args.reference and (len(args.files) > 2 or args.gradebook or args.summary_html):
+        return _grade_class(args)
     first, second = args.files
     result: Grade | MapGrade
     if args.reference:
@@ -729,6 +745,34 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     else:
         print(text)
     return EXIT_OK
+
+
+def _grade_class(args: argparse.Namespace) -> int:
+    from argmap.exercises import gradebook
+    from argmap.exercises.files import load_exercise
+    from argmap.io.files import check_writable, write_atomic
+
+    outputs = [path for path in (args.gradebook, args.summary_html) if path is not None]
+    if any(_overwrites_input(out, given) for out in outputs for given in args.files):
+        return EXIT_INPUT
+    for path in outputs:
+        check_writable(path)
+    result = gradebook.grade_class(load_exercise(args.files[0]), args.files[1:])
+    for student in result.unusable:  # one bad file stops no other
+        for problem in student.problems:
+            _err(str(problem))
+    summary = gradebook.summarize(result)
+    if args.gradebook:
+        write_atomic(args.gradebook, gradebook.gradebook_csv(result))
+        _err(f"wrote {args.gradebook} ({len(result.graded)} students)")
+    if args.summary_html:
+        write_atomic(args.summary_html, gradebook.summary_html(summary))
+        _err(f"wrote {args.summary_html}")
+    if args.format == "json":
+        print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(gradebook.format_summary(summary), end="")
+    return EXIT_INPUT if result.unusable else EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:

@@ -204,3 +204,62 @@ def test_a_starter_map_filled_in_by_a_student_is_graded_against_the_reference(
     expected = len([k for k in reference.links if set(k.premises) | {k.target} <= drawn])
     assert len(report["matched"]) == 1 and len(report["extra"]) == 1
     assert report["precision"] == 0.5 and report["recall"] == pytest.approx(1 / expected, abs=1e-4)
+
+
+def test_grade_a_whole_class_writes_the_gradebook_and_summary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import csv
+
+    ex = generate(argmap.load(PHONES), "sort-by-side", seed=4)
+    exercise = tmp_path / "ex.json"
+    exercise.write_text(ex.to_json(), encoding="utf-8")
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    first = ex.items[0]
+    wrong = next(c.id for c in first.choices if c.id not in first.key)
+    for n in range(4):
+        answer = first.key[0] if n % 2 else wrong
+        (folder / f"s{n}.yaml").write_text(f"student: S{n}\nanswers:\n  1: {answer}\n", encoding="utf-8")
+    (folder / "broken.yaml").write_text("answers:\n  1: [A\n", encoding="utf-8")
+    files = sorted(str(p) for p in folder.iterdir())
+    book, page = tmp_path / "class.csv", tmp_path / "summary.html"
+    code, out, err = run(
+        capsys, "grade", str(exercise), *files, "--gradebook", str(book), "--summary-html", str(page)
+    )
+    # one file was unusable: exit 2, its located note, and the gradebook for the others
+    assert code == 2
+    assert "broken.yaml:3:" in err
+    rows = list(csv.reader(book.read_text(encoding="utf-8").splitlines()))
+    assert [r[1] for r in rows[1:]] == ["S0", "S1", "S2", "S3"]
+    assert [r[-3] for r in rows[1:]] == ["0", "1", "0", "1"]
+    assert out.splitlines()[2].split()[:2] == ["1", "2/4"]
+    assert f"{wrong} (2)" in out.splitlines()[2]
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, out, _ = run(capsys, "grade", str(exercise), *files, "--format", "json")
+    assert code == 2 and json.loads(out)["items"][0]["right"] == 2
+
+
+def test_grade_refuses_a_gradebook_over_an_answer_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ex = generate(argmap.load(PHONES), "sort-by-side", seed=4)
+    exercise = tmp_path / "ex.json"
+    exercise.write_text(ex.to_json(), encoding="utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers: {}\n", encoding="utf-8")
+    code, _, err = run(capsys, "grade", str(exercise), str(answers), "--gradebook", str(answers))
+    assert code == 2 and "refusing to overwrite" in err
+    assert answers.read_text(encoding="utf-8") == "answers: {}\n"
+
+
+@needs_engine
+def test_exercise_writes_a_moodle_xml_quiz(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    quiz = tmp_path / "quiz.xml"
+    code, _, _ = run(capsys, "exercise", str(PHONES), "--kind", "sort-by-side", "--moodle", str(quiz))
+    assert code == 0
+    root = ET.fromstring(quiz.read_bytes())
+    questions = root.findall("question[@type='multichoice']")
+    assert questions and all(q.find("questiontext/file") is not None for q in questions)
