@@ -295,13 +295,18 @@ class ItemSummary:
 
 @dataclass(frozen=True)
 class ClassSummary:
-    """The class's results: per item, the score spread and the unusable files."""
+    """The class's results: per item, the score spread; the unusable files; the notes on the graded ones.
+
+    ``notes`` holds every located note of the files that were graded (an
+    answer naming no choice, an item the exercise lacks...), file by file.
+    """
 
     title: str
     students: int
     mean_percent: float
     items: tuple[ItemSummary, ...]
     unusable: tuple[StudentGrade, ...]
+    notes: tuple[Problem, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data (unusable files with their located problems).
@@ -318,6 +323,7 @@ class ClassSummary:
             "unusable": [
                 {"file": s.path, "problems": [problem_dict(p) for p in s.problems]} for s in self.unusable
             ],
+            "notes": [problem_dict(p) for p in self.notes],
         }
 
 
@@ -376,6 +382,7 @@ def summarize(result: ClassGrade) -> ClassSummary:
         mean_percent=mean_percent,
         items=tuple(items),
         unusable=result.unusable,
+        notes=tuple(p for student, _ in result.graded for p in student.problems),
     )
 
 
@@ -409,10 +416,13 @@ def format_summary(summary: ClassSummary) -> str:
     for row in [header, *rows]:
         cells = [f"{cell:<{w}}" for cell, w in zip(row, widths, strict=False)]
         lines.append(("  ".join(cells) + "  " + row[-1]).rstrip())
+    if summary.notes:
+        lines.append(f"Notes on graded answers ({len(summary.notes)}):")
+        lines.extend(f"  {_one_line(str(p), 300)}" for p in summary.notes)
     if summary.unusable:
         lines.append(f"Unusable files ({len(summary.unusable)}), not in the gradebook:")
         for student in summary.unusable:
-            lines.extend(f"  {p}" for p in student.problems)
+            lines.extend(f"  {_one_line(str(p), 300)}" for p in student.problems)
     return "\n".join(lines) + "\n"
 
 
@@ -481,6 +491,11 @@ def summary_html(summary: ClassSummary) -> str:
         ]
         out.append(f"<tr{low}>{''.join(cells)}</tr>")
     out.append("</tbody></table>")
+    if summary.notes:
+        out.append(f"<h2>Notes on graded answers ({len(summary.notes)})</h2>")
+        out.append('<ul class="unusable">')
+        out.extend(f"<li>{escape(_one_line(str(p), 300))}</li>" for p in summary.notes)
+        out.append("</ul>")
     if summary.unusable:
         out.append(f"<h2>Not graded ({len(summary.unusable)})</h2>")
         out.append('<ul class="unusable">')

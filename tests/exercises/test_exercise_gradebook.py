@@ -210,3 +210,16 @@ def test_summary_page_escapes_what_students_wrote_and_lists_every_item(answer_fo
     assert "&lt;img src=x&gt;" in page
     assert page.count("<tr") == 1 + len(ex.items)
     assert "student99.yaml" in page
+
+
+def test_the_summary_lists_the_located_notes_of_graded_files(answer_folder: Any) -> None:
+    ex, paths, expected = answer_folder
+    summary = summarize(grade_class(ex, paths))
+    invalid = sum(1 for record in expected.values() for status, _ in record.values() if status == "invalid")
+    # every misspelt choice gives one note, located in its own file
+    assert len(summary.notes) == invalid > 0
+    assert all(n.path in expected and n.line for n in summary.notes)
+    text = format_summary(summary)
+    assert f"Notes on graded answers ({invalid}):" in text
+    assert str(summary.notes[0]) in text
+    assert len(summary.to_dict()["notes"]) == invalid
