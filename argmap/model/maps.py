@@ -131,10 +131,18 @@ class ArgumentMap(_Model):
         links or sides gets a fresh one, so a copy never answers for its
         original.
         """
-        content = (self.nodes, self.links, self.sides)
-        memo = self._memo
-        if memo is None or any(a is not b for a, b in zip(memo.content, content, strict=True)):
-            memo = _Memo(content)
+        # The private slot is read directly: pydantic's attribute hook costs a microsecond a call,
+        # and the checker and the graph layer ask for the cache hundreds of thousands of times.
+        private = self.__pydantic_private__
+        memo = private.get("_memo") if private is not None else None
+        fields = self.__dict__
+        if (
+            memo is None
+            or memo.content[0] is not fields["nodes"]
+            or memo.content[1] is not fields["links"]
+            or memo.content[2] is not fields["sides"]
+        ):
+            memo = _Memo((fields["nodes"], fields["links"], fields["sides"]))
             self._memo = memo
         return memo.values
 
