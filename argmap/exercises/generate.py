@@ -18,6 +18,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from argmap.errors import ExerciseError, SourceTextError
@@ -47,6 +48,24 @@ def parse_difficulty(value: int | str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3:
         raise ExerciseError(f"difficulty must be 1, 2 or 3 (or easy, medium, hard), not {value!r}")
     return value
+
+
+_FIGURE_REFERENCE = re.compile(r"\b[Dd]iagram (d[0-9]+)\b")
+
+
+def _refigure(prompt: str, figures: Mapping[str, str]) -> str:
+    """A prompt naming its part's diagrams (``diagram d2``) by their worksheet figure (``Figure 5``).
+
+    Examples:
+        >>> _refigure("In diagram d2, which text fills the gap?", {"d2": "5"})
+        'In Figure 5, which text fills the gap?'
+    """
+
+    def named(found: re.Match[str]) -> str:
+        number = figures.get(found.group(1))
+        return found.group(0) if number is None else f"Figure {number}"
+
+    return _FIGURE_REFERENCE.sub(named, prompt)
 
 
 def generate(
@@ -80,7 +99,9 @@ def generate(
 
     Returns:
         The :class:`~argmap.exercises.model.Exercise`, items numbered from 1
-        through all its parts.
+        through all its parts, and its diagrams too: figures ``1``, ``2``...
+        through the worksheet, each named once, prompts citing them as
+        ``Figure 3``.
 
     Raises:
         ExerciseError: the map lacks what a kind needs, or an argument is wrong.
@@ -103,7 +124,7 @@ def generate(
     scope = tuple(dict.fromkeys(issues))
     sub = restrict(m, scope)
     parts: list[Part] = []
-    number = 0
+    number = figure = 0
     notes: list[str] = []
     for name, chosen in zip(names, found, strict=True):
         rng = seeded(seed, name, *scope)
@@ -114,11 +135,20 @@ def generate(
                 raise
             notes.append(f"{name} left out: {err}")
             continue
+        # Figures are numbered through the worksheet, as items are.
+        figures: dict[str, str] = {}
+        for drawing in part.diagrams:
+            figures[drawing.id] = str(len(figures) + figure + 1)
+        figure += len(figures)
         renumbered = []
         for item in part.items:
             number += 1
-            renumbered.append(item.model_copy(update={"id": str(number)}))
-        parts.append(part.model_copy(update={"items": tuple(renumbered)}))
+            update: dict[str, object] = {"id": str(number), "prompt": _refigure(item.prompt, figures)}
+            if item.diagram is not None:
+                update["diagram"] = figures[item.diagram]
+            renumbered.append(item.model_copy(update=update))
+        drawings = tuple(d.model_copy(update={"id": figures[d.id]}) for d in part.diagrams)
+        parts.append(part.model_copy(update={"items": tuple(renumbered), "diagrams": drawings}))
     if not parts:
         raise ExerciseError("no kind of exercise asked for fits this map: " + "; ".join(notes))
     if title is None:

@@ -124,9 +124,8 @@ def _feedback(item: Item) -> str:
 def _question_text(item: Item, part: Part) -> str:
     text = item.prompt
     if item.diagram is not None:
-        caption = next((d.caption for d in part.diagrams if d.id == item.diagram), "")
-        named = f" “{caption}”" if caption else ""
-        text += f" (See the diagram{named} on your worksheet.)"
+        # GIFT cannot carry an image: the question points to the printed figure.
+        text += f" (See Figure {item.diagram} on your worksheet.)"
     return gift_escape(text)
 
 

@@ -217,7 +217,7 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
     if item.answer_type == "links":
         if placed.listed_under is not None:
             where = escape(placed.listed_under)
-            yield f'<p class="hint">The statements are those listed under diagram {where}.</p>'
+            yield f'<p class="hint">The statements are those listed under Figure {where}.</p>'
         elif placed.choices:
             yield '<ul class="options nodes">'
             yield from (_choice_line(c, False) for c in placed.choices)
@@ -261,8 +261,8 @@ def _is_wide(svg: str) -> bool:
 
 def _diagram(diagram: Diagram, prefix: str, svg: Callable[[str], str]) -> str:
     drawing = svg_for_page(svg(diagram.dot), prefix, diagram.caption)
-    # Named by id, as the prompts name them ("Diagram d2 shows...").
-    caption = f"Diagram {diagram.id}: {diagram.caption}" if diagram.caption else f"Diagram {diagram.id}"
+    # Named by id, as the prompts name them ("Figure 2 shows...").
+    caption = f"Figure {diagram.id}: {diagram.caption}" if diagram.caption else f"Figure {diagram.id}"
     shape = "diagram wide" if _is_wide(drawing) else "diagram"
     notes = ""
     if diagram.reading:

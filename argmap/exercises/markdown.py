@@ -81,7 +81,7 @@ def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
     yield ""
     if item.answer_type == "links":
         if placed.listed_under is not None:
-            yield f"The statements are those listed under diagram {md_escape(placed.listed_under)}."
+            yield f"The statements are those listed under Figure {md_escape(placed.listed_under)}."
             yield ""
         elif placed.choices:
             yield "Nodes:"
@@ -119,9 +119,9 @@ def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
 
 
 def _diagram(diagram: Diagram) -> Iterator[str]:
-    # Named by id, as the prompts name them ("Diagram d2 shows...").
+    # Named by id, as the prompts name them ("Figure 2 shows...").
     caption = f": {md_escape(diagram.caption)}" if diagram.caption else ""
-    yield f"**Diagram {md_escape(diagram.id)}{caption}** (Graphviz DOT; draw it with any Graphviz viewer)"
+    yield f"**Figure {md_escape(diagram.id)}{caption}** (Graphviz DOT; draw it with any Graphviz viewer)"
     yield ""
     fence = _fence(diagram.dot)
     yield f"{fence}dot"

@@ -8,7 +8,7 @@ question:
 - its text is the item's prompt, then the item's diagram as a PNG embedded
   in the question: a ``<file name="..." path="/" encoding="base64">``
   element of the ``questiontext``, shown by ``<img src="@@PLUGINFILE@@/...">``;
-  "diagram d1" in a prompt becomes "the diagram", since the quiz shows one;
+  "Figure 3" in a prompt becomes "the diagram", since the quiz shows one;
 - a ``choice`` item allows one answer (each right choice 100%, the others
   0%); a ``choices`` item allows several, right ones sharing 100% and each
   wrong one -100%, so that only exactly the key earns full marks;
@@ -89,8 +89,9 @@ def _prompt(item: Item, diagram: Diagram | None) -> str:
     text = item.prompt
     if diagram is not None:
         # The quiz shows the one diagram: no worksheet numbering to follow.
-        text = re.sub(rf"\bDiagram {re.escape(diagram.id)}\b", "The diagram", text)
-        text = re.sub(rf"\bdiagram {re.escape(diagram.id)}\b", "the diagram", text)
+        cited = rf"\b(?:[Dd]iagram|Figure) {re.escape(diagram.id)}\b"
+        text = re.sub(rf"(^|[.!?]\s+){cited}", r"\1The diagram", text)
+        text = re.sub(cited, "the diagram", text)
     return text
 
 

@@ -228,8 +228,8 @@ def test_each_item_becomes_the_right_kind_of_question(monkeypatch: pytest.Monkey
     # Exactly a set: the multiple-answer form, right answers sharing 100%.
     assert "\t~%50%B to A#EXPLAIN-6\n\t~%-100%C to A#EXPLAIN-6\n\t~%50%C to B#EXPLAIN-6" in qs["Q6"]
     assert "// skipped: item 7 asks to draw links" in text
-    assert "See the diagram “The debate plain” on your worksheet." in qs["Q1"]
-    assert "See the diagram" not in qs["Q3"]
+    assert "(See Figure d1 on your worksheet.)" in qs["Q1"]
+    assert "See Figure" not in qs["Q3"]
     assert "// Part 1. Sort by side plain: Write the letter of the side plain" in text
     assert text.startswith("// Uniforms plain\n$CATEGORY: $course$/argmap/uniforms seed 4\n\n")
 

@@ -240,7 +240,7 @@ def test_every_item_choice_sentence_and_diagram_is_on_the_worksheet() -> None:
         for sentence in part.sentences:
             assert sentence.text in shown
         for d in part.diagrams:
-            assert f"Diagram {d.id}: {d.caption}" in shown
+            assert f"Figure {d.id}: {d.caption}" in shown
     assert "Name:" in shown and "Date:" in shown
 
 
@@ -338,7 +338,7 @@ def test_each_diagram_stands_before_the_first_item_that_refers_to_it() -> None:
     order = re.findall(r'id="(p1-d\d|item-\d)"', page)
     # d2 (the first item's) and d3 (no item's) lead; d1 waits for item 2.
     assert order == ["p1-d2", "p1-d3", "item-1", "p1-d1", "item-2", "item-3"]
-    assert "Diagram d1: cap 1" in page
+    assert "Figure d1: cap 1" in page
 
 
 @pytest.mark.parametrize(("size", "wide"), [((200, 100), True), ((100, 100), False), ((100, 300), False)])
@@ -384,4 +384,4 @@ def test_a_reconstruct_item_does_not_list_its_statements_twice() -> None:
     assert part.lists_choices(item)
     page = worksheet_html(ex, svg=fake_svg)
     assert page.count(escape(item.choices[0].text)) == 1
-    assert f"listed under diagram {item.diagram}" in page
+    assert f"listed under Figure {item.diagram}" in page

@@ -130,7 +130,7 @@ def test_find_flaw_key_is_the_checkers_new_finding(scope: str, difficulty: int) 
     assert argmap.dumps(m) == before
     assert len(ex.items) == {1: 2, 2: 3, 3: 4}[difficulty]
     part = ex.parts[0]
-    assert [d.id for d in part.diagrams] == [f"d{n}" for n in range(1, len(ex.items) + 1)]
+    assert [d.id for d in part.diagrams] == [str(n) for n in range(1, len(ex.items) + 1)]
     for item in ex.items:
         code = item.explanation[:5]
         assert code in RULES_BY_DIFFICULTY[difficulty]

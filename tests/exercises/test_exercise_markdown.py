@@ -33,7 +33,7 @@ def test_every_item_choice_sentence_and_diagram_appears() -> None:
             assert f"**{sentence.id}** {md_escape(sentence.text)}" in text
         for d in part.diagrams:
             assert f"```dot\n{d.dot.rstrip()}\n```" in text
-            assert f"**Diagram {d.id}: {md_escape(d.caption)}**" in text
+            assert f"**Figure {d.id}: {md_escape(d.caption)}**" in text
 
 
 def test_the_worksheet_gives_nothing_away_and_the_key_has_it_all() -> None:
