@@ -121,6 +121,52 @@ def tag_nodes(rng: random.Random, node_ids: Sequence[str], after: int = 0) -> di
     return dict(zip(order, letters(after + len(order))[after:], strict=True))
 
 
+def worksheet_names(rng: random.Random, m: ArgumentMap) -> dict[str, str]:
+    """One letter for each node and side of a map, dealt out in a random order: a worksheet's names.
+
+    Every part of a worksheet tags its nodes, sides and principles from
+    these, so that a letter names the same thing throughout (and in the key).
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> names = worksheet_names(seeded(1), m)
+        >>> len(names) == len(m.nodes) + len(m.sides) == len(set(names.values()))
+        True
+        >>> [names[s.id] for s in m.sides]
+        ['A', 'B', 'C', 'D']
+    """
+    # Sides first, then principles (the choices of two kinds read A, B, C...),
+    # then every other node in a random order (map order would reveal groupings).
+    principles = [n.id for n in m.nodes if n.kind == "principle"]
+    others = [n.id for n in m.nodes if n.kind != "principle"]
+    order = [s.id for s in m.sides] + shuffled(rng, principles) + shuffled(rng, others)
+    return dict(zip(order, letters(len(order)), strict=True))
+
+
+def tags_for(
+    names: Mapping[str, str] | None, rng: random.Random, node_ids: Sequence[str], after: int = 0
+) -> dict[str, str]:
+    """Tags for ``node_ids``: the worksheet's names when there are some, else :func:`tag_nodes`.
+
+    An id the names lack (a node a generator made up) gets a letter no name uses.
+
+    Examples:
+        >>> tags_for({"x": "C", "y": "A"}, seeded(3), ["x", "y", "z"])
+        {'y': 'A', 'z': 'B', 'x': 'C'}
+        >>> sorted(tags_for(None, seeded(3), ["x", "y"]).values())
+        ['A', 'B']
+    """
+    if names is None:
+        return tag_nodes(rng, node_ids, after)
+    missing = [i for i in node_ids if i not in names]
+    used = set(names.values())
+    free = [tag for tag in letters(len(used) + len(missing)) if tag not in used]
+    extra = dict(zip(missing, free, strict=False))
+    tags = {i: names.get(i) or extra[i] for i in node_ids}
+    return dict(sorted(tags.items(), key=lambda pair: (len(pair[1]), pair[1])))
+
+
 def tag_links(rng: random.Random, link_ids: Sequence[str]) -> dict[str, str]:
     """``L1``, ``L2``... tags for links, dealt out in a random order.
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from argmap.errors import ExerciseError, SourceTextError
-from argmap.exercises.common import restrict, seeded
+from argmap.exercises.common import restrict, seeded, worksheet_names
 from argmap.exercises.model import Exercise, Part
 from argmap.exercises.registry import DIFFICULTIES, Setting, get_kind
 from argmap.model import ArgumentMap
@@ -123,13 +123,16 @@ def generate(
             texts = {}
     scope = tuple(dict.fromkeys(issues))
     sub = restrict(m, scope)
+    # One set of letters for the whole worksheet: a node, side or principle is
+    # named alike in every part (and in the key).
+    letters_of = worksheet_names(seeded(seed, "names", *scope), m)
     parts: list[Part] = []
     number = figure = 0
     notes: list[str] = []
     for name, chosen in zip(names, found, strict=True):
         rng = seeded(seed, name, *scope)
         try:
-            part = chosen.build(Setting(sub, rng, level, dict(texts or {}), whole=m))
+            part = chosen.build(Setting(sub, rng, level, dict(texts or {}), whole=m, names=letters_of))
         except ExerciseError as err:
             if not skip_unfit:
                 raise

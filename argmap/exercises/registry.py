@@ -40,6 +40,10 @@ class Setting:
         texts: Source texts by source id (for kinds that quote the source).
         whole: The whole map, when ``m`` is cut to some issues: a place to
             find distractors when the scope has too few.
+        names: The worksheet's letter for each node and side of the whole
+            map (see :func:`argmap.exercises.common.worksheet_names`), so
+            that a letter names one thing in every part; None lets a kind
+            letter its own diagrams.
     """
 
     m: ArgumentMap
@@ -47,6 +51,7 @@ class Setting:
     difficulty: int
     texts: Mapping[str, str] = field(default_factory=dict)
     whole: ArgumentMap | None = None
+    names: Mapping[str, str] | None = None
 
 
 Generator = Callable[[Setting], Part]

@@ -45,12 +45,7 @@ def test_figures_are_numbered_through_the_worksheet(name: str, ex: Exercise) -> 
             assert not re.search(r"\b[Dd]iagram d[0-9]", item.prompt)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 item 2, not done: each part still letters its own diagram (the same letter"
-    " names different nodes from part to part)",
-)
-@pytest.mark.parametrize(("name", "ex"), worksheets()[:1], ids=[n for n, _ in worksheets()[:1]])
+@pytest.mark.parametrize(("name", "ex"), worksheets(), ids=[n for n, _ in worksheets()])
 def test_every_letter_names_one_element_across_the_worksheet(name: str, ex: Exercise) -> None:
     named: dict[str, set[str]] = defaultdict(set)
     for part in ex.parts:
@@ -59,3 +54,14 @@ def test_every_letter_names_one_element_across_the_worksheet(name: str, ex: Exer
                 named[statement.id].add(" ".join(statement.text.split()))
     assert named
     assert {tag: texts for tag, texts in named.items() if len(texts) > 1} == {}
+    # a side's or a principle's letter names no drawn node, and the same choice has one letter
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for part in ex.parts:
+        if part.kind in ("sort-by-side", "match-principles"):
+            for item in part.items:
+                for choice in item.choices:
+                    by_text[choice.text].add(choice.id)
+                    if part.kind == "sort-by-side":
+                        assert choice.id not in named, (choice.id, choice.text)
+    assert all(len(ids) == 1 for ids in by_text.values())
+    assert bool(by_text) == any(p.kind in ("sort-by-side", "match-principles") for p in ex.parts)

@@ -139,7 +139,8 @@ def fill_gap(setting: Setting) -> Part:
         drawn = _drawn(m, gap.id)
         others = _distractors(setting, gap, drawn, _COUNTS[level] - 1)
         options = shuffled(rng, [gap, *others])
-        ids = letters(len(options))
+        # The texts to choose from are nodes': with worksheet names, each keeps its letter.
+        ids = letters(len(options)) if setting.names is None else [setting.names[n.id] for n in options]
         choices = tuple(Choice(id=tag, text=_plain(n.text)) for tag, n in zip(ids, options, strict=True))
         diagram_id = f"d{number}"
         diagrams.append(

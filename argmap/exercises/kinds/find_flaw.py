@@ -43,7 +43,7 @@ from argmap.builder import MapBuilder
 from argmap.checks import check, get_rule
 from argmap.checks.registry import Finding
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, shuffled, submap, tag_links, tag_nodes
+from argmap.exercises.common import diagram, shuffled, submap, tag_links, tags_for
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS
@@ -321,10 +321,12 @@ def _choice_text(m: ArgumentMap, link_id: str, nodes: Mapping[str, str], links: 
     return f"{source} {link.kind} {target}{' (inferred)' if link.inferred else ''}"
 
 
-def _item(number: int, flaw: _Flaw, rng: random.Random, diagram_id: str) -> tuple[Item, Diagram]:
+def _item(
+    number: int, flaw: _Flaw, rng: random.Random, diagram_id: str, names: Mapping[str, str] | None
+) -> tuple[Item, Diagram]:
     flawed, finding = flaw.flawed, flaw.finding
     shown = submap(flawed, flaw.drawn)
-    nodes = tag_nodes(rng, list(flaw.drawn))
+    nodes = tags_for(names, rng, list(flaw.drawn))
     links = tag_links(rng, [str(k.id) for k in shown.links])
     choices = [
         Choice(id=tag, text=_choice_text(shown, link_id, nodes, links))
@@ -404,7 +406,7 @@ def find_flaw(setting: Setting) -> Part:
     items: list[Item] = []
     drawings: list[Diagram] = []
     for number, flaw in enumerate(flaws, start=1):
-        item, drawing = _item(number, flaw, rng, f"d{number}")
+        item, drawing = _item(number, flaw, rng, f"d{number}", setting.names)
         items.append(item)
         drawings.append(drawing)
     kinds_of_flaw = "either " + ", or ".join(_FLAW_WORDS[code] for code in rules)

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, opening, sample, shuffled, tag_links, tag_nodes
+from argmap.exercises.common import diagram, opening, sample, shuffled, tag_links, tags_for
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
@@ -169,7 +169,7 @@ def label_links(setting: Setting) -> Part:
         )
     kinds = STANCE_KINDS if level == 3 else NODE_STANCE_KINDS
     choices = tuple(Choice(id=k, text=STANCE_WORDS[k]) for k in kinds)
-    tags = tag_nodes(rng, [n.id for n in m.nodes])
+    tags = tags_for(setting.names, rng, [n.id for n in m.nodes])
     asked = _asked(setting, kinds)
     link_tags = tag_links(rng, [str(link.id) for link in asked])
     asked.sort(key=lambda link: int(link_tags[str(link.id)][1:]))

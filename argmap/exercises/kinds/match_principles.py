@@ -33,7 +33,7 @@ Examples:
 from __future__ import annotations
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, letters, sample, shuffled
+from argmap.exercises.common import diagram, letters, sample, shuffled, tags_for
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -162,14 +162,20 @@ def match_principles(setting: Setting) -> Part:
             f" (found {len(offered)})"
         )
     offered = shuffled(rng, sorted(offered, key=[n.id for n in whole.nodes].index))
-    letter_of = dict(zip(offered, letters(len(offered)), strict=True))
+    if setting.names is not None:
+        letter_of = tags_for(setting.names, rng, offered)
+    else:
+        letter_of = dict(zip(offered, letters(len(offered)), strict=True))
     choices = tuple(Choice(id=letter_of[p], text=_choice_text(whole.node(p))) for p in offered)
     drawn = level < 3
     tags: dict[str, str] = {}
     if drawn:
         # The diagram's letters follow the choices' letters, so that no letter names two things.
         others = shuffled(rng, [n.id for n in m.nodes if n.kind != "principle"])
-        tags = dict(zip(others, letters(len(offered) + len(others))[len(offered) :], strict=True))
+        if setting.names is not None:
+            tags = tags_for(setting.names, rng, others)
+        else:
+            tags = dict(zip(others, letters(len(offered) + len(others))[len(offered) :], strict=True))
     if drawn:
         asked.sort(key=lambda node_id: (len(tags[node_id]), tags[node_id]))
     items = []

@@ -41,7 +41,7 @@ from collections import deque
 
 from argmap import graph
 from argmap.errors import ExerciseError
-from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tag_nodes, unlinked
+from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tags_for, unlinked
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.model import ArgumentMap
@@ -171,7 +171,7 @@ def reconstruct(setting: Setting) -> Part:
     drawings: list[Diagram] = []
     for issue_id in issues:
         chosen = _nearest(m, issue_id, _COUNTS[setting.difficulty], rng)
-        tags = tag_nodes(rng, chosen)
+        tags = tags_for(setting.names, rng, chosen)
         answers = key_links(m, chosen, tags)
         if not answers:
             continue

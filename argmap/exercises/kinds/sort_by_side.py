@@ -22,7 +22,7 @@ Examples:
 from __future__ import annotations
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, letters, opening, sample, tag_nodes
+from argmap.exercises.common import diagram, letters, opening, sample, tags_for
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -50,10 +50,14 @@ def sort_by_side(setting: Setting) -> Part:
             f"map {m.id!r}: sort-by-side needs claims held by at least two sides"
             f" (found {len(sides)} side(s) holding claims{inferred})"
         )
-    choices = [Choice(id=tag, text=side.name) for tag, side in zip(letters(len(sides)), sides, strict=True)]
+    if setting.names is not None:
+        side_tags = [setting.names[side.id] for side in sides]
+    else:
+        side_tags = letters(len(sides))
+    choices = [Choice(id=tag, text=side.name) for tag, side in zip(side_tags, sides, strict=True)]
     choice_of = {side.id: c.id for side, c in zip(sides, choices, strict=True)}
-    # Node letters follow the sides' letters, so that no letter names both.
-    tags = tag_nodes(rng, [n.id for n in m.nodes], after=len(choices))
+    # Node letters follow the sides' letters (or are the worksheet's), so that no letter names both.
+    tags = tags_for(setting.names, rng, [n.id for n in m.nodes], after=len(choices))
     asked = sample(rng, held, _COUNTS[setting.difficulty])
     asked.sort(key=lambda n: (len(tags[n.id]), tags[n.id]))
     items = []
