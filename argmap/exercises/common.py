@@ -121,11 +121,14 @@ def tag_nodes(rng: random.Random, node_ids: Sequence[str], after: int = 0) -> di
     return dict(zip(order, letters(after + len(order))[after:], strict=True))
 
 
-def worksheet_names(rng: random.Random, m: ArgumentMap) -> dict[str, str]:
+def worksheet_names(rng: random.Random, m: ArgumentMap, whole: ArgumentMap | None = None) -> dict[str, str]:
     """One letter for each node and side of a map, dealt out in a random order: a worksheet's names.
 
     Every part of a worksheet tags its nodes, sides and principles from
     these, so that a letter names the same thing throughout (and in the key).
+    ``m`` is the map cut to the worksheet's scope, which takes the first (and
+    shortest) letters; the rest of ``whole`` (where distractors may come
+    from) follows.
 
     Examples:
         >>> import argmap
@@ -138,9 +141,13 @@ def worksheet_names(rng: random.Random, m: ArgumentMap) -> dict[str, str]:
     """
     # Sides first, then principles (the choices of two kinds read A, B, C...),
     # then every other node in a random order (map order would reveal groupings).
-    principles = [n.id for n in m.nodes if n.kind == "principle"]
-    others = [n.id for n in m.nodes if n.kind != "principle"]
-    order = [s.id for s in m.sides] + shuffled(rng, principles) + shuffled(rng, others)
+    order: list[str] = []
+    for source in (m, whole or m):
+        seen = set(order)
+        principles = [n.id for n in source.nodes if n.kind == "principle" and n.id not in seen]
+        others = [n.id for n in source.nodes if n.kind != "principle" and n.id not in seen]
+        order += [s.id for s in source.sides if s.id not in seen]
+        order += shuffled(rng, principles) + shuffled(rng, others)
     return dict(zip(order, letters(len(order)), strict=True))
 
 

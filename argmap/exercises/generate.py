@@ -125,7 +125,7 @@ def generate(
     sub = restrict(m, scope)
     # One set of letters for the whole worksheet: a node, side or principle is
     # named alike in every part (and in the key).
-    letters_of = worksheet_names(seeded(seed, "names", *scope), m)
+    letters_of = worksheet_names(seeded(seed, "names", *scope), sub, m)
     parts: list[Part] = []
     number = figure = 0
     notes: list[str] = []
