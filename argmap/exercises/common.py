@@ -366,6 +366,10 @@ def diagram(
     if nodes is not None:
         m = submap(m, nodes)
     drawn = anonymize(m, node_tags, link_tags)
+    if hide_sides:
+        # "concedes" marks an attack on its holder's own side: it would tell the sides.
+        conceded = [link.model_copy(update={"concession": False}) for link in drawn.links]
+        drawn = drawn.model_copy(update={"links": tuple(conceded)})
     # Short labels, top to bottom, no legend: a debate of a dozen nodes then
     # fits a printed page with its text still readable. The full texts go in
     # ``statements`` and the key to the lines in ``reading``, which the

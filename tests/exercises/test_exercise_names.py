@@ -65,3 +65,17 @@ def test_every_letter_names_one_element_across_the_worksheet(name: str, ex: Exer
                         assert choice.id not in named, (choice.id, choice.text)
     assert all(len(ids) == 1 for ids in by_text.values())
     assert bool(by_text) == any(p.kind in ("sort-by-side", "match-principles") for p in ex.parts)
+
+
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+def test_no_diagram_gives_away_what_its_items_ask(difficulty: int) -> None:
+    phones = argmap.load_corpus("school-phones")
+    sides = [s.name for s in phones.sides]
+    assert any(link.concession for link in phones.links)
+    ex = generate(phones, ["sort-by-side", "label-links"], seed=3, difficulty=difficulty)
+    for part in ex.parts:
+        for drawing in part.diagrams:
+            # who holds what (sort-by-side), and what a link does (label-links: a link
+            # within a side supports, across sides attacks) are not drawn
+            assert "concedes" not in drawing.dot
+            assert not [name for name in sides if name in drawing.dot]

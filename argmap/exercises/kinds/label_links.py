@@ -192,7 +192,8 @@ def label_links(setting: Setting) -> Part:
         node_tags=tags,
         link_tags=link_tags,
         neutral_links=True,
-        hide_sides=level == 3,
+        # Side colours would tell a support (within a side) from an attack (across): hidden at every level.
+        hide_sides=True,
     )
     what = "supports, attacks or undercuts (denies that another link's reason counts)"
     if level < 3:
