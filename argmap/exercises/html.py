@@ -99,12 +99,9 @@ table.links td.row { width: 9mm; font-size: 9pt; color: #333; }
 .right { font-weight: bold; }
 .about { margin: 0.5mm 0 0 9mm; font-size: 8.5pt; color: #333; }
 .total { font-weight: bold; }
-@page wide { size: landscape; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; }
   figure.diagram svg { max-height: 225mm; }
-  figure.diagram.wide { page: wide; }
-  figure.diagram.wide svg { max-height: 172mm; }
 }
 """
 
@@ -115,7 +112,6 @@ _KEY_CSS = """\
 
 # Width over height beyond which a diagram gets a landscape page of its own
 # when printed: a portrait page would shrink it more (its text to a few points).
-_WIDE = 1.25
 
 _XML_PROLOG = re.compile(r"<\?xml.*?\?>", re.DOTALL)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", re.DOTALL | re.IGNORECASE)
@@ -250,20 +246,11 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
     yield "</section>"
 
 
-def _is_wide(svg: str) -> bool:
-    """Whether a drawing is so much wider than tall that it prints larger on a landscape page."""
-    found = re.search(r'viewBox="\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)', svg)
-    if found is None:
-        return False
-    width, height = (float(n) for n in found.groups())
-    return height > 0 and width / height > _WIDE
-
-
 def _diagram(diagram: Diagram, prefix: str, svg: Callable[[str], str]) -> str:
     drawing = svg_for_page(svg(diagram.dot), prefix, diagram.caption)
     # Named by id, as the prompts name them ("Figure 2 shows...").
     caption = f"Figure {diagram.id}: {diagram.caption}" if diagram.caption else f"Figure {diagram.id}"
-    shape = "diagram wide" if _is_wide(drawing) else "diagram"
+    shape = "diagram"  # portrait pages only: a wide drawing is scaled to the page's width
     notes = ""
     if diagram.reading:
         notes += f'<p class="reading">{escape(diagram.reading).replace(chr(10), "<br>")}</p>'
