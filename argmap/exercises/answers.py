@@ -214,6 +214,11 @@ def _answers_from(parsed: Parsed, path: str) -> Answers:
             Problem(f"answers: expected item numbers with their answers, not {kind_of(raw)}", path, *at)
         )
     elif raw is not None:
+        # every position under answers.<item>, grouped once (a scan per item was quadratic)
+        under: dict[Any, list[tuple[tuple[str | int, ...], tuple[int, int]]]] = {}
+        for loc, pos in parsed.values.items():
+            if len(loc) >= 2 and loc[0] == "answers":
+                under.setdefault(loc[1], []).append((loc, pos))
         for key, value in raw.items():
             item_id = normalize_item_id(key)
             at = parsed.keys.get(("answers", key), top)
@@ -230,10 +235,8 @@ def _answers_from(parsed: Parsed, path: str) -> Answers:
                 continue
             answers[item_id] = value
             keys[item_id] = at
-            prefix = ("answers", key)
-            for loc, pos in parsed.values.items():
-                if loc[:2] == prefix:
-                    values[(item_id, *loc[2:])] = pos
+            for loc, pos in under.get(key, ()):
+                values[(item_id, *loc[2:])] = pos
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.message))
         raise LoadError(problems)

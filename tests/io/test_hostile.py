@@ -204,3 +204,24 @@ def test_an_escape_beyond_unicode_is_a_located_syntax_error() -> None:
     # libyaml reports it; PyYAML's own parser would crash on it (chr() out of range)
     with pytest.raises(LoadError, match=r"m\.yaml:2:\d+: YAML syntax error"):
         parse_yaml('id: m\ntitle: "\\U001e9990"\n', "m.yaml")
+
+
+class CountingDict(dict[tuple[str | int, ...], tuple[int, int]]):
+    walks = 0
+
+    def items(self):  # type: ignore[override]
+        CountingDict.walks += 1
+        return super().items()
+
+
+def test_an_answers_file_of_many_items_is_read_in_linear_work() -> None:
+    from argmap.exercises.answers import _answers_from
+
+    text = "student: x\nanswers:\n" + "".join(f"  {i}: A\n" for i in range(1, 3001))
+    parsed = parse_yaml(text, "answers.yaml", as_text=True)
+    parsed.values = CountingDict(parsed.values)
+    answers = _answers_from(parsed, "answers.yaml")
+    assert len(answers.answers) == 3000 and answers.answers["3000"] == "A"
+    assert (
+        CountingDict.walks <= 2
+    )  # the positions are walked once, not once per item (20,000 items took 57 s)
