@@ -802,6 +802,31 @@ _COMMANDS = {
 }
 
 
+# Commands whose FILE arguments are maps: a bundled corpus's name is accepted for any of them.
+_MAP_COMMANDS = frozenset({"info", "validate", "show", "convert", "check", "render", "exercise", "evaluate"})
+
+
+def _corpus_names(args: argparse.Namespace) -> None:
+    """Where a map file is expected, a bundled corpus's name stands for its file (`render school-phones`)."""
+    if args.command not in _MAP_COMMANDS:
+        return
+
+    def resolve(value: str) -> str:
+        if os.path.exists(value) or os.sep in value or "." in value:
+            return value
+        from argmap.corpora import corpus_path
+
+        try:
+            return str(corpus_path(value))
+        except ArgmapError:
+            return value  # not a corpus either: reading it reports the missing file
+
+    if isinstance(getattr(args, "file", None), str):
+        args.file = resolve(args.file)
+    if isinstance(getattr(args, "files", None), list):
+        args.files = [resolve(value) for value in args.files]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
@@ -815,6 +840,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from argmap.io.limits import Limits, get_limits, set_limits
 
             set_limits(Limits(**{**vars(get_limits()), "max_bytes": args.max_input_size}))
+        _corpus_names(args)
         return _COMMANDS[args.command](args)
     except LoadError as err:
         _err(str(err))

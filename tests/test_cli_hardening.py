@@ -123,3 +123,18 @@ def test_source_root_lets_a_map_name_a_text_in_a_folder_the_user_names(
     assert code == 2 and "leads outside the map's folder" in err
     code, out, _ = run(capsys, "validate", str(maps / "map.yaml"), "--source-root", str(texts))
     assert code == 0 and "anchors verified against 1 source text" in out
+
+
+def test_a_corpus_name_is_accepted_wherever_a_map_file_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no file of that name here
+    code, out, _ = run(capsys, "check", "school-phones")
+    assert code == 0 and "in 1 file" in out
+    code, out, _ = run(capsys, "render", "school-phones", "-o", "phones.dot")
+    assert code == 0 and (tmp_path / "phones.dot").read_text("utf-8").startswith('digraph "school-phones"')
+    (tmp_path / "school-phones").write_text("id: mine\ntitle: My own file\n", "utf-8")
+    code, out, _ = run(capsys, "info", "school-phones")  # a file of that name wins
+    assert code == 0 and "My own file" in out
+    code, _, err = run(capsys, "info", "no-such-corpus")
+    assert code == 2 and "no-such-corpus" in err
