@@ -221,15 +221,35 @@ def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
 # -- reach ----------------------------------------------------------------------
 
 
-def _feeders(m: ArgumentMap) -> dict[str, list[str]]:
-    """For each node, the nodes one link away that bear on it (see :func:`bearing_on`)."""
+def _steps(m: ArgumentMap) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """One link's step each way: (the nodes that bear on each node, the nodes each node bears on).
+
+    An undercut steps to the node its undercut link bears on; symmetric links
+    step both ways.
+    """
     feeders: dict[str, list[str]] = {}
+    leads: dict[str, list[str]] = {}
     for link in m.links:
         end = final_target(m, link)
         feeders.setdefault(end, []).extend(link.premises)
+        for premise in link.premises:
+            leads.setdefault(premise, []).append(end)
         if link.is_symmetric:
             feeders.setdefault(link.premises[0], []).append(end)
-    return feeders
+            leads.setdefault(end, []).extend(link.premises)
+    return feeders, leads
+
+
+def _closure(start: Iterable[str], step: Mapping[str, list[str]]) -> set[str]:
+    """``start`` and every node reached from it by repeated steps (breadth first)."""
+    reached = set(start)
+    queue = deque(reached)
+    while queue:
+        for other in step.get(queue.popleft(), ()):
+            if other not in reached:
+                reached.add(other)
+                queue.append(other)
+    return reached
 
 
 def bearing_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
@@ -247,15 +267,7 @@ def bearing_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
         >>> sorted(bearing_on(m, ["b"])), sorted(bearing_on(m, ["a"]))
         (['a', 'b'], ['a'])
     """
-    reached = set(node_ids)
-    queue = deque(reached)
-    feeders = cached(m, "graph.feeders", _feeders)
-    while queue:
-        for other in feeders.get(queue.popleft(), ()):
-            if other not in reached:
-                reached.add(other)
-                queue.append(other)
-    return reached
+    return _closure(node_ids, cached(m, "graph.steps", _steps)[0])
 
 
 def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:
@@ -274,18 +286,6 @@ def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:
     return tuple(n.id for n in m.nodes if n.id in reached)
 
 
-def _leads(m: ArgumentMap) -> dict[str, list[str]]:
-    """For each node, the nodes one link away that it bears on (see :func:`bears_on`)."""
-    leads: dict[str, list[str]] = {}
-    for link in m.links:
-        end = final_target(m, link)
-        for premise in link.premises:
-            leads.setdefault(premise, []).append(end)
-        if link.is_symmetric:
-            leads.setdefault(end, []).extend(link.premises)
-    return leads
-
-
 def bears_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
     """Ids of the given nodes and of every node that one of them bears on.
 
@@ -297,15 +297,7 @@ def bears_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
         >>> sorted(bears_on(_example(), ["contact"]))
         ['ban', 'contact', 'focus']
     """
-    reached = set(node_ids)
-    queue = deque(reached)
-    leads = cached(m, "graph.leads", _leads)
-    while queue:
-        for other in leads.get(queue.popleft(), ()):
-            if other not in reached:
-                reached.add(other)
-                queue.append(other)
-    return reached
+    return _closure(node_ids, cached(m, "graph.steps", _steps)[1])
 
 
 def nearest_issues(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
@@ -325,7 +317,7 @@ def nearest_issues(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
     """
     if m.node(node_id).kind == "issue":
         return (node_id,)
-    leads = cached(m, "graph.leads", _leads)
+    leads = cached(m, "graph.steps", _steps)[1]
     seen, frontier = {node_id}, [node_id]
     while frontier:
         step = list(dict.fromkeys(t for n in frontier for t in leads.get(n, ()) if t not in seen))
