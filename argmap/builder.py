@@ -23,13 +23,15 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from argmap.errors import MapError, Problem
 from argmap.model import (
+    LINK_CLASSES,
     LINK_KINDS,
+    NODE_CLASSES,
     NODE_KINDS,
     AnyLink,
     AnyNode,
@@ -45,8 +47,6 @@ from argmap.validation import check_data, locate_problems, raise_problems, valid
 __all__ = ["MapBuilder"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-_NODE_CLASSES: dict[str, type[AnyNode]] = {cls.model_fields["kind"].default: cls for cls in get_args(AnyNode)}
-_LINK_CLASSES: dict[str, type[AnyLink]] = {cls.model_fields["kind"].default: cls for cls in get_args(AnyLink)}
 
 
 class MapBuilder:
@@ -119,10 +119,10 @@ class MapBuilder:
         Raises:
             MapError: the id is taken or a field is invalid.
         """
-        if kind not in _NODE_CLASSES:
+        if kind not in NODE_CLASSES:
             raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(NODE_KINDS)}")])
         data = {"id": id, "kind": kind, "text": text, **fields}
-        node = self._make(_NODE_CLASSES[kind], data, kind)
+        node = self._make(NODE_CLASSES[kind], data, kind)
         self._claim_id(id, kind)
         self._nodes.append(node)
         return id
@@ -162,7 +162,7 @@ class MapBuilder:
             MapError: the id is taken or a field is invalid.
         """
         premises = [source] if isinstance(source, str) else list(source)
-        if kind not in _LINK_CLASSES:
+        if kind not in LINK_CLASSES:
             raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(LINK_KINDS)}")])
         link_id = fields.pop("id", None)
         if link_id is None:
@@ -174,7 +174,7 @@ class MapBuilder:
             **fields,
             "source": source if isinstance(source, str) else premises,
         }
-        link = self._make(_LINK_CLASSES[kind], data, f"{kind} link")
+        link = self._make(LINK_CLASSES[kind], data, f"{kind} link")
         self._claim_id(link_id, f"{kind} link")
         self._links.append(link)
         return str(link_id)

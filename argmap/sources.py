@@ -29,8 +29,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.errors import Problem, SourceTextError
-from argmap.io.limits import Limits, get_limits
+from argmap.errors import LoadError, Problem, SourceTextError
+from argmap.io.limits import Limits
+from argmap.io.located import read_input
 from argmap.locations import locate, origin_of
 from argmap.model import Anchor, ArgumentMap
 
@@ -62,14 +63,10 @@ def read_text(path: str | os.PathLike[str], limits: Limits | None = None) -> str
         SourceTextError: the file cannot be read, is too large or is not UTF-8.
     """
     name = os.fspath(path)
-    limit = (limits or get_limits()).max_bytes
     try:
-        with open(name, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as err:
-        raise SourceTextError(f"{name}: cannot read source text: {err.strerror or err}", path=path) from None
-    if len(raw) > limit:
-        raise SourceTextError(f"{name}: source text larger than the limit of {limit} bytes", path=path)
+        raw = read_input(name, limits)  # the readers' bounded read: folders refused, devices cut short
+    except LoadError as err:
+        raise SourceTextError(f"source text {err.problems[0]}", path=path) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:

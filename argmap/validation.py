@@ -48,12 +48,6 @@ __all__ = [
 
 MAX_PROBLEMS = 50
 
-_NODE_CLASSES: dict[str, type[BaseModel]] = {
-    cls.model_fields["kind"].default: cls for cls in typing.get_args(M.AnyNode)
-}
-_LINK_CLASSES: dict[str, type[BaseModel]] = {
-    cls.model_fields["kind"].default: cls for cls in typing.get_args(M.AnyLink)
-}
 _GROUPS = {"nodes": "node", "links": "link", "sides": "side", "sources": "source"}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -321,9 +315,9 @@ def describe_map_element(loc: Loc, data: Any) -> str | None:
     element_id = element.get("id")
     what = _GROUPS[str(loc[0])]
     kind = element.get("kind")
-    if loc[0] == "nodes" and isinstance(kind, str) and kind in _NODE_CLASSES:
+    if loc[0] == "nodes" and isinstance(kind, str) and kind in M.NODE_CLASSES:
         what = kind
-    elif loc[0] == "links" and isinstance(kind, str) and kind in _LINK_CLASSES:
+    elif loc[0] == "links" and isinstance(kind, str) and kind in M.LINK_CLASSES:
         what = f"{kind} link"
     if isinstance(element_id, str):
         return f"{what} {element_id!r}"

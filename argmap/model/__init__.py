@@ -18,6 +18,8 @@ Examples:
 
 from argmap.model.documents import Anchor, CheckSettings, Section, Side, SourceDocument
 from argmap.model.elements import (
+    LINK_CLASSES,
+    NODE_CLASSES,
     AnyLink,
     AnyNode,
     Attacks,
@@ -47,7 +49,9 @@ from argmap.model.fields import (
 from argmap.model.maps import ArgumentMap
 
 __all__ = [
+    "LINK_CLASSES",
     "LINK_KINDS",
+    "NODE_CLASSES",
     "NODE_KINDS",
     "STANCE_KINDS",
     "SYMMETRIC_KINDS",

@@ -9,7 +9,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Self, TypeAlias
+from typing import Annotated, Any, Literal, Self, TypeAlias, get_args
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
@@ -17,6 +17,8 @@ from argmap.model.documents import Anchor
 from argmap.model.fields import SYMMETRIC_KINDS, Data, Id, LinkKind, NodeKind, Strength, Tags, Text, _Model
 
 __all__ = [
+    "LINK_CLASSES",
+    "NODE_CLASSES",
     "AnyLink",
     "AnyNode",
     "Attacks",
@@ -191,3 +193,7 @@ class Equivalent(_Symmetric):
 Link = Annotated[Supports | Attacks | Undercuts | Contradicts | Equivalent, Field(discriminator="kind")]
 AnyNode: TypeAlias = Issue | Claim | Counterclaim | Principle | Evidence
 AnyLink: TypeAlias = Supports | Attacks | Undercuts | Contradicts | Equivalent
+
+# The class of each kind, for code that builds one element at a time (the builder, validation hints).
+NODE_CLASSES: dict[str, type[AnyNode]] = {cls.model_fields["kind"].default: cls for cls in get_args(AnyNode)}
+LINK_CLASSES: dict[str, type[AnyLink]] = {cls.model_fields["kind"].default: cls for cls in get_args(AnyLink)}
