@@ -515,8 +515,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _overwrites_input(output: str, file: str) -> bool:
-    """Whether ``output`` is the input file (and say so): argmap never overwrites an input."""
-    if output != "-" and Path(output).resolve() == Path(file).resolve():
+    """Whether ``output`` is the input file, by any name (and say so): argmap never overwrites an input."""
+    from argmap.io.files import is_same_file
+
+    if output != "-" and is_same_file(output, file):
         _err(f"{output}: refusing to overwrite the input file")
         return True
     return False

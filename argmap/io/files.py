@@ -18,7 +18,7 @@ from pathlib import Path
 
 from argmap.errors import FileError
 
-__all__ = ["check_writable", "write_atomic"]
+__all__ = ["check_writable", "is_same_file", "write_atomic"]
 
 
 def _umask() -> int:
@@ -92,3 +92,24 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             raise
     except OSError as err:
         raise FileError(f"{target}: cannot write: {err.strerror or err}", path=target) from None
+
+
+def is_same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file: the same path, a symbolic link to it, or a hard link.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     first = pathlib.Path(folder) / "a.yaml"
+        ...     _ = first.write_text("")
+        ...     (pathlib.Path(folder) / "b.yaml").hardlink_to(first)
+        ...     other = pathlib.Path(folder) / "c.yaml"
+        ...     is_same_file(first, pathlib.Path(folder) / "b.yaml"), is_same_file(first, other)
+        (True, False)
+    """
+    if Path(a).resolve() == Path(b).resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

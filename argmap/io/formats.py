@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 
 from argmap.errors import ArgmapError, LoadError, Problem
 from argmap.io import aif, argdown, graphml, kialo, native
-from argmap.io.files import write_atomic
+from argmap.io.files import is_same_file, write_atomic
 from argmap.io.limits import get_limits
 from argmap.io.located import decode, read_input
 from argmap.model import ArgumentMap
@@ -331,27 +331,6 @@ def dump(argument_map: ArgumentMap, path: str | os.PathLike[str], format: str | 
     """
     chosen = _named(format, "writer") if format else format_for(path, writing=True)
     write_atomic(path, dumps(argument_map, chosen.name))
-
-
-def is_same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
-    """Whether two paths name one file: the same path, a symbolic link to it, or a hard link.
-
-    Examples:
-        >>> import pathlib, tempfile
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     first = pathlib.Path(folder) / "a.yaml"
-        ...     _ = first.write_text("")
-        ...     (pathlib.Path(folder) / "b.yaml").hardlink_to(first)
-        ...     other = pathlib.Path(folder) / "c.yaml"
-        ...     is_same_file(first, pathlib.Path(folder) / "b.yaml"), is_same_file(first, other)
-        (True, False)
-    """
-    if Path(a).resolve() == Path(b).resolve():
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def convert(
