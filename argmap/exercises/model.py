@@ -37,6 +37,7 @@ from typing import Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from argmap.errors import UnknownElementError
 from argmap.exercises.vocabulary import StanceKind
 
 __all__ = [
@@ -183,12 +184,12 @@ class Item(_Model):
         """The choice with id ``choice_id``.
 
         Raises:
-            KeyError: the item has no such choice.
+            UnknownElementError: the item has no such choice.
         """
         for found in self.choices:
             if found.id == choice_id:
                 return found
-        raise KeyError(choice_id)
+        raise UnknownElementError(choice_id, "choice", choices=[c.id for c in self.choices])
 
     @property
     def key_text(self) -> str:
@@ -310,12 +311,12 @@ class Exercise(_Model):
         """The item numbered ``item_id``.
 
         Raises:
-            KeyError: no item has that id.
+            UnknownElementError: no item has that id.
         """
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise KeyError(item_id)
+        raise UnknownElementError(item_id, "item", choices=[item.id for item in self.items])
 
     @property
     def total_points(self) -> int:

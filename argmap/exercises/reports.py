@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
-from argmap.errors import Problem
+from argmap.errors import Problem, UnknownElementError
 from argmap.exercises.comparison import MapGrade, problem_dict
 
 __all__ = ["Grade", "ItemResult", "Status", "format_grade", "format_map_grade"]
@@ -117,12 +117,12 @@ class Grade:
         """The result of item ``item_id``.
 
         Raises:
-            KeyError: the exercise has no such item.
+            UnknownElementError: the exercise has no such item.
         """
         for result in self.items:
             if result.item_id == item_id:
                 return result
-        raise KeyError(item_id)
+        raise UnknownElementError(item_id, "item", choices=[r.item_id for r in self.items])
 
     def to_dict(self) -> dict[str, Any]:
         """The grade as JSON-ready data, items in the exercise's order, notes in file order.
