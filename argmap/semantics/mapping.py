@@ -200,9 +200,10 @@ def build_framework(
     """
     name = check_reading(reading)
     fast = compiled(argument_map)
-    for node_id in sorted(set(removed)):
+    removed_ids = sorted(set(removed))
+    for node_id in removed_ids:
         argument_map.node(node_id)
-    gone = {fast.index[node_id] for node_id in removed}
+    gone = {fast.index[node_id] for node_id in removed_ids}
     build = _Builder()
     node_argument = [-1] * len(fast.ids)
     for i, node_id in enumerate(fast.ids):

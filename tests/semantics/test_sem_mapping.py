@@ -48,6 +48,8 @@ def test_the_construction_compiles_the_map_once_and_shares_the_cached_form(
     arguments = [node_id for node_id, kind in zip(fast.ids, fast.kinds, strict=True) if kind != "issue"]
     assert arguments == list(first.node_argument)
     assert "c" not in second.node_argument and second.removed == frozenset({"c"})
+    # removals given as a one-shot iterator are read once, not lost
+    assert build_framework(m, "mediated", removed=iter(["c"])).removed == frozenset({"c"})
 
 
 def _undercut_chain(length: int) -> tuple[ArgumentMap, list[str]]:
