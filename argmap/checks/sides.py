@@ -17,10 +17,12 @@ __all__: list[str] = []
     summary="A node argues both for and against an issue, along different chains of links.",
     explanation="""
         A chain of links from a node to an issue argues for the issue or
-        against it: each attack or contradiction along the chain turns it round,
-        supports and equivalences keep its direction. So "A attacks B, B attacks
-        the motion" puts A *for* the motion; this is the node's *derived stance*.
-        Undercuts and concessions take no side and do not count. When one chain
+        against it: each attack along the chain turns it round, supports and
+        equivalences keep its direction. So "A attacks B, B attacks the
+        motion" puts A *for* the motion; this is the node's *derived stance*.
+        A contradiction can only end a chain, turning a chain that argues for
+        one end against the other (see AM202). Undercuts and concessions take
+        no side and do not count. When one chain
         from a node comes out for the issue and another against, the node pulls
         both ways: often a link is the wrong way round, or the node makes two
         points. argmap reports the node where the two chains part (not every
