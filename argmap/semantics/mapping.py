@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from argmap.model import AnyLink, ArgumentMap
+from argmap.model.fields import UNDERCUTS
 from argmap.semantics.bipolar import check_reading, derive_attacks
 from argmap.semantics.framework import Framework
 
@@ -194,10 +195,10 @@ def build_framework(
     while changed:
         changed = False
         for link_id, link in list(usable.items()):
-            if link.kind == "undercuts" and link.target not in usable:
+            if link.kind == UNDERCUTS and link.target not in usable:
                 del usable[link_id]
                 changed = True
-    undercut = {link.target for link in usable.values() if link.kind == "undercuts"}
+    undercut = {link.target for link in usable.values() if link.kind == UNDERCUTS}
 
     def source_of(link: AnyLink) -> int:
         if not link.is_linked:
@@ -243,7 +244,7 @@ def build_framework(
             seeds.append((attacker, target))
         else:  # undercuts: the target link's inference argument
             target = link_argument[link.target]
-            build.attack(attacker, target, AttackOrigin("undercuts", link_id))
+            build.attack(attacker, target, AttackOrigin(UNDERCUTS, link_id))
             seeds.append((attacker, target))
     # an attack on one linked premise seeds derivations as an attack on the linked argument
     members: dict[int, list[int]] = {}
