@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from argmap.graph import bearing_on, compiled, sides_oppose, strongly_connected_components
-from argmap.model import AnyLink, AnyNode, ArgumentMap
+from argmap.model import LINK_KINDS, AnyLink, AnyNode, ArgumentMap
 from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, SUPPORTS, UNDERCUTS
 
 __all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "plural"]
@@ -258,7 +258,7 @@ class Context:
             (2, '1 attack and 1 contradiction')
         """
         kinds = [self.map.link(k).kind for k in link_ids]
-        attacks, contradictions = kinds.count("attacks"), kinds.count("contradicts")
+        attacks, contradictions = kinds.count(ATTACKS), kinds.count(CONTRADICTS)
         words = [plural(n, w) for n, w in ((attacks, "attack"), (contradictions, "contradiction")) if n]
         return attacks + contradictions, " and ".join(words) or "no attack"
 
@@ -324,13 +324,8 @@ class Context:
         return path
 
 
-_VERBS = {
-    "supports": "supports",
-    "attacks": "attacks",
-    "contradicts": "contradicts",
-    "equivalent": "says the same as",
-    "undercuts": "undercuts",
-}
+# Each link kind as the verb of a sentence: the kind's own name, but for equivalence.
+_VERBS = {**{kind: kind for kind in LINK_KINDS}, EQUIVALENT: "says the same as"}
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

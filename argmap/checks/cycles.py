@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
 from argmap.graph import strongly_connected_components
+from argmap.model.fields import SUPPORTS
 
 __all__: list[str] = []
 
@@ -49,7 +50,7 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
     index = context.index
     support: list[list[tuple[int, str]]] = [[] for _ in context.ids]
     for link in context.map.links:
-        if link.kind == "supports":
+        if link.kind == SUPPORTS:
             for premise in link.premises:
                 support[index[premise]].append((index[link.target], str(link.id)))
     comp, members = strongly_connected_components([[v for v, _ in edges] for edges in support])
