@@ -37,6 +37,7 @@ from typing import TypeVar
 
 from argmap.errors import UnknownElementError
 from argmap.model import AnyLink, ArgumentMap, LinkKind, NodeKind
+from argmap.model.fields import UNDERCUTS
 
 __all__ = [
     "Compiled",
@@ -148,7 +149,7 @@ def undercutters(m: ArgumentMap, link_id: str) -> tuple[str, ...]:
         >>> undercutters(b.build(), s)
         ('x',)
     """
-    return _premises_into(m, link_id, "undercuts")
+    return _premises_into(m, link_id, UNDERCUTS)
 
 
 def links_between(m: ArgumentMap, a: str, b: str) -> tuple[AnyLink, ...]:
@@ -187,7 +188,7 @@ def final_target(m: ArgumentMap, link: AnyLink) -> str:
         'b'
     """
     seen: set[str] = set()
-    while link.kind == "undercuts" and link.target not in seen:
+    while link.kind == UNDERCUTS and link.target not in seen:
         seen.add(link.target)
         link = m.link(link.target)
     return link.target
@@ -209,11 +210,11 @@ def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
     """
     ends: dict[str, None] = dict.fromkeys(link.premises)
     seen = {str(link.id)}
-    while link.kind == "undercuts" and link.target not in seen:
+    while link.kind == UNDERCUTS and link.target not in seen:
         seen.add(link.target)
         link = m.link(link.target)
         ends.update(dict.fromkeys(link.premises))
-    if link.kind != "undercuts":
+    if link.kind != UNDERCUTS:
         ends[link.target] = None
     return tuple(ends)
 
@@ -451,7 +452,7 @@ def drawn_links(m: ArgumentMap, kept: Collection[str]) -> Iterator[AnyLink]:
         if link_id not in drawn:
             drawn[link_id] = True  # a cycle of undercuts is kept when its premises are
             premises_kept = all(p in kept for p in link.premises)
-            if link.kind == "undercuts":
+            if link.kind == UNDERCUTS:
                 drawn[link_id] = premises_kept and is_drawn(m.link(link.target))
             else:
                 drawn[link_id] = premises_kept and link.target in kept

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from argmap.errors import Problem
 from argmap.locations import locate
 from argmap.model import SYMMETRIC_KINDS, AnyLink, ArgumentMap
+from argmap.model.fields import UNDERCUTS
 
 __all__ = [
     "LinkComparison",
@@ -194,7 +195,7 @@ def _describe(m: ArgumentMap, link: AnyLink, seen: frozenset[str]) -> tuple[str,
     if link.kind in SYMMETRIC_KINDS:
         a, b = sorted((link.premises[0], link.target))
         return f"{a} {link.kind} {b}", frozenset((a, b))
-    if link.kind == "undercuts":
+    if link.kind == UNDERCUTS:
         target_link = m.link(link.target)
         if target_link.id in seen:
             inner, nodes = "…", frozenset[str]()
@@ -212,7 +213,7 @@ def _map_triples(m: ArgumentMap) -> dict[StanceLink, frozenset[str]]:
             a, b = sorted((link.premises[0], link.target))
             out[StanceLink(a, link.kind, b)] = frozenset((a, b))
             continue
-        if link.kind == "undercuts":
+        if link.kind == UNDERCUTS:
             text, nodes = _describe(m, m.link(link.target), frozenset({str(link.id)}))
             target = f"({text})"
         else:

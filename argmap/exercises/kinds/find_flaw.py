@@ -49,6 +49,7 @@ from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS
 from argmap.graph import link_ends, links_between, neighbourhood, sides_oppose, supporters
 from argmap.model import NODE_KINDS, ArgumentMap, LinkKind
+from argmap.model.fields import UNDERCUTS
 
 __all__ = ["MAX_NODES", "RULES_BY_DIFFICULTY", "find_flaw"]
 
@@ -317,7 +318,7 @@ def _describe(
 def _choice_text(m: ArgumentMap, link_id: str, nodes: Mapping[str, str], links: Mapping[str, str]) -> str:
     link = m.link(link_id)
     source = " + ".join(nodes[p] for p in link.premises)
-    target = links[link.target] if link.kind == "undercuts" else nodes[link.target]
+    target = links[link.target] if link.kind == UNDERCUTS else nodes[link.target]
     return f"{source} {link.kind} {target}{' (inferred)' if link.inferred else ''}"
 
 

@@ -36,6 +36,7 @@ from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
 from argmap.model import AnyLink, ArgumentMap
+from argmap.model.fields import UNDERCUTS
 
 __all__ = ["label_links"]
 
@@ -70,7 +71,7 @@ def _link_name(
 ) -> str:
     """A link named for a student: ``link L2 (from B to D)``, or ``the link from B to D`` when untagged."""
     link = m.link(link_id)
-    if link.kind == "undercuts":
+    if link.kind == UNDERCUTS:
         # A chain of undercuts may loop back on itself; name a repeated link by its tag only.
         if link.target in seen | {link_id}:
             tag = link_tags.get(link.target)
@@ -87,7 +88,7 @@ def _link_name(
 def _prompt(m: ArgumentMap, link: AnyLink, tags: Mapping[str, str], link_tags: Mapping[str, str]) -> str:
     tag = link_tags[str(link.id)]
     source = _quoted(m, link.premises, tags)
-    if link.kind == "undercuts":
+    if link.kind == UNDERCUTS:
         target = _link_name(m, link.target, tags, link_tags)
         return f"Link {tag} runs from {source} to {target}. What does it do?"
     node = m.node(link.target)
