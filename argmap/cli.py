@@ -596,7 +596,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from argmap.checks import check
     from argmap.io.files import check_writable, write_atomic
     from argmap.io.formats import load
     from argmap.render import RenderOptions, render
@@ -619,29 +618,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if not to_stdout:
         check_writable(args.output)  # refuse a folder or a device before the work
     argument_map = load(args.file)
-    highlight: set[str] = set()
-    if args.with_findings:
-        for finding in check(argument_map, min_severity="warning"):
-            highlight.update(finding.elements)
     options = RenderOptions(
         theme=args.theme,
-        label_mode=args.labels,
+        labels=args.labels,
         wrap=args.wrap,
         rankdir=args.rankdir,
-        cluster_issues=args.cluster,
+        cluster=args.cluster,
         legend=args.legend,
         title=not args.no_title,
-        issues=tuple(args.issue),
-        sides=tuple(args.side),
-        tags=tuple(args.tag),
+        issues=args.issue,
+        sides=args.side,
+        tags=args.tag,
         focus=args.focus,
         depth=args.depth,
         hide_unconnected=args.hide_unconnected,
-        highlight=frozenset(highlight),
+        with_findings=args.with_findings,
         evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},
         dpi=args.dpi,
+        engine=args.engine,
     )
-    data = render(argument_map, fmt, options, engine=args.engine)
+    data = render(argument_map, fmt, options)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
