@@ -234,7 +234,10 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
         "--engine", choices=list(ENGINES), help="layout engine (default: dot on PATH, else bundled)"
     )
     draw.add_argument(
-        "--theme", choices=sorted(THEMES), default="default", help="colours or print (default: default)"
+        "--theme",
+        choices=sorted(THEMES),
+        default="default",
+        help="default (colour) or print (black on white, sides named by badges)",
     )
     draw.add_argument(
         "--labels",

@@ -183,3 +183,14 @@ def test_every_map_argument_is_called_file() -> None:
         usage = commands()[name].format_usage()
         assert re.search(r"\bFILE\b", usage), name
         assert "file" not in usage.replace("--", ""), name
+
+
+def test_engine_dot_without_dot_on_path_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    code, _, err = run(capsys, "render", str(PHONES), "-o", str(tmp_path / "x.svg"), "--engine", "dot")
+    assert code == 2 and not (tmp_path / "x.svg").exists()
+    assert err.startswith("argmap: the dot engine is not available: Graphviz's 'dot' program is not on PATH;")
+    assert "install Graphviz" in err and "pip install" not in err
