@@ -437,6 +437,24 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.iccma is None) or (args.iccma is None) != (args.task is None):
         _err("argmap evaluate: give a map FILE, or --iccma FILE with --task")
         return EXIT_INPUT
+    # options of the other way of working would be ignored: say so instead
+    if args.iccma is None:
+        unused = {"--arg": args.arg is not None, "--solver": args.solver != "search"}
+        what = "to --iccma only"
+    else:
+        unused = {
+            "--semantics": args.semantics != "grounded",
+            "--support": args.support != semantics_command.DEFAULT_SUPPORT,
+            "--accept": bool(args.accept),
+            "--remove": bool(args.remove),
+            "--format": args.format != "text",
+            "--write-framework": args.write_framework is not None,
+        }
+        what = "to a map FILE, not to --iccma (whose --task names the semantics)"
+    ignored = [flag for flag, given in unused.items() if given]
+    if ignored:
+        _err(f"argmap evaluate: {', '.join(ignored)} {'applies' if len(ignored) == 1 else 'apply'} {what}")
+        return EXIT_INPUT
     if args.iccma is not None:
         print(semantics_command.solve_iccma_file(args.iccma, args.task, args.arg, solver=args.solver))
         return EXIT_OK
@@ -743,6 +761,9 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
     asked = {name: getattr(args, name) for name in OUTPUTS}
     chosen: dict[Output, str] = {name: path for name, path in asked.items() if path is not None}
+    if args.matching and "gift" not in chosen:
+        _err("argmap exercise: --matching shapes the GIFT quiz: give --gift OUT too")
+        return EXIT_INPUT
     argument_map = load(args.file)
     # every input of the run: the map, the texts given, and the texts found beside the map
     inputs = [args.file, *(path for _, path in args.source)]

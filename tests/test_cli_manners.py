@@ -194,3 +194,25 @@ def test_engine_dot_without_dot_on_path_says_so(
     assert code == 2 and not (tmp_path / "x.svg").exists()
     assert err.startswith("argmap: the dot engine is not available: Graphviz's 'dot' program is not on PATH;")
     assert "install Graphviz" in err and "pip install" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["evaluate", P, "--arg", "a"], "argmap evaluate: --arg applies to --iccma only"),
+        (["evaluate", P, "--solver", "sat"], "argmap evaluate: --solver applies to --iccma only"),
+        (
+            ["evaluate", "--iccma", "x.af", "--task", "SE-GR", "--accept", "a", "--semantics", "preferred"],
+            "argmap evaluate: --semantics, --accept apply to a map FILE, not to --iccma",
+        ),
+        (
+            ["exercise", P, "--kind", "sort-by-side", "--matching"],
+            "argmap exercise: --matching shapes the GIFT quiz",
+        ),
+    ],
+)
+def test_options_another_mode_would_ignore_are_refused(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and err.startswith(expected) and out == ""

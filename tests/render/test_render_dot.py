@@ -602,7 +602,7 @@ def test_bad_options(kwargs: dict[str, object], message: str) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"issues": ["nope"]}, "no node with id 'nope'"),
+        ({"issues": ["nope"]}, "no issue with id 'nope'"),
         ({"issues": ["reach-child"]}, "no issue with id 'reach-child'"),
         ({"sides": ["nobody"]}, "no side with id 'nobody'"),
         ({"focus": "nowhere"}, "no node with id 'nowhere'"),
