@@ -196,3 +196,15 @@ def test_graph_queries_take_one_id_as_a_string() -> None:
     assert graph.restrict(m, "a") == graph.restrict(m, ["a"])
     with pytest.raises(argmap.UnknownElementError, match=r"no issue with id 'a' \(choose from q\)"):
         graph.issue_nodes(m, "a")
+
+
+def test_one_issue_may_be_given_as_a_string_wherever_issues_are() -> None:
+    from argmap.exercises import generate
+    from argmap.render import RenderOptions
+
+    m = argmap.load_corpus("school-phones")
+    assert generate(m, "sort-by-side", issues="lunch", seed=1) == generate(
+        m, ["sort-by-side"], issues=["lunch"], seed=1
+    )
+    assert RenderOptions(issues="lunch") == RenderOptions(issues=["lunch"])
+    assert argmap.check(m, select="AM1") == argmap.check(m, select=["AM1"])
