@@ -588,11 +588,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
         ids = [*(n.id for n in argument_map.nodes), *(str(k.id) for k in argument_map.links)]
         raise UnknownElementError(args.element, "node or link", choices=ids)
     element = argument_map.element(args.element)
-    print(_terminal(dumps_data(to_data(element))), end="")
     texts = find_source_texts(argument_map, dict(args.source), roots=args.source_root)
     problems = [p for p in anchor_problems(argument_map, texts) if (p.element or "").startswith("source ")]
     if problems:  # a text that is not the one the anchors point into would show the wrong passage
         raise MapError(problems)
+    print(_terminal(dumps_data(to_data(element))), end="")
     for index, anchor in enumerate(element.anchors):
         where = f"{anchor.source}[{anchor.start}:{anchor.end}]"
         if anchor.section:

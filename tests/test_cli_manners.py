@@ -216,3 +216,15 @@ def test_options_another_mode_would_ignore_are_refused(
 ) -> None:
     code, out, err = run(capsys, *argv)
     assert code == 2 and err.startswith(expected) and out == ""
+
+
+@pytest.mark.parametrize("source", ["txt={md}", "text={wrong}"])
+def test_show_prints_nothing_when_its_source_option_is_wrong(
+    source: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    wrong = tmp_path / "wrong.md"
+    wrong.write_text("Another text.\n", encoding="utf-8")
+    given = source.format(md=PHONES.parent / "source.md", wrong=wrong)
+    code, out, err = run(capsys, "show", P, "confounding", "--source", given)
+    assert code == 2 and out == ""
+    assert ("no source 'txt' (its sources: text)" if given.startswith("txt") else "SHA-256") in err
