@@ -264,9 +264,7 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     )
     draw.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
     draw.add_argument("--focus", metavar="ID", help="only this node and its neighbourhood")
-    draw.add_argument(
-        "--depth", type=int, default=1, metavar="K", help="links crossed from --focus (default 1)"
-    )
+    draw.add_argument("--depth", type=int, metavar="K", help="links crossed from --focus (default 1)")
     draw.add_argument("--hide-unconnected", action="store_true", help="leave out nodes no drawn link touches")
     draw.add_argument(
         "--with-findings",
@@ -688,6 +686,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_error else EXIT_OK
 
 
+def _suffix_format(path: str) -> str | None:
+    """The format a file's suffix names, or None when it names none (then --format decides)."""
+    from argmap.render import RenderError
+    from argmap.render import format_of as render_format_of
+
+    try:
+        return render_format_of(path)
+    except RenderError:
+        return None
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.io.files import check_writable, write_atomic
     from argmap.io.formats import load
@@ -699,10 +708,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     to_stdout = args.output == "-"
     fmt = args.format or ("svg" if to_stdout else render_format_of(args.output))
+    if args.format and not to_stdout and _suffix_format(args.output) not in (None, args.format):
+        _err(f"argmap render: {args.output} names {_suffix_format(args.output)} output, not {args.format}")
+        return EXIT_INPUT
     if to_stdout and fmt in ("png", "pdf") and sys.stdout.isatty():
         _err(f"argmap render: {fmt.upper()} is binary: refusing to write it to a terminal (give -o FILE)")
         return EXIT_INPUT
-    if args.depth != 1 and args.focus is None:
+    if args.depth is not None and args.focus is None:
         _err("argmap render: --depth needs --focus (the node whose neighbourhood to draw)")
         return EXIT_INPUT
     if args.dpi is not None and fmt != "png":
@@ -723,7 +735,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         sides=args.side,
         tags=args.tag,
         focus=args.focus,
-        depth=args.depth,
+        depth=1 if args.depth is None else args.depth,
         hide_unconnected=args.hide_unconnected,
         with_findings=args.with_findings,
         evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},

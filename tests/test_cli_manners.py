@@ -105,13 +105,20 @@ def test_a_value_not_among_the_choices(
 def test_options_that_would_be_ignored_are_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, *render(tmp_path, "--depth", "3"))
-    assert code == 2 and "--depth needs --focus" in err
+    for depth in ("3", "1"):  # even the default, given: the user meant something by it
+        code, _, err = run(capsys, *render(tmp_path, "--depth", depth))
+        assert code == 2 and "--depth needs --focus" in err
+    code, _, err = run(capsys, "render", P, "-o", str(tmp_path / "x.svg"), "--format", "png")
+    assert code == 2 and err == f"argmap render: {tmp_path / 'x.svg'} names svg output, not png\n"
     code, _, err = run(capsys, "render", str(PHONES), "-o", str(tmp_path / "x.pdf"), "--dpi", "150")
     assert code == 2 and "--dpi applies to PNG output only, not pdf" in err
     code, _, err = run(capsys, "render", str(PHONES), "-o", "-", "--dpi", "150")
     assert code == 2 and "not svg" in err  # standard output is SVG unless --format says otherwise
     assert not list(tmp_path.iterdir())
+    code, _, _ = run(capsys, "render", P, "-o", str(tmp_path / "drawing"), "--format", "dot")
+    assert code == 0 and (tmp_path / "drawing").read_text("utf-8").startswith(
+        "digraph"
+    )  # no suffix: --format says
 
 
 class _Terminal(io.StringIO):
