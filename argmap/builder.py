@@ -1,9 +1,11 @@
 """Write an argument map in Python: add sides, nodes and links, then build.
 
-Each ``add`` checks its element at once (an empty text or an unknown field
-raises :class:`~argmap.errors.MapError` on the spot); references between
-elements are checked by :meth:`MapBuilder.build`, so elements may be added
-in any order.
+Each method spells out the fields of its element as keyword arguments (the
+model's names and types), so that an editor completes them and mypy checks
+them. Each ``add`` checks its element at once (an empty text, a bad value or
+an unknown keyword raises :class:`~argmap.errors.MapError` on the spot, an
+unknown keyword with a "did you mean"); references between elements are
+checked by :meth:`MapBuilder.build`, so elements may be added in any order.
 
 Examples:
     >>> b = MapBuilder("uniforms", "School uniforms")
@@ -11,21 +13,28 @@ Examples:
     'pro'
     >>> b.issue("q", "Should schools require uniforms?")
     'q'
-    >>> b.claim("c1", "Uniforms reduce bullying.", held_by="pro")
+    >>> b.claim("c1", "Uniforms reduce bullying.", held_by="pro", tags="school")
     'c1'
     >>> b.supports("c1", "q")
     'c1--supports--q'
     >>> m = b.build()
     >>> m
     ArgumentMap(id='uniforms', nodes=2, links=1, sides=1)
+    >>> b.claim("c2", "Uniforms cost money.", lable="Cost")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapError: claim 'c2': unknown field 'lable'; did you mean 'label'?
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, TypeVar
+import difflib
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ParamSpec, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, JsonValue
 
 from argmap.errors import MapError, Problem
 from argmap.model import (
@@ -33,36 +42,115 @@ from argmap.model import (
     LINK_KINDS,
     NODE_CLASSES,
     NODE_KINDS,
+    Anchor,
     AnyLink,
     AnyNode,
     ArgumentMap,
+    CheckSettings,
     LinkKind,
     NodeKind,
+    Section,
     Side,
     SourceDocument,
+    Stance,
 )
-from argmap.model.fields import UNDERCUTS
+from argmap.model.fields import UNDERCUTS, SideRole
 from argmap.references import LinkIds
 from argmap.validation import check_data, locate_problems, raise_problems, validate
 
 __all__ = ["MapBuilder"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+Ids = str | Iterable[str]
+Anchors = Iterable[Anchor | Mapping[str, Any]]
+Data = Mapping[str, JsonValue]
+
+# What an element is called in messages, by the method that adds it (links: by their kind).
+_WHAT = {"__init__": "map", "source": "source", "side": "side"}
+
+
+def _ids(value: Ids) -> tuple[str, ...]:
+    """One id (or tag) as a string, or several."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    """The fields given a value (None and empty collections leave the model's default)."""
+    return {name: value for name, value in values.items() if value is not None and value != ()}
+
+
+def _known_keywords(method: Callable[P, R]) -> Callable[P, R]:
+    """Refuse an unknown keyword as the file loader refuses an unknown field: with a "did you mean".
+
+    Without this, Python's TypeError would name the keyword but suggest nothing.
+    """
+    parameters = [name for name in inspect.signature(method).parameters if name != "self"]
+    binder = inspect.signature(method)
+
+    @functools.wraps(method)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        unknown = [name for name in kwargs if name not in parameters]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], parameters, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(parameters)})"
+            given = binder.bind_partial(*args).arguments
+            kind = given.get("kind")
+            what = kind if kind in NODE_KINDS else _WHAT.get(method.__name__, method.__name__)
+            if kind in LINK_KINDS or what in LINK_KINDS:
+                what = f"{kind or what} link"
+            element_id = given.get("id", kwargs.get("id"))
+            element = what if element_id is None else f"{what} {element_id!r}"
+            raise MapError([Problem(f"unknown field {unknown[0]!r}{hint}", element=element)])
+        return method(*args, **kwargs)
+
+    return checked
 
 
 class MapBuilder:
     """Collects the parts of an :class:`~argmap.model.ArgumentMap` and builds it.
 
+    Every node method takes the fields every node has: ``label`` (a short
+    title), ``held_by`` (the id of the side that holds it), ``tags`` (one tag
+    or several), ``anchors`` (spans of a source, as :class:`~argmap.Anchor`
+    or mappings), ``inferred`` (the map's authors inferred it; ``note`` then
+    says why), ``note`` and ``data`` (free-form JSON values). Every link
+    method takes ``id`` (generated when not given), ``held_by``,
+    ``concession``, ``strength`` (0 to 1), ``note``, ``tags``, ``anchors``,
+    ``inferred`` and ``data``.
+
     Args:
         id: The map's id (a slug).
         title: The map's title.
-        **fields: Any other top-level field: ``description``, ``tags``,
-            ``metadata``.
+        description: What the map covers.
+        tags: One tag or several.
+        metadata: Free-form JSON values about the map.
+        checks: The map's own check settings (``{"ignore": ["AM501"]}``).
+
+    Examples:
+        >>> MapBuilder("m", "T", tags="demo").build().tags
+        ('demo',)
     """
 
-    def __init__(self, id: str, title: str, **fields: Any) -> None:
+    @_known_keywords
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        *,
+        description: str | None = None,
+        tags: Ids = (),
+        metadata: Data | None = None,
+        checks: CheckSettings | Mapping[str, Any] | None = None,
+    ) -> None:
         """Start an empty map with the given id, title and top-level fields."""
-        self._top: dict[str, Any] = {"id": id, "title": title, **fields}
+        self._top: dict[str, Any] = {
+            "id": id,
+            "title": title,
+            **_given(description=description, tags=_ids(tags), metadata=metadata, checks=_dump(checks)),
+        }
         self._sources: list[SourceDocument] = []
         self._sides: list[Side] = []
         self._nodes: list[AnyNode] = []
@@ -81,8 +169,14 @@ class MapBuilder:
             >>> [n.id for n in b2.build().nodes]
             ['a', 'b']
         """
-        top = {name: getattr(argument_map, name) for name in ("description", "tags", "metadata")}
-        builder = cls(argument_map.id, argument_map.title, **top)
+        builder = cls(
+            argument_map.id,
+            argument_map.title,
+            description=argument_map.description,
+            tags=argument_map.tags,
+            metadata=argument_map.metadata,
+            checks=argument_map.checks,
+        )
         builder._sources = list(argument_map.sources)
         builder._sides = list(argument_map.sides)
         builder._nodes = list(argument_map.nodes)
@@ -103,52 +197,244 @@ class MapBuilder:
             raise MapError([Problem(f"duplicate id {element_id!r}", element=f"{what} {element_id!r}")])
         self._ids.add(element_id)
 
-    def source(self, id: str, title: str, **fields: Any) -> str:
-        """Add a source document (``author``, ``url``, ``path``, ``sha256``, ``sections``...)."""
-        doc = self._make(SourceDocument, {"id": id, "title": title, **fields}, "source")
-        self._sources.append(doc)
+    @_known_keywords
+    def source(
+        self,
+        id: str,
+        title: str,
+        *,
+        author: str | None = None,
+        url: str | None = None,
+        path: str | None = None,
+        sha256: str | None = None,
+        license: str | None = None,
+        sections: Iterable[Section | Mapping[str, Any]] = (),
+        note: str | None = None,
+    ) -> str:
+        """Add a source document; ``path`` is its text's file, relative to the map's.
+
+        Examples:
+            >>> MapBuilder("m", "T").source("art", "An article", url="https://example.org/a")
+            'art'
+        """
+        fields = _given(
+            author=author,
+            url=url,
+            path=path,
+            sha256=sha256,
+            license=license,
+            sections=tuple(sections),
+            note=note,
+        )
+        self._sources.append(self._make(SourceDocument, {"id": id, "title": title, **fields}, "source"))
         return id
 
-    def side(self, id: str, name: str, **fields: Any) -> str:
-        """Add a side (``description``, ``role``, ``stances``, ``opposes``)."""
+    @_known_keywords
+    def side(
+        self,
+        id: str,
+        name: str,
+        *,
+        description: str | None = None,
+        role: SideRole = "party",
+        stances: Mapping[str, Stance] | None = None,
+        opposes: Ids = (),
+    ) -> str:
+        """Add a side: its stance on issues (``{"q": "for"}``) and the sides it ``opposes``.
+
+        Examples:
+            >>> MapBuilder("m", "T").side("pro", "Proponents", opposes="con")
+            'pro'
+        """
+        fields = _given(description=description, role=role, stances=stances, opposes=_ids(opposes))
         self._sides.append(self._make(Side, {"id": id, "name": name, **fields}, "side"))
         return id
 
-    def node(self, kind: NodeKind, id: str, text: str, **fields: Any) -> str:
-        """Add a node of any kind (``label``, ``held_by``, ``tags``, ``anchors``, ``note``, ``data``).
+    @_known_keywords
+    def node(
+        self,
+        kind: NodeKind,
+        id: str,
+        text: str,
+        *,
+        label: str | None = None,
+        held_by: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        note: str | None = None,
+        data: Data | None = None,
+        citation: str | None = None,
+    ) -> str:
+        """Add a node of any kind (``citation`` only for evidence).
 
         Raises:
             MapError: the id is taken or a field is invalid.
+
+        Examples:
+            >>> MapBuilder("m", "T").node("principle", "p", "Liberty.", label="Liberty")
+            'p'
         """
         if kind not in NODE_CLASSES:
             raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(NODE_KINDS)}")])
-        data = {"id": id, "kind": kind, "text": text, **fields}
-        node = self._make(NODE_CLASSES[kind], data, kind)
+        fields = _given(
+            label=label,
+            held_by=held_by,
+            tags=_ids(tags),
+            anchors=tuple(anchors),
+            inferred=inferred or None,
+            note=note,
+            data=data,
+            citation=citation,
+        )
+        node = self._make(NODE_CLASSES[kind], {"id": id, "kind": kind, "text": text, **fields}, kind)
         self._claim_id(id, kind)
         self._nodes.append(node)
         return id
 
-    def issue(self, id: str, text: str, **fields: Any) -> str:
-        """Add a question or motion under debate."""
-        return self.node("issue", id, text, **fields)
+    @_known_keywords
+    def issue(
+        self,
+        id: str,
+        text: str,
+        *,
+        label: str | None = None,
+        held_by: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        note: str | None = None,
+        data: Data | None = None,
+    ) -> str:
+        """Add a question or motion under debate.
 
-    def claim(self, id: str, text: str, **fields: Any) -> str:
-        """Add a claim."""
-        return self.node("claim", id, text, **fields)
+        Examples:
+            >>> MapBuilder("m", "T").issue("q", "Should schools ban phones?", label="Ban phones?")
+            'q'
+        """
+        return self.node(
+            "issue", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
+            inferred=inferred, note=note, data=data,
+        )  # fmt: skip
 
-    def counterclaim(self, id: str, text: str, **fields: Any) -> str:
-        """Add a counterclaim."""
-        return self.node("counterclaim", id, text, **fields)
+    @_known_keywords
+    def claim(
+        self,
+        id: str,
+        text: str,
+        *,
+        label: str | None = None,
+        held_by: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        note: str | None = None,
+        data: Data | None = None,
+    ) -> str:
+        """Add a claim: a position advanced in the debate.
 
-    def principle(self, id: str, text: str, **fields: Any) -> str:
-        """Add a principle (a value or norm that claims appeal to)."""
-        return self.node("principle", id, text, **fields)
+        Examples:
+            >>> MapBuilder("m", "T").claim("c", "Phones distract.", tags=["class", "focus"])
+            'c'
+        """
+        return self.node(
+            "claim", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
+            inferred=inferred, note=note, data=data,
+        )  # fmt: skip
 
-    def evidence(self, id: str, text: str, **fields: Any) -> str:
-        """Add evidence (a fact, datum or cited source; ``citation`` optional)."""
-        return self.node("evidence", id, text, **fields)
+    @_known_keywords
+    def counterclaim(
+        self,
+        id: str,
+        text: str,
+        *,
+        label: str | None = None,
+        held_by: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        note: str | None = None,
+        data: Data | None = None,
+    ) -> str:
+        """Add a counterclaim: a position advanced against another claim.
 
-    def link(self, kind: LinkKind, source: str | Iterable[str], target: str, **fields: Any) -> str:
+        Examples:
+            >>> MapBuilder("m", "T").counterclaim("k", "Parents need contact.")
+            'k'
+        """
+        return self.node(
+            "counterclaim", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
+            inferred=inferred, note=note, data=data,
+        )  # fmt: skip
+
+    @_known_keywords
+    def principle(
+        self,
+        id: str,
+        text: str,
+        *,
+        label: str | None = None,
+        held_by: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        note: str | None = None,
+        data: Data | None = None,
+    ) -> str:
+        """Add a principle: a value or norm that claims appeal to.
+
+        Examples:
+            >>> MapBuilder("m", "T").principle("p", "Children should be safe.")
+            'p'
+        """
+        return self.node(
+            "principle", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
+            inferred=inferred, note=note, data=data,
+        )  # fmt: skip
+
+    @_known_keywords
+    def evidence(
+        self,
+        id: str,
+        text: str,
+        *,
+        label: str | None = None,
+        held_by: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        note: str | None = None,
+        data: Data | None = None,
+        citation: str | None = None,
+    ) -> str:
+        """Add evidence: a fact, datum or cited source; ``citation`` says where it comes from.
+
+        Examples:
+            >>> MapBuilder("m", "T").evidence("e", "Scores rose 6%.", citation="LSE study")
+            'e'
+        """
+        return self.node(
+            "evidence", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
+            inferred=inferred, note=note, data=data, citation=citation,
+        )  # fmt: skip
+
+    @_known_keywords
+    def link(
+        self,
+        kind: LinkKind,
+        source: Ids,
+        target: str,
+        *,
+        id: str | None = None,
+        held_by: str | None = None,
+        concession: bool = False,
+        strength: float | None = None,
+        note: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        data: Data | None = None,
+    ) -> str:
         """Add a stance link and return its id (generated when not given).
 
         Args:
@@ -156,49 +442,184 @@ class MapBuilder:
                 ``equivalent``.
             source: One node id, or several for linked premises.
             target: A node id (a link id for ``undercuts``).
-            **fields: ``id``, ``held_by``, ``concession``, ``strength``,
-                ``note``, ``tags``, ``anchors``, ``data``.
+            id: The link's id; by default ``source--kind--target``.
+            held_by: The side that draws the link, when not its source's.
+            concession: The link concedes a point to the other side.
+            strength: How strongly the source bears on the target, 0 to 1.
+            note: A remark (why, when ``inferred``).
+            tags: One tag or several.
+            anchors: Spans of a source the link is read from.
+            inferred: The map's authors inferred the link.
+            data: Free-form JSON values.
 
         Raises:
             MapError: the id is taken or a field is invalid.
+
+        Examples:
+            >>> b = MapBuilder("m", "T")
+            >>> b.link("attacks", ["a", "b"], "c", note="jointly")
+            'a+b--attacks--c'
         """
         premises = [source] if isinstance(source, str) else list(source)
         if kind not in LINK_CLASSES:
             raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(LINK_KINDS)}")])
-        link_id = fields.pop("id", None)
-        if link_id is None:
-            link_id = LinkIds(self._ids).new(kind, [str(p) for p in premises], target)
-        data = {
+        link_id = id if id is not None else LinkIds(self._ids).new(kind, premises, target)
+        fields = _given(
+            held_by=held_by,
+            concession=concession or None,
+            strength=strength,
+            note=note,
+            tags=_ids(tags),
+            anchors=tuple(anchors),
+            inferred=inferred or None,
+            data=data,
+        )
+        data_ = {
             "id": link_id,
             "kind": kind,
             "target": target,
             **fields,
             "source": source if isinstance(source, str) else premises,
         }
-        link = self._make(LINK_CLASSES[kind], data, f"{kind} link")
+        link = self._make(LINK_CLASSES[kind], data_, f"{kind} link")
         self._claim_id(link_id, f"{kind} link")
         self._links.append(link)
-        return str(link_id)
+        return link_id
 
-    def supports(self, source: str | Iterable[str], target: str, **fields: Any) -> str:
-        """Add a ``supports`` link; several sources make linked premises."""
-        return self.link("supports", source, target, **fields)
+    @_known_keywords
+    def supports(
+        self,
+        source: Ids,
+        target: str,
+        *,
+        id: str | None = None,
+        held_by: str | None = None,
+        concession: bool = False,
+        strength: float | None = None,
+        note: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        data: Data | None = None,
+    ) -> str:
+        """Add a ``supports`` link: the source gives a reason for the target (several: linked premises).
 
-    def attacks(self, source: str | Iterable[str], target: str, **fields: Any) -> str:
-        """Add an ``attacks`` link (the source rebuts the target node)."""
-        return self.link("attacks", source, target, **fields)
+        Examples:
+            >>> MapBuilder("m", "T").supports("a", "q", strength=0.8)
+            'a--supports--q'
+        """
+        return self.link(
+            "supports", source, target, id=id, held_by=held_by, concession=concession, strength=strength,
+            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
+        )  # fmt: skip
 
-    def undercuts(self, source: str | Iterable[str], target_link: str, **fields: Any) -> str:
-        """Add an ``undercuts`` link against the inference of ``target_link``."""
-        return self.link(UNDERCUTS, source, target_link, **fields)
+    @_known_keywords
+    def attacks(
+        self,
+        source: Ids,
+        target: str,
+        *,
+        id: str | None = None,
+        held_by: str | None = None,
+        concession: bool = False,
+        strength: float | None = None,
+        note: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        data: Data | None = None,
+    ) -> str:
+        """Add an ``attacks`` link (the source rebuts the target node).
 
-    def contradicts(self, a: str, b: str, **fields: Any) -> str:
-        """Add a symmetric ``contradicts`` link between two nodes."""
-        return self.link("contradicts", a, b, **fields)
+        Examples:
+            >>> MapBuilder("m", "T").attacks("k", "a", concession=True)
+            'k--attacks--a'
+        """
+        return self.link(
+            "attacks", source, target, id=id, held_by=held_by, concession=concession, strength=strength,
+            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
+        )  # fmt: skip
 
-    def equivalent(self, a: str, b: str, **fields: Any) -> str:
-        """Add a symmetric ``equivalent`` link between two nodes."""
-        return self.link("equivalent", a, b, **fields)
+    @_known_keywords
+    def undercuts(
+        self,
+        source: Ids,
+        target_link: str,
+        *,
+        id: str | None = None,
+        held_by: str | None = None,
+        concession: bool = False,
+        strength: float | None = None,
+        note: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        data: Data | None = None,
+    ) -> str:
+        """Add an ``undercuts`` link against the inference of the link ``target_link``.
+
+        Examples:
+            >>> MapBuilder("m", "T").undercuts("x", "a--supports--q")
+            'x--undercuts--a--supports--q'
+        """
+        return self.link(
+            UNDERCUTS, source, target_link, id=id, held_by=held_by, concession=concession,
+            strength=strength, note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
+        )  # fmt: skip
+
+    @_known_keywords
+    def contradicts(
+        self,
+        a: str,
+        b: str,
+        *,
+        id: str | None = None,
+        held_by: str | None = None,
+        concession: bool = False,
+        strength: float | None = None,
+        note: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        data: Data | None = None,
+    ) -> str:
+        """Add a symmetric ``contradicts`` link: the two nodes cannot both be true.
+
+        Examples:
+            >>> MapBuilder("m", "T").contradicts("a", "b")
+            'a--contradicts--b'
+        """
+        return self.link(
+            "contradicts", a, b, id=id, held_by=held_by, concession=concession, strength=strength,
+            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
+        )  # fmt: skip
+
+    @_known_keywords
+    def equivalent(
+        self,
+        a: str,
+        b: str,
+        *,
+        id: str | None = None,
+        held_by: str | None = None,
+        concession: bool = False,
+        strength: float | None = None,
+        note: str | None = None,
+        tags: Ids = (),
+        anchors: Anchors = (),
+        inferred: bool = False,
+        data: Data | None = None,
+    ) -> str:
+        """Add a symmetric ``equivalent`` link: the two nodes say the same in other words.
+
+        Examples:
+            >>> MapBuilder("m", "T").equivalent("a", "b")
+            'a--equivalent--b'
+        """
+        return self.link(
+            "equivalent", a, b, id=id, held_by=held_by, concession=concession, strength=strength,
+            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
+        )  # fmt: skip
 
     def build(self) -> ArgumentMap:
         """Check every reference and return the map.

@@ -9,15 +9,17 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._version import __version__
-from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError
+from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, UnknownElementError
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
     from argmap.exercises.comparison import MapGrade
@@ -27,6 +29,45 @@ if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _hint(value: str, choices: Sequence[str], listing: str | None = None) -> str:
+    """The nearest choice to ``value`` (if any is near), then the choices (or where to find them).
+
+    Examples:
+        >>> _hint("prnt", ["default", "print"])
+        "did you mean 'print'? choose from default, print"
+    """
+    close = difflib.get_close_matches(value, list(choices), n=1)
+    parts = [f"did you mean {close[0]!r}?"] if close else []
+    parts.append(listing or "choose from " + ", ".join(choices))
+    return " ".join(parts)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a "did you mean" before the choices when a value is not one of them."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            hint = _hint(str(value), [str(choice) for choice in action.choices])
+            raise argparse.ArgumentError(action, f"invalid choice: {value!r} ({hint})")
+
+
+@contextmanager
+def _suggesting(what: str, choices: Sequence[str], listing: str | None = None) -> Iterator[None]:
+    """Re-raise an unknown ``what`` (a rule, a corpus) with the nearest choice and the list."""
+    try:
+        yield
+    except UnknownElementError as err:
+        if err.what != what:
+            raise
+        raise UnknownElementError(err.element_id, what, _hint(err.element_id, choices, listing)) from None
+
+
+def _rule_names() -> list[str]:
+    from argmap.checks import RULES
+
+    return [*sorted(RULES), *sorted(rule.name for rule in RULES.values())]
 
 
 def _formats_epilog() -> str:
@@ -105,8 +146,11 @@ def _add_sources(command: argparse.ArgumentParser, help: str = _SOURCE_HELP) -> 
     command.add_argument("--source-root", action="append", default=[], metavar="DIR", help=_ROOT_HELP)
 
 
+_MAP_HELP = "a map file (any readable format; see `argmap convert --help`) or a bundled corpus's name"
+
+
 def _info_parser(info: argparse.ArgumentParser) -> None:
-    info.add_argument("file", metavar="FILE", help="map file (.yaml, .yml or .json)")
+    info.add_argument("file", metavar="FILE", help=_MAP_HELP)
 
 
 def _schema_parser(_schema: argparse.ArgumentParser) -> None:
@@ -114,13 +158,13 @@ def _schema_parser(_schema: argparse.ArgumentParser) -> None:
 
 
 def _validate_parser(validate: argparse.ArgumentParser) -> None:
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar="FILE", help=_MAP_HELP)
     _add_sources(validate)
 
 
 def _show_parser(show: argparse.ArgumentParser) -> None:
-    show.add_argument("file", metavar="FILE")
-    show.add_argument("element", metavar="ID")
+    show.add_argument("file", metavar="FILE", help=_MAP_HELP)
+    show.add_argument("element", metavar="ID", help="the id of a node or link")
     _add_sources(show)
 
 
@@ -128,7 +172,7 @@ def _convert_parser(convert: argparse.ArgumentParser) -> None:
     from argmap.io import formats
 
     convert.epilog = _formats_epilog()
-    convert.add_argument("file", metavar="FILE")
+    convert.add_argument("file", metavar="FILE", help=_MAP_HELP)
     convert.add_argument(
         "output", metavar="OUT", help="output file; its suffix names the format unless --to does"
     )
@@ -140,7 +184,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     from argmap.checks import SEVERITIES
 
     check.add_argument(
-        "files", nargs="*", metavar="FILE", help="map files in any readable format, or folders"
+        "files", nargs="*", metavar="FILE", help="map files in any readable format, folders, or corpus names"
     )
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument(
@@ -177,7 +221,7 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     from argmap.render.engines import ENGINES
     from argmap.semantics import command as semantics_command
 
-    draw.add_argument("file", metavar="FILE")
+    draw.add_argument("file", metavar="FILE", help=_MAP_HELP)
     draw.add_argument(
         "-o",
         "--output",
@@ -189,7 +233,12 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     draw.add_argument(
         "--engine", choices=list(ENGINES), help="layout engine (default: dot on PATH, else bundled)"
     )
-    draw.add_argument("--theme", choices=sorted(THEMES), default="default")
+    draw.add_argument(
+        "--theme",
+        choices=sorted(THEMES),
+        default="default",
+        help="default (colour) or print (black on white, sides named by badges)",
+    )
     draw.add_argument(
         "--labels",
         choices=["label", "text", "both"],
@@ -215,16 +264,14 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     )
     draw.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
     draw.add_argument("--focus", metavar="ID", help="only this node and its neighbourhood")
-    draw.add_argument(
-        "--depth", type=int, default=1, metavar="K", help="links crossed from --focus (default 1)"
-    )
+    draw.add_argument("--depth", type=int, metavar="K", help="links crossed from --focus (default 1)")
     draw.add_argument("--hide-unconnected", action="store_true", help="leave out nodes no drawn link touches")
     draw.add_argument(
         "--with-findings",
         action="store_true",
         help="highlight the elements of the checker's error and warning findings",
     )
-    draw.add_argument("--dpi", type=_dpi, help="resolution of PNG output (1 to 2400)")
+    draw.add_argument("--dpi", type=_dpi, metavar="DPI", help="resolution of PNG output (1 to 2400)")
     draw.add_argument(
         "--evaluate",
         choices=semantics_command.SEMANTICS,
@@ -234,17 +281,26 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
 
 
 def _corpus_parser(corpus: argparse.ArgumentParser) -> None:
-    corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
-    corpus_commands.add_parser("list", help="list the bundled corpora")
-    corpus_show = corpus_commands.add_parser("show", help="summarize a bundled corpus")
-    corpus_show.add_argument("name", metavar="NAME")
-    corpus_path_cmd = corpus_commands.add_parser("path", help="print the path of a corpus's map file")
-    corpus_path_cmd.add_argument("name", metavar="NAME")
+    corpus.description = (
+        "The maps that come with argmap. A corpus's name stands for its map file in every command"
+        " (`argmap render school-phones -o phones.svg`)."
+    )
+    corpus_commands = corpus.add_subparsers(
+        dest="corpus_command", metavar="ACTION", required=True, help="what to do: list, show or path"
+    )
+    for action, help in (
+        ("list", "list the bundled corpora"),
+        ("show", "summarize a bundled corpus"),
+        ("path", "print the path of a corpus's map file"),
+    ):
+        sub = corpus_commands.add_parser(action, help=help, description=help[:1].upper() + help[1:] + ".")
+        if action != "list":
+            sub.add_argument("name", metavar="NAME", help="the corpus's name (see `argmap corpus list`)")
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; only ``command`` (the one being run) gets its arguments, or every command with ``"*"``."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="argmap",
         description="Map policy debates as typed argument graphs.",
         epilog=_EPILOG,
@@ -282,7 +338,7 @@ def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
     from argmap.exercises import KINDS
 
     exercise.description = f"Make an exercise from a map. Kinds: {', '.join(sorted(KINDS))}."
-    exercise.add_argument("file", metavar="FILE", help="map file (.yaml, .yml or .json)")
+    exercise.add_argument("file", metavar="FILE", help=_MAP_HELP)
     exercise.add_argument(
         "--kind",
         action="append",
@@ -291,14 +347,18 @@ def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
         metavar="KIND",
         help="kind of exercise (repeat for a worksheet of several parts)",
     )
-    exercise.add_argument("--seed", type=int, default=0, help="the same seed gives the same exercise")
+    exercise.add_argument(
+        "--seed", type=int, default=0, metavar="N", help="the same seed gives the same exercise"
+    )
     exercise.add_argument(
         "--difficulty", default="1", metavar="D", help="1, 2 or 3 (or easy, medium, hard); default 1"
     )
     exercise.add_argument(
         "--issue", action="append", default=[], metavar="ID", help="only what bears on this issue"
     )
-    exercise.add_argument("--title", help="the worksheet's title (default: the map's and the issue's)")
+    exercise.add_argument(
+        "--title", metavar="TEXT", help="the worksheet's title (default: the map's and the issue's)"
+    )
     _add_sources(
         exercise, "text of source ID, for the locate kind (repeatable; texts beside the map are found)"
     )
@@ -337,8 +397,13 @@ def _evaluate_parser(evaluate: argparse.ArgumentParser) -> None:
         "Evaluate a map (`argmap evaluate FILE --semantics preferred`) or solve an ICCMA"
         " competition task (`argmap evaluate --iccma FILE.af --task SE-PR`). See docs/semantics.md."
     )
-    evaluate.add_argument("file", nargs="?", metavar="FILE", help="map file (.yaml, .yml or .json)")
-    evaluate.add_argument("--semantics", default="grounded", choices=semantics_command.SEMANTICS)
+    evaluate.add_argument("file", nargs="?", metavar="FILE", help=_MAP_HELP)
+    evaluate.add_argument(
+        "--semantics",
+        default="grounded",
+        choices=semantics_command.SEMANTICS,
+        help="which arguments stand together (default: grounded)",
+    )
     evaluate.add_argument(
         "--support",
         default=semantics_command.DEFAULT_SUPPORT,
@@ -352,8 +417,10 @@ def _evaluate_parser(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("--format", choices=["text", "json"], default="text", help="report format")
     evaluate.add_argument("--write-framework", metavar="OUT", help="also write the framework (.apx or .af)")
     evaluate.add_argument("--iccma", metavar="FILE", help="an ICCMA framework (.apx, or ICCMA 2023 .af)")
-    evaluate.add_argument("--task", help="with --iccma: SE-PR, DC-ST, DS-PR... (SE, DC, DS x GR, CO, PR, ST)")
-    evaluate.add_argument("--arg", metavar="A", help="with --iccma: the argument of a DC or DS task")
+    evaluate.add_argument(
+        "--task", metavar="TASK", help="with --iccma: SE-PR, DC-ST, DS-PR... (SE, DC, DS x GR, CO, PR, ST)"
+    )
+    evaluate.add_argument("--arg", metavar="ID", help="with --iccma: the argument of a DC or DS task")
     evaluate.add_argument(
         "--solver",
         choices=semantics_command.SOLVERS,
@@ -367,6 +434,24 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     if (args.file is None) == (args.iccma is None) or (args.iccma is None) != (args.task is None):
         _err("argmap evaluate: give a map FILE, or --iccma FILE with --task")
+        return EXIT_INPUT
+    # options of the other way of working would be ignored: say so instead
+    if args.iccma is None:
+        unused = {"--arg": args.arg is not None, "--solver": args.solver != "search"}
+        what = "to --iccma only"
+    else:
+        unused = {
+            "--semantics": args.semantics != "grounded",
+            "--support": args.support != semantics_command.DEFAULT_SUPPORT,
+            "--accept": bool(args.accept),
+            "--remove": bool(args.remove),
+            "--format": args.format != "text",
+            "--write-framework": args.write_framework is not None,
+        }
+        what = "to a map FILE, not to --iccma (whose --task names the semantics)"
+    ignored = [flag for flag, given in unused.items() if given]
+    if ignored:
+        _err(f"argmap evaluate: {', '.join(ignored)} {'applies' if len(ignored) == 1 else 'apply'} {what}")
         return EXIT_INPUT
     if args.iccma is not None:
         print(semantics_command.solve_iccma_file(args.iccma, args.task, args.arg, solver=args.solver))
@@ -497,12 +582,15 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from argmap.sources import anchor_problems, find_source_texts, passage
 
     argument_map = load(args.file)
+    if not argument_map.has(args.element):
+        ids = [*(n.id for n in argument_map.nodes), *(str(k.id) for k in argument_map.links)]
+        raise UnknownElementError(args.element, "node or link", choices=ids)
     element = argument_map.element(args.element)
-    print(_terminal(dumps_data(to_data(element))), end="")
     texts = find_source_texts(argument_map, dict(args.source), roots=args.source_root)
     problems = [p for p in anchor_problems(argument_map, texts) if (p.element or "").startswith("source ")]
     if problems:  # a text that is not the one the anchors point into would show the wrong passage
         raise MapError(problems)
+    print(_terminal(dumps_data(to_data(element))), end="")
     for index, anchor in enumerate(element.anchors):
         where = f"{anchor.source}[{anchor.start}:{anchor.end}]"
         if anchor.section:
@@ -541,7 +629,8 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
         for corpus in list_corpora():
             print(f"{corpus.name}\t{corpus.load().title}")
         return EXIT_OK
-    path = corpus_path(args.name)
+    with _suggesting("bundled corpus", [c.name for c in list_corpora()]):
+        path = corpus_path(args.name)
     if args.corpus_command == "path":
         print(path)
     else:
@@ -559,13 +648,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from argmap.io import formats
 
     if args.explain:
-        print(get_rule(args.explain).explain())
+        with _suggesting("rule", _rule_names(), "`argmap rules` lists them"):
+            print(get_rule(args.explain).explain())
         return EXIT_OK
     if not args.files:
         _err("argmap check: give at least one FILE (or --explain CODE)")
         return EXIT_INPUT
     select, ignore = _codes(args.select), _codes(args.ignore)
-    select_rules(select, ignore)  # reject unknown codes before reading any file
+    with _suggesting("rule", _rule_names(), "`argmap rules` lists them"):
+        select_rules(select, ignore)  # reject unknown codes before reading any file
     results: list[tuple[str, list[Finding]]] = []
     unread: list[str] = []  # files read not at all, or only in part
     for file in formats.expand(args.files):
@@ -595,8 +686,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_error else EXIT_OK
 
 
+def _suffix_format(path: str) -> str | None:
+    """The format a file's suffix names, or None when it names none (then --format decides)."""
+    from argmap.render import RenderError
+    from argmap.render import format_of as render_format_of
+
+    try:
+        return render_format_of(path)
+    except RenderError:
+        return None
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
-    from argmap.checks import check
     from argmap.io.files import check_writable, write_atomic
     from argmap.io.formats import load
     from argmap.render import RenderOptions, render
@@ -607,10 +708,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     to_stdout = args.output == "-"
     fmt = args.format or ("svg" if to_stdout else render_format_of(args.output))
+    if args.format and not to_stdout and _suffix_format(args.output) not in (None, args.format):
+        _err(f"argmap render: {args.output} names {_suffix_format(args.output)} output, not {args.format}")
+        return EXIT_INPUT
     if to_stdout and fmt in ("png", "pdf") and sys.stdout.isatty():
         _err(f"argmap render: {fmt.upper()} is binary: refusing to write it to a terminal (give -o FILE)")
         return EXIT_INPUT
-    if args.depth != 1 and args.focus is None:
+    if args.depth is not None and args.focus is None:
         _err("argmap render: --depth needs --focus (the node whose neighbourhood to draw)")
         return EXIT_INPUT
     if args.dpi is not None and fmt != "png":
@@ -619,29 +723,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if not to_stdout:
         check_writable(args.output)  # refuse a folder or a device before the work
     argument_map = load(args.file)
-    highlight: set[str] = set()
-    if args.with_findings:
-        for finding in check(argument_map, min_severity="warning"):
-            highlight.update(finding.elements)
     options = RenderOptions(
         theme=args.theme,
-        label_mode=args.labels,
+        labels=args.labels,
         wrap=args.wrap,
         rankdir=args.rankdir,
-        cluster_issues=args.cluster,
+        cluster=args.cluster,
         legend=args.legend,
         title=not args.no_title,
-        issues=tuple(args.issue),
-        sides=tuple(args.side),
-        tags=tuple(args.tag),
+        issues=args.issue,
+        sides=args.side,
+        tags=args.tag,
         focus=args.focus,
-        depth=args.depth,
+        depth=1 if args.depth is None else args.depth,
         hide_unconnected=args.hide_unconnected,
-        highlight=frozenset(highlight),
+        with_findings=args.with_findings,
         evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},
         dpi=args.dpi,
+        engine=args.engine,
     )
-    data = render(argument_map, fmt, options, engine=args.engine)
+    data = render(argument_map, fmt, options)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -672,6 +773,9 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
     asked = {name: getattr(args, name) for name in OUTPUTS}
     chosen: dict[Output, str] = {name: path for name, path in asked.items() if path is not None}
+    if args.matching and "gift" not in chosen:
+        _err("argmap exercise: --matching shapes the GIFT quiz: give --gift OUT too")
+        return EXIT_INPUT
     argument_map = load(args.file)
     # every input of the run: the map, the texts given, and the texts found beside the map
     inputs = [args.file, *(path for _, path in args.source)]
@@ -781,7 +885,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     from argmap.checks import RULES, get_rule
 
     if args.explain:
-        print(get_rule(args.explain).explain())
+        with _suggesting("rule", _rule_names(), "`argmap rules` lists them"):
+            print(get_rule(args.explain).explain())
         return EXIT_OK
     for found in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{found.code}  {found.severity:<7}  {found.name:<28}  {found.summary}")
@@ -816,12 +921,17 @@ def _corpus_names(args: argparse.Namespace) -> None:
     def resolve(value: str) -> str:
         if os.path.exists(value) or os.sep in value or "." in value:
             return value
-        from argmap.corpora import corpus_path
+        from argmap.corpora import corpus_path, list_corpora
 
         try:
             return str(corpus_path(value))
         except ArgmapError:
-            return value  # not a corpus either: reading it reports the missing file
+            pass
+        names = [corpus.name for corpus in list_corpora()]
+        if difflib.get_close_matches(value, names, n=1):  # a near miss of a corpus's name
+            hint = _hint(value, names, "`argmap corpus list` lists the corpora")
+            raise ArgmapError(f"{value}: no such file, nor a bundled corpus of that name ({hint})")
+        return value  # reading it reports the missing file
 
     if isinstance(getattr(args, "file", None), str):
         args.file = resolve(args.file)

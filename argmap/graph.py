@@ -5,8 +5,16 @@ in the style of networkx: who supports or attacks a node, which links join two
 nodes, where an undercut finally lands, what lies within k links, what bears
 on an issue, which nodes a side holds, which sides oppose, and the sub-map of
 some nodes. Render, checks, exercises and semantics ask these functions
-instead of walking links themselves. Functions return element ids (strings),
-in map order unless they say otherwise.
+instead of walking links themselves.
+
+What they return, one rule throughout: an answer that is **nodes** is node
+ids (strings; ``m.node(id)`` gives the node), as a tuple in map order, or as
+a set where the answer is a reach to test against (:func:`bearing_on`,
+:func:`bears_on`); an answer that is **links** is the link objects
+(:func:`links_between`, :func:`drawn_links`), as ``m.links_to`` and
+``m.links_from`` give them, since a caller reads a link's kind, premises and
+target. Where a function takes several node ids, one id may be given as a
+plain string.
 
 Fast paths (the checker's strongly connected components, the semantics
 solvers) share one integer-indexed form of the map, :func:`compiled`, built
@@ -105,6 +113,11 @@ def cached(m: ArgumentMap, key: str, build: Callable[[ArgumentMap], T]) -> T:
         memo[key] = build(m)
     value: T = memo[key]
     return value
+
+
+def _ids(node_ids: str | Iterable[str]) -> tuple[str, ...]:
+    """One id given as a string, or several."""
+    return (node_ids,) if isinstance(node_ids, str) else tuple(node_ids)
 
 
 # -- neighbours ---------------------------------------------------------------
@@ -253,7 +266,7 @@ def _closure(start: Iterable[str], step: Mapping[str, list[str]]) -> set[str]:
     return reached
 
 
-def bearing_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
+def bearing_on(m: ArgumentMap, node_ids: str | Iterable[str]) -> set[str]:
     """Ids of the given nodes and of every node that bears on one of them.
 
     A node bears on another when a path of links leads from it to the other:
@@ -268,7 +281,7 @@ def bearing_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
         >>> sorted(bearing_on(m, ["b"])), sorted(bearing_on(m, ["a"]))
         (['a', 'b'], ['a'])
     """
-    return _closure(node_ids, cached(m, "graph.steps", _steps)[0])
+    return _closure(_ids(node_ids), cached(m, "graph.steps", _steps)[0])
 
 
 def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:
@@ -281,13 +294,14 @@ def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:
         >>> issue_nodes(_example(), "ban")
         ('ban', 'focus', 'safety', 'contact')
     """
-    if m.node(issue_id).kind != "issue":
-        raise UnknownElementError(issue_id, "issue", choices=[n.id for n in m.issues])
+    issues = [n.id for n in m.issues]
+    if issue_id not in issues:
+        raise UnknownElementError(issue_id, "issue", choices=issues)
     reached = bearing_on(m, [issue_id])
     return tuple(n.id for n in m.nodes if n.id in reached)
 
 
-def bears_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
+def bears_on(m: ArgumentMap, node_ids: str | Iterable[str]) -> set[str]:
     """Ids of the given nodes and of every node that one of them bears on.
 
     The other way round from :func:`bearing_on`: a path of links leads from
@@ -295,10 +309,12 @@ def bears_on(m: ArgumentMap, node_ids: Iterable[str]) -> set[str]:
     undercut link bears on; symmetric links lead both ways).
 
     Examples:
-        >>> sorted(bears_on(_example(), ["contact"]))
+        >>> sorted(bears_on(_example(), ["contact"])) == sorted(bears_on(_example(), "contact"))
+        True
+        >>> sorted(bears_on(_example(), "contact"))
         ['ban', 'contact', 'focus']
     """
-    return _closure(node_ids, cached(m, "graph.steps", _steps)[1])
+    return _closure(_ids(node_ids), cached(m, "graph.steps", _steps)[1])
 
 
 def nearest_issues(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
@@ -461,7 +477,7 @@ def drawn_links(m: ArgumentMap, kept: Collection[str]) -> Iterator[AnyLink]:
     return (link for link in m.links if is_drawn(link))
 
 
-def restrict(m: ArgumentMap, node_ids: Iterable[str]) -> ArgumentMap:
+def restrict(m: ArgumentMap, node_ids: str | Iterable[str]) -> ArgumentMap:
     """The sub-map of the nodes ``node_ids``: those nodes and the links among them.
 
     Sides, sources and the map's other fields are kept whole; a link stays
@@ -476,7 +492,7 @@ def restrict(m: ArgumentMap, node_ids: Iterable[str]) -> ArgumentMap:
         >>> [k.id for k in sub.links]
         ['focus--supports--ban', 'contact--attacks--focus']
     """
-    wanted = set(node_ids)
+    wanted = set(_ids(node_ids))
     for node_id in sorted(wanted):
         m.node(node_id)
     links = tuple(drawn_links(m, wanted))

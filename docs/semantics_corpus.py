@@ -125,7 +125,7 @@ def main() -> None:
         ]
     write_atomic(out / "semantics-corpus.md", "\n".join(sections) + "\n")
     grounded = evaluate(m, "grounded")
-    options_all = RenderOptions(evaluation=grounded.status, cluster_issues=True, legend=True)
+    options_all = RenderOptions(evaluation=grounded.status, cluster=True, legend=True)
     write_atomic(out / "semantics-allied-grounded.png", render(m, "png", options_all))
     mediated = evaluate(m, "grounded", support="mediated")
     undecided = [n for n, s in mediated.status.items() if s == "undecided"]

@@ -131,3 +131,80 @@ def test_version_and_help_import_no_layer_of_argmap(flag: str) -> None:
         or m.split(".")[0] in ("networkx", "pydantic", "yaml")
     ]
     assert heavy == []
+
+
+def test_a_map_prints_short() -> None:
+    m = argmap.load_corpus("allied-space-cooperation")
+    assert (
+        repr(m)
+        == f"ArgumentMap(id={m.id!r}, nodes={len(m.nodes)}, links={len(m.links)}, sides={len(m.sides)})"
+    )
+    assert str(m) == f"{m.title} ({m.id}: {len(m.nodes)} nodes, {len(m.links)} links)"
+    assert len(repr(m)) < 100 and len(str(m)) < 120 and "\n" not in str(m)
+
+
+def _query_map() -> argmap.ArgumentMap:
+    b = argmap.MapBuilder("m", "T")
+    b.side("pro", "Pro", stances={"q": "for"})
+    b.side("con", "Con", stances={"q": "against"})
+    b.issue("q", "Q?")
+    b.claim("a", "A.", held_by="pro")
+    b.claim("b", "B.", held_by="con")
+    b.claim("x", "X.")
+    b.supports("a", "q", id="s")
+    b.attacks("b", "a", id="k")
+    b.undercuts("x", "s", id="u")
+    return b.build()
+
+
+# Every query of argmap.graph whose answer is nodes, and how to ask it: each answers with node ids.
+NODE_QUERIES = {
+    "supporters": ("q",),
+    "attackers": ("a",),
+    "undercutters": ("s",),
+    "issue_nodes": ("q",),
+    "side_nodes": ("pro",),
+    "neighbourhood": ("a", 1),
+    "nearest_issues": ("b",),
+    "bearing_on": (["q"],),
+    "bears_on": (["b"],),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NODE_QUERIES))
+def test_graph_queries_answer_with_node_ids(name: str) -> None:
+    m = _query_map()
+    answer = getattr(argmap.graph, name)(m, *NODE_QUERIES[name])
+    assert answer and all(isinstance(item, str) and m.node(item).id == item for item in answer)
+    if not isinstance(answer, set):  # a tuple, in map order (supporters: in link order)
+        assert isinstance(answer, tuple)
+        order = [n.id for n in m.nodes]
+        assert list(answer) == sorted(answer, key=order.index)
+
+
+def test_graph_queries_answer_with_link_objects_where_the_answer_is_links() -> None:
+    m = _query_map()
+    assert argmap.graph.links_between(m, "a", "b") == (m.link("k"),)
+    assert list(argmap.graph.drawn_links(m, {"q", "a", "b", "x"})) == [m.link("s"), m.link("k"), m.link("u")]
+
+
+def test_graph_queries_take_one_id_as_a_string() -> None:
+    m = _query_map()
+    graph = argmap.graph
+    assert graph.bearing_on(m, "q") == graph.bearing_on(m, ["q"]) == {"q", "a", "b", "x"}
+    assert graph.bears_on(m, "b") == graph.bears_on(m, ["b"]) == {"b", "a", "q"}
+    assert graph.restrict(m, "a") == graph.restrict(m, ["a"])
+    with pytest.raises(argmap.UnknownElementError, match=r"no issue with id 'a' \(choose from q\)"):
+        graph.issue_nodes(m, "a")
+
+
+def test_one_issue_may_be_given_as_a_string_wherever_issues_are() -> None:
+    from argmap.exercises import generate
+    from argmap.render import RenderOptions
+
+    m = argmap.load_corpus("school-phones")
+    assert generate(m, "sort-by-side", issues="lunch", seed=1) == generate(
+        m, ["sort-by-side"], issues=["lunch"], seed=1
+    )
+    assert RenderOptions(issues="lunch") == RenderOptions(issues=["lunch"])
+    assert argmap.check(m, select="AM1") == argmap.check(m, select=["AM1"])

@@ -112,7 +112,7 @@ def test_corpus_commands(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "corpus", "path", "school-phones")
     assert Path(out.strip()) == PHONES.resolve()
     code, _, err = run(capsys, "corpus", "show", "nope")
-    assert code == 2 and "no bundled corpus with id 'nope' (available: " in err
+    assert code == 2 and "no bundled corpus with id 'nope' (choose from allied-space-cooperation, " in err
 
 
 def test_console_entry_point_runs_as_module(tmp_path: Path) -> None:

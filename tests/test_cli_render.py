@@ -44,6 +44,7 @@ def test_with_findings_highlights_finding_elements(
     assert run(capsys, "render", str(bad), "-o", str(marked), "--with-findings")[0] == 0
     m = argmap.load(bad)
     assert marked.read_text("utf-8") == to_dot(m, RenderOptions(highlight=frozenset({"a", "b", "s", "x"})))
+    assert marked.read_text("utf-8") == to_dot(m, RenderOptions(with_findings=True))
     assert marked.read_text("utf-8") != plain.read_text("utf-8")
 
 

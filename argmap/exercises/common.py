@@ -376,7 +376,7 @@ def diagram(
     # ``statements`` and the key to the lines in ``reading``, which the
     # worksheet prints beside the drawing.
     options = RenderOptions(
-        label_mode="label",
+        labels="label",
         wrap=16,
         rankdir="TB",
         title=False,

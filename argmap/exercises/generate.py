@@ -74,7 +74,7 @@ def generate(
     *,
     seed: int = 0,
     difficulty: int | str = 1,
-    issues: Iterable[str] = (),
+    issues: str | Iterable[str] = (),
     texts: Mapping[str, str] | None = None,
     title: str | None = None,
     skip_unfit: bool = False,
@@ -87,7 +87,7 @@ def generate(
             each becomes a part of the exercise, in the order given.
         seed: The same seed gives the same exercise, byte for byte.
         difficulty: 1-3 or easy, medium, hard.
-        issues: Limit the exercise to what bears on these issues.
+        issues: Limit the exercise to what bears on this issue (an id) or these issues.
         texts: Source texts by source id, for kinds that quote the source;
             by default those that ship with the map (see
             :func:`argmap.find_source_texts`).
@@ -121,7 +121,7 @@ def generate(
             texts = find_source_texts(m)
         except SourceTextError:
             texts = {}
-    scope = tuple(dict.fromkeys(issues))
+    scope = (issues,) if isinstance(issues, str) else tuple(dict.fromkeys(issues))
     sub = restrict(m, scope)
     # One set of letters for the whole worksheet: a node, side or principle is
     # named alike in every part (and in the key).

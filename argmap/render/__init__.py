@@ -6,14 +6,16 @@ needed; :func:`to_graphviz` wraps that text in a :class:`graphviz.Source`.
 engine (Graphviz's ``dot`` on ``PATH``, or the Graphviz bundled in the
 ``pygraphviz`` wheel) and returns the bytes or writes a file.
 :class:`RenderOptions` says what to draw (filters, focus, clusters, legend,
-highlighted findings, evaluation labels) and how (theme, label mode, wrap
-width, direction); themes are data (:data:`THEMES`).
+highlighted findings, evaluation labels) and how (theme, labels, wrap
+width, direction, engine), each option named as the ``argmap render`` flag
+is; themes are data (:data:`THEMES`).
 :func:`register_display` makes a Jupyter kernel show maps as diagrams.
 
 The modules: ``statements`` (one DOT line each), ``html_labels`` (node and
 link labels), ``legend``, ``drawing`` (what one diagram is drawn from),
 ``dot`` (the assembly), ``select`` (what is drawn, asking
-:mod:`argmap.graph`), ``colours`` (colour differences, to check palettes),
+:mod:`argmap.graph`), ``findings`` (what ``with_findings`` highlights),
+``colours`` (colour differences, to check palettes),
 ``engines`` (layout), ``output`` and ``jupyter``.
 
 Examples:

@@ -41,10 +41,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.model.fields import UNDERCUTS
 from argmap.render.drawing import Drawing, ends, line_attrs, merge
+from argmap.render.findings import finding_elements
 from argmap.render.html_labels import font, left_block, link_mark, node_label, tag, title_label
 from argmap.render.labels import html_text
 from argmap.render.legend import legend_table
@@ -292,6 +294,9 @@ def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
         True
     """
     options = options or RenderOptions()
+    if options.with_findings:
+        found = finding_elements(m)
+        options = replace(options, highlight=frozenset(options.highlight) | found, with_findings=False)
     drawing = Drawing(m, options, options.resolved_theme, select(m, options))
     lines = [f"digraph {quote(m.id)} {{", *_defaults(drawing), *_node_lines(drawing)]
     for link in drawing.chosen.links:

@@ -224,7 +224,7 @@ class Drawing:
         it most, instead of outside every box with long lines crossing them.
         A node whose links reach no issue stays outside.
         """
-        if not self.options.cluster_issues:
+        if not self.options.cluster:
             return {}
         m = self.m
         order = {issue.id: position for position, issue in enumerate(m.issues)}
@@ -292,7 +292,7 @@ class Drawing:
         whose nodes its drawn links bear on, so that no line crosses from
         one debate's box to another's to reach a shared principle.
         """
-        if not self.options.cluster_issues:
+        if not self.options.cluster:
             return {}
         found: dict[str, dict[str, None]] = {}
         for link in self.chosen.links:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import io
 import logging
 import os
@@ -48,11 +49,9 @@ ENGINES: tuple[Engine, ...] = get_args(Engine)
 
 logger = logging.getLogger("argmap.render")
 
-HOW_TO_GET_ONE = (
-    "install argmap's rendering dependency with 'pip install \"pygraphviz>=2.0.4\"' (its wheels bundle"
-    " Graphviz), or install Graphviz so that 'dot' is on PATH (https://graphviz.org/download/);"
-    " the 'dot' output format needs no engine"
-)
+INSTALL_PYGRAPHVIZ = 'pip install "pygraphviz>=2.0.4" (its wheels bundle Graphviz)'
+INSTALL_GRAPHVIZ = "install Graphviz so that 'dot' is on PATH (https://graphviz.org/download/)"
+HOW_TO_GET_ONE = f"{INSTALL_PYGRAPHVIZ}, or {INSTALL_GRAPHVIZ}; the 'dot' output format needs no engine"
 
 # Both engines report on the process's standard error (the bundled one on file
 # descriptor 2, the graphviz package on sys.stderr), which all threads share:
@@ -67,6 +66,24 @@ def _pygraphviz() -> ModuleType | None:
         return importlib.import_module("pygraphviz")
     except (ImportError, OSError):  # not installed, or its Graphviz library cannot load
         return None
+
+
+def _why_no_bundled() -> str:
+    """What keeps the bundled engine from running: pygraphviz missing, or its library not loading."""
+    if importlib.util.find_spec("pygraphviz") is None:
+        return "pygraphviz is not installed"
+    return "pygraphviz is installed but cannot load its Graphviz library"
+
+
+def _missing(engine: Engine) -> EngineNotFoundError:
+    """The error for an engine asked for by name that cannot run: what is missing, and what to do."""
+    others = [other for other in available_engines() if other != engine]
+    instead = f"; or use the {others[0]} engine, which is available here" if others else ""
+    if engine == "dot":
+        why, fix = "Graphviz's 'dot' program is not on PATH", INSTALL_GRAPHVIZ
+    else:
+        why, fix = _why_no_bundled(), INSTALL_PYGRAPHVIZ
+    return EngineNotFoundError(f"the {engine} engine is not available: {why}; {fix}{instead}")
 
 
 def _dot_executable() -> str | None:
@@ -110,8 +127,7 @@ def find_engine(engine: Engine | None = None) -> Engine:
             raise EngineNotFoundError(f"no Graphviz layout engine found: {HOW_TO_GET_ONE}")
         return found[0]
     if engine not in found:
-        what = "'dot' is not on PATH" if engine == "dot" else "pygraphviz is not installed"
-        raise EngineNotFoundError(f"the {engine} engine is not available ({what}): {HOW_TO_GET_ONE}")
+        raise _missing(engine)
     return engine
 
 
@@ -130,14 +146,15 @@ def _check_messages(messages: str, engine: Engine) -> None:
 
 def _run_dot(source: graphviz.Source, format: Format) -> bytes:
     if _dot_executable() is None:
-        raise EngineNotFoundError(f"the dot engine is not available ('dot' is not on PATH): {HOW_TO_GET_ONE}")
+        raise _missing("dot")
     messages = io.StringIO()
     with _STDERR_LOCK, contextlib.redirect_stderr(messages):
         try:
             output = source.pipe(format=format, engine="dot")
         except graphviz.ExecutableNotFound:
             raise EngineNotFoundError(
-                f"the dot engine is not available ('dot' could not be run): {HOW_TO_GET_ONE}"
+                "the dot engine is not available: Graphviz's 'dot' program could not be run;"
+                f" {INSTALL_GRAPHVIZ}"
             ) from None
         except graphviz.CalledProcessError as err:
             detail = messages.getvalue().strip()
@@ -172,9 +189,7 @@ def _captured_stderr() -> Iterator[io.StringIO]:
 def _run_bundled(source: str, format: Format) -> bytes:
     module = _pygraphviz()
     if module is None:
-        raise EngineNotFoundError(
-            f"the bundled engine is not available (pygraphviz is not installed): {HOW_TO_GET_ONE}"
-        )
+        raise _missing("bundled")
     with _STDERR_LOCK:
         output: bytes | None = None
         failure: Exception | None = None

@@ -120,7 +120,7 @@ def badge(text: str) -> str:
 
 
 def _body_rows(node: AnyNode, drawing: Drawing, strike: bool) -> list[str]:
-    mode, width = drawing.options.label_mode, drawing.options.wrap
+    mode, width = drawing.options.labels, drawing.options.wrap
     if node.id in drawing.options.blanks:
         gap = font(tag("B", escape("?  ?  ?")), drawing.theme.title_fontsize)
         return [f"<TR><TD>{gap}</TD></TR>"]
@@ -142,7 +142,7 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
 
     When only the short label is shown, the full text is the table's tooltip.
     """
-    shows_text = drawing.options.label_mode != "label" or node.label is None
+    shows_text = drawing.options.labels != "label" or node.label is None
     hidden = node.id in drawing.options.blanks
     tooltip = "" if shows_text or hidden else f' TOOLTIP="{escape_attribute(node.text)}"'
     rows = [

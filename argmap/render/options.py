@@ -1,22 +1,31 @@
 """What to draw and how: :class:`RenderOptions`.
 
+The options are named as the flags of ``argmap render`` are: ``--labels``
+is ``labels``, ``--cluster`` is ``cluster``, ``--with-findings`` is
+``with_findings``, ``--no-title`` is ``title=False``; a flag that may be
+repeated (``--issue``, ``--side``, ``--tag``) fills a plural field
+(``issues``, ``sides``, ``tags``), which also takes one id as a string.
+
 Examples:
-    >>> options = RenderOptions(issues="burden-sharing", wrap=30)
-    >>> options.issues, options.wrap, options.rankdir
-    (('burden-sharing',), 30, 'LR')
-    >>> RenderOptions(label_mode="all")
+    >>> options = RenderOptions(issues="burden-sharing", wrap=30, cluster=True)
+    >>> options.issues, options.wrap, options.rankdir, options.cluster
+    (('burden-sharing',), 30, 'LR', True)
+    >>> RenderOptions(labels="all")
     Traceback (most recent call last):
     ...
-    argmap.errors.RenderError: label_mode must be one of: label, text, both (got 'all')
+    argmap.errors.RenderError: labels must be one of: label, text, both (got 'all')
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import functools
+import warnings
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, TypeAlias, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
+from argmap.render.engines import ENGINES, Engine
 from argmap.render.errors import RenderError
 from argmap.render.themes import EvaluationStatus, Theme, get_theme
 
@@ -37,12 +46,20 @@ def _one_of(name: str, value: object, choices: tuple[str, ...]) -> None:
         raise RenderError(f"{name} must be one of: {', '.join(choices)} (got {value!r})")
 
 
-@dataclass(frozen=True)
+# Names of earlier versions, still accepted (with a DeprecationWarning): old name -> name now.
+RENAMED: Mapping[str, str] = MappingProxyType({"label_mode": "labels", "cluster_issues": "cluster"})
+
+
+@dataclass(frozen=True, kw_only=True)
 class RenderOptions:
     """Options of :func:`argmap.render.to_dot` and :func:`argmap.render.render`.
 
-    Collections of ids may be given as any collection (or one id as a string);
-    they are stored as tuples (``highlight`` as a frozenset).
+    Each option is the flag of ``argmap render`` of the same name (see the
+    module's documentation); all are keyword arguments. Collections of ids
+    may be given as any collection (or one id as a string); they are stored
+    as tuples (``highlight`` as a frozenset). The names ``label_mode`` and
+    ``cluster_issues`` of earlier versions are still accepted, with a
+    :class:`DeprecationWarning`.
 
     Filters (``issues``, ``sides``, ``tags``, ``focus``) each narrow the set of
     nodes drawn; several filters combine as "and", several values of one filter
@@ -50,13 +67,13 @@ class RenderOptions:
 
     Attributes:
         theme: A theme name (``"default"``, ``"print"``) or a :class:`Theme`.
-        label_mode: ``"label"`` draws a node's short label (its text when it
+        labels: ``"label"`` draws a node's short label (its text when it
             has none), ``"text"`` its full text, ``"both"`` the label in bold
             above the text.
         wrap: Wrap node text at this many characters (lines break only at spaces).
         rankdir: Direction of the layout; with ``"LR"`` reasons stand left of
             what they bear on.
-        cluster_issues: Draw each issue in a box (``cluster_<issue>``) with the
+        cluster: Draw each issue in a box (``cluster_<issue>``) with the
             nodes whose links use it most (see ``Drawing.clusters``); a
             principle is drawn again in each other box its links lead into.
         legend: Draw a compact legend, under the title, of the sides, link
@@ -73,11 +90,16 @@ class RenderOptions:
             its premises to the ends of the link it undercuts).
         depth: Number of links crossed from ``focus``.
         hide_unconnected: Leave out nodes that no drawn link touches.
-        highlight: Ids of nodes and links to highlight (e.g. checker findings).
+        highlight: Ids of nodes and links to highlight.
+        with_findings: Highlight, besides ``highlight``, the nodes and links
+            of the checker's error and warning findings on the map.
         evaluation: Node id to ``"accepted"``, ``"rejected"`` or ``"undecided"``,
             drawn with the theme's evaluation decorations (accepted: bold
             outline; rejected: greyed and struck through; undecided: dotted outline).
         dpi: Resolution of bitmap output (PNG); None leaves Graphviz's default (96).
+        engine: The layout engine of :func:`argmap.render.render`: ``"dot"``
+            (Graphviz's program on ``PATH``) or ``"bundled"`` (pygraphviz);
+            None picks one. DOT text needs none.
         neutral_links: Draw supports, attacks and undercuts alike (one grey
             arrow, no mark), for exercises that ask which is which.
         hide_sides: Leave out who holds each node: no side in the headers, no
@@ -96,10 +118,10 @@ class RenderOptions:
     """
 
     theme: str | Theme = "default"
-    label_mode: LabelMode = "label"
+    labels: LabelMode = "label"
     wrap: int = 24
     rankdir: Rankdir = "LR"
-    cluster_issues: bool = False
+    cluster: bool = False
     legend: bool = False
     title: bool = True
     issues: Collection[str] = ()
@@ -109,8 +131,10 @@ class RenderOptions:
     depth: int = 1
     hide_unconnected: bool = False
     highlight: Collection[str] = frozenset()
+    with_findings: bool = False
     evaluation: Mapping[str, EvaluationStatus] = field(default_factory=dict, hash=False)
     dpi: float | None = None
+    engine: Engine | None = None
     neutral_links: bool = False
     hide_sides: bool = False
     node_tags: Mapping[str, str] = field(default_factory=dict, hash=False)
@@ -121,7 +145,7 @@ class RenderOptions:
     def __post_init__(self) -> None:
         """Normalise collections and reject values that cannot be drawn."""
         get_theme(self.theme)
-        _one_of("label_mode", self.label_mode, get_args(LabelMode))
+        _one_of("labels", self.labels, get_args(LabelMode))
         _one_of("rankdir", self.rankdir, get_args(Rankdir))
         if isinstance(self.wrap, bool) or not isinstance(self.wrap, int) or self.wrap < 1:
             raise RenderError(f"wrap must be a whole number of characters, at least 1 (got {self.wrap!r})")
@@ -129,6 +153,8 @@ class RenderOptions:
             raise RenderError(f"depth must be a whole number, at least 0 (got {self.depth!r})")
         if self.dpi is not None and not self.dpi > 0:
             raise RenderError(f"dpi must be positive (got {self.dpi!r})")
+        if self.engine is not None:
+            _one_of("engine", self.engine, ENGINES)
         for name in ("issues", "sides", "tags"):
             object.__setattr__(self, name, _ids(getattr(self, name)))
         highlight = (self.highlight,) if isinstance(self.highlight, str) else self.highlight
@@ -146,3 +172,43 @@ class RenderOptions:
     def resolved_theme(self) -> Theme:
         """The :class:`Theme` object the options name."""
         return get_theme(self.theme)
+
+    @property
+    def label_mode(self) -> LabelMode:
+        """Deprecated name of :attr:`labels`."""
+        _warn_renamed("label_mode", stacklevel=3)
+        return self.labels
+
+    @property
+    def cluster_issues(self) -> bool:
+        """Deprecated name of :attr:`cluster`."""
+        _warn_renamed("cluster_issues", stacklevel=3)
+        return self.cluster
+
+
+def _warn_renamed(old: str, stacklevel: int) -> None:
+    warnings.warn(
+        f"RenderOptions: {old!r} is now called {RENAMED[old]!r} (as the command line's flag);"
+        f" the name {old!r} will go",
+        DeprecationWarning,
+        stacklevel=stacklevel,
+    )
+
+
+def _accept_renamed(init: Callable[..., None]) -> Callable[..., None]:
+    """Wrap the generated ``__init__`` so that the names of earlier versions still work."""
+
+    @functools.wraps(init)
+    def __init__(self: RenderOptions, **options: Any) -> None:
+        for old, new in RENAMED.items():
+            if old in options:
+                if new in options:
+                    raise RenderError(f"give {new!r} or its old name {old!r}, not both")
+                _warn_renamed(old, stacklevel=3)
+                options[new] = options.pop(old)
+        init(self, **options)
+
+    return __init__
+
+
+RenderOptions.__init__ = _accept_renamed(RenderOptions.__init__)  # type: ignore[method-assign]

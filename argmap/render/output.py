@@ -123,7 +123,9 @@ def render(
             the file is written atomically.
         options: What to draw and how.
         engine: ``"dot"`` (Graphviz on ``PATH``) or ``"bundled"``
-            (pygraphviz); None picks one. The ``dot`` format needs none.
+            (pygraphviz), when given, wins over ``options.engine``; None
+            leaves the choice to the options (or, if they make none, to
+            :func:`~argmap.render.find_engine`). The ``dot`` format needs none.
 
     Returns:
         The bytes of the drawing, or the path written.
@@ -142,6 +144,8 @@ def render(
         ...     written.name, written.read_text(encoding="utf-8") == to_dot(m)
         ('phones.dot', True)
     """
+    if engine is None and options is not None:
+        engine = options.engine
     if _is_format(path_or_format):
         return layout(to_graphviz(m, options), path_or_format, engine)
     path = Path(path_or_format)

@@ -66,6 +66,10 @@ def _check_known(m: ArgumentMap, options: RenderOptions) -> None:
             raise UnknownElementError(element_id, "node or link", "in highlight")
     for node_id in options.evaluation:
         m.node(node_id)
+    tags = {tag: None for n in m.nodes for tag in n.tags}
+    for tag in options.tags:
+        if tag not in tags:  # a filter that keeps nothing, most likely a typo
+            raise UnknownElementError(tag, "tag", choices=sorted(tags))
 
 
 def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
@@ -73,7 +77,7 @@ def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
 
     Raises:
         UnknownElementError: an issue, side, focus node, highlighted or
-            evaluated element the options name is not in the map.
+            evaluated element, or a tag the options name is not in the map.
 
     Examples:
         >>> import argmap

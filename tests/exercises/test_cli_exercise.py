@@ -63,7 +63,7 @@ def test_every_output_is_written_and_the_same_seed_gives_the_same_bytes(
         (["--kind", "sort"], "invalid choice: 'sort'"),
         (["--kind", "sort-by-side", "--difficulty", "7"], "difficulty must be 1, 2 or 3"),
         (["--kind", "sort-by-side", "-o", "sheet.pdf"], "write a worksheet as .html or .md, not '.pdf'"),
-        (["--kind", "sort-by-side", "--issue", "nope"], "no node with id 'nope'"),
+        (["--kind", "sort-by-side", "--issue", "nope"], "no issue with id 'nope'"),
         (
             ["--kind", "locate", "--source", "article=x.txt"],
             "the map has no source 'article' (its sources: text)",

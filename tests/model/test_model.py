@@ -111,7 +111,7 @@ def test_builder_checks_elements_at_once() -> None:
         b.supports("a", "a", strength=2)
     with pytest.raises(MapError, match="symmetric"):
         b.contradicts(["a", "b"], "a")  # type: ignore[arg-type]
-    with pytest.raises(MapError, match="unknown field .colour. \\(allowed: id, kind, label, text"):
+    with pytest.raises(MapError, match="unknown field .colour. \\(allowed: id, text, label, held_by"):
         b.claim("f", "F.", colour="red")
 
 

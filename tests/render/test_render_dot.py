@@ -18,8 +18,8 @@ GOLDEN = Path(__file__).parent.parent / "golden" / "render"
 UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
 
 OVERLAYS = RenderOptions(
-    label_mode="both",
-    cluster_issues=True,
+    labels="both",
+    cluster=True,
     legend=True,
     highlight={"cost", "loan--attacks--cost"},
     evaluation={"q": "undecided", "cost": "rejected", "loan": "accepted"},
@@ -30,7 +30,7 @@ CASES = {
     "school-phones": (lambda: argmap.load_corpus("school-phones"), RenderOptions()),
     "every-element": (every_element_map, RenderOptions()),
     "every-element-overlays": (every_element_map, OVERLAYS),
-    "inferred": (inferred_map, RenderOptions(legend=True, label_mode="both")),
+    "inferred": (inferred_map, RenderOptions(legend=True, labels="both")),
 }
 
 
@@ -97,7 +97,7 @@ def test_dot_is_deterministic_and_survives_a_round_trip(m: argmap.ArgumentMap) -
     assert to_dot(argmap.loads(argmap.dumps(m))) == dot
     assert to_dot(argmap.loads(argmap.dumps(m, "json"), "json")) == dot
     assert dot.startswith(f'digraph "{m.id}" {{\n') and dot.endswith("}\n")
-    for label in html_labels(to_dot(m, RenderOptions(label_mode="both", legend=True, cluster_issues=True))):
+    for label in html_labels(to_dot(m, RenderOptions(labels="both", legend=True, cluster=True))):
         assert set(re.findall(r"</?\s*([A-Za-z]+)", label)) <= MARKUP
 
 
@@ -212,7 +212,7 @@ def test_sides_beyond_the_palette_cycle_through_it() -> None:
     ],
 )
 def test_label_modes(mode: str, rows: list[str]) -> None:
-    dot = to_dot(every_element_map(), RenderOptions(label_mode=mode, wrap=26))  # type: ignore[arg-type]
+    dot = to_dot(every_element_map(), RenderOptions(labels=mode, wrap=26))  # type: ignore[arg-type]
     assert body(node_line(dot, "cost")) == rows
 
 
@@ -239,7 +239,7 @@ def test_user_text_is_escaped_everywhere() -> None:
     b.claim("c+2", nasty, held_by="s.1")
     b.supports("c+2", "q:1")
     m = b.build()
-    dot = to_dot(m, RenderOptions(label_mode="both", cluster_issues=True, legend=True, wrap=200))
+    dot = to_dot(m, RenderOptions(labels="both", cluster=True, legend=True, wrap=200))
     # a backslash doubled: Graphviz reads backslash escapes in HTML-like labels too
     escaped = (
         "He said &quot;no&quot; \\\\ &lt;b&gt;bold&lt;/b&gt; &amp; &#39;so&#39; \\\\&quot;<BR/>next line"
@@ -422,7 +422,7 @@ def cluster_members(dot: str, issue: str) -> list[str]:
 
 
 def test_clusters_group_each_issue_with_the_nodes_leading_to_it_first() -> None:
-    dot = to_dot(two_issue_map(), RenderOptions(cluster_issues=True))
+    dot = to_dot(two_issue_map(), RenderOptions(cluster=True))
     # "shared" is used once by each issue: it goes with the first in map order (and a copy with the other).
     assert cluster_members(dot, "q1") == ["q1", "a", "shared"]
     assert cluster_members(dot, "q2") == ["q2", "b", "shared#in#q2"]
@@ -443,11 +443,11 @@ def test_a_shared_node_goes_with_the_cluster_that_uses_it_most() -> None:
         b.supports("shared", name)
     b.supports("alone", "shared")
     b.supports("q2", "q1")  # q2 bears on q1 too, but through more links
-    dot = to_dot(b.build(), RenderOptions(cluster_issues=True))
+    dot = to_dot(b.build(), RenderOptions(cluster=True))
     assert cluster_members(dot, "q2") == ["q2", "b", "c", "shared", "alone"]
     assert cluster_members(dot, "q1") == ["q1", "a", "shared#in#q1"]
     b.claim("stray", "No links.")
-    dot = to_dot(b.build(), RenderOptions(cluster_issues=True))
+    dot = to_dot(b.build(), RenderOptions(cluster=True))
     assert node_line(dot, "stray").startswith('  "stray" ['), "a node reaching no issue stays outside"
 
 
@@ -460,12 +460,12 @@ def test_a_tie_goes_to_the_nearer_issue() -> None:
     b.supports("a", "q1")
     b.supports("x", "a")
     b.supports("x", "q2")
-    dot = to_dot(b.build(), RenderOptions(cluster_issues=True))
+    dot = to_dot(b.build(), RenderOptions(cluster=True))
     assert cluster_members(dot, "q2") == ["q2", "x"]
 
 
 def test_cross_cluster_edges_do_not_constrain_the_layout() -> None:
-    clustered = to_dot(two_issue_map(), RenderOptions(cluster_issues=True))
+    clustered = to_dot(two_issue_map(), RenderOptions(cluster=True))
     assert "constraint=false" in edge_line(clustered, "q2", "q1")
     assert "constraint" not in edge_line(clustered, "a", "q1")
     assert "constraint" not in edge_line(clustered, "shared", "a")
@@ -474,7 +474,7 @@ def test_cross_cluster_edges_do_not_constrain_the_layout() -> None:
 
 
 def test_clusters_hold_junctions_with_their_target() -> None:
-    dot = to_dot(every_element_map(), RenderOptions(cluster_issues=True))
+    dot = to_dot(every_element_map(), RenderOptions(cluster=True))
     assert cluster_members(dot, "q") == [
         "q",
         "traffic",
@@ -585,7 +585,7 @@ def test_no_legend_by_default() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"label_mode": "all"}, "label_mode must be one of: label, text, both"),
+        ({"labels": "all"}, "labels must be one of: label, text, both"),
         ({"rankdir": "up"}, "rankdir must be one of: LR, RL, TB, BT"),
         ({"wrap": 0}, "wrap must be a whole number"),
         ({"depth": -1}, "depth must be a whole number"),
@@ -602,7 +602,7 @@ def test_bad_options(kwargs: dict[str, object], message: str) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"issues": ["nope"]}, "no node with id 'nope'"),
+        ({"issues": ["nope"]}, "no issue with id 'nope'"),
         ({"issues": ["reach-child"]}, "no issue with id 'reach-child'"),
         ({"sides": ["nobody"]}, "no side with id 'nobody'"),
         ({"focus": "nowhere"}, "no node with id 'nowhere'"),
@@ -699,7 +699,7 @@ def test_a_principle_is_drawn_once_in_each_cluster_that_uses_it() -> None:
     b.supports("x", "a")
     b.supports("x", "d")  # not a principle: one node, a line across the boxes
     m = b.build()
-    dot = to_dot(m, RenderOptions(cluster_issues=True, legend=True))
+    dot = to_dot(m, RenderOptions(cluster=True, legend=True))
     assert cluster_members(dot, "q2")[:5] == ["q2", "b", "c", "d", "value"]
     assert "value#in#q1" in cluster_members(dot, "q1")
     assert "constraint" not in edge_line(dot, "value#in#q1", "a")

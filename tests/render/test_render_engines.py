@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import stat
@@ -93,14 +94,43 @@ def test_repr_svg_is_none_without_an_engine(no_dot_on_path: None, no_bundled: No
 
 
 def test_asking_for_a_missing_engine(no_dot_on_path: None, no_bundled: None) -> None:
-    with pytest.raises(
-        EngineNotFoundError, match=r"the dot engine is not available \('dot' is not on PATH\)"
-    ):
+    with pytest.raises(EngineNotFoundError) as dot:
         find_engine("dot")
-    with pytest.raises(EngineNotFoundError, match=r"the bundled engine is not available"):
+    assert str(dot.value) == (
+        "the dot engine is not available: Graphviz's 'dot' program is not on PATH;"
+        " install Graphviz so that 'dot' is on PATH (https://graphviz.org/download/)"
+    )
+    with pytest.raises(EngineNotFoundError, match=r"the bundled engine is not available: pygraphviz"):
         find_engine("bundled")
     with pytest.raises(RenderError, match=r"unknown engine 'neato'"):
         find_engine("neato")  # type: ignore[arg-type]
+
+
+@needs_bundled
+def test_dot_missing_names_the_program_not_pygraphviz(no_dot_on_path: None) -> None:
+    # pygraphviz is installed here: telling the user to install it would send them the wrong way
+    with pytest.raises(EngineNotFoundError) as caught:
+        render(every_element_map(), "svg", RenderOptions(engine="dot"))
+    message = str(caught.value)
+    assert "Graphviz's 'dot' program is not on PATH" in message and "pygraphviz" not in message
+    assert message.endswith("or use the bundled engine, which is available here")
+
+
+def test_bundled_missing_says_whether_pygraphviz_is_absent_or_broken(
+    no_bundled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: None if name == "pygraphviz" else found(name)
+    )
+    with pytest.raises(EngineNotFoundError, match=r"pygraphviz is not installed; pip install"):
+        find_engine("bundled")
+    monkeypatch.setattr(importlib.util, "find_spec", found)
+    if found("pygraphviz") is not None:
+        with pytest.raises(
+            EngineNotFoundError, match=r"pygraphviz is installed but cannot load its Graphviz"
+        ):
+            find_engine("bundled")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the fake 'dot' is a POSIX script")
@@ -268,8 +298,8 @@ def test_repr_svg() -> None:
 def test_every_overlay_and_option_lays_out(theme: str) -> None:
     options = RenderOptions(
         theme=theme,
-        label_mode="both",
-        cluster_issues=True,
+        labels="both",
+        cluster=True,
         legend=True,
         highlight={"cost", "traffic+count", "induced--undercuts--traffic+count"},
         evaluation={"q": "undecided", "cost": "rejected", "loan": "accepted", "traffic": "rejected"},
@@ -308,7 +338,7 @@ def expected_text(m: argmap.ArgumentMap, node: argmap.Claim, theme: str = "defau
 @settings(max_examples=40)
 @given(maps(max_nodes=5), st.sampled_from(["default", "print"]))
 def test_svg_shows_exactly_the_text_of_each_node(m: argmap.ArgumentMap, theme: str) -> None:
-    options = RenderOptions(label_mode="text", wrap=100_000, title=False, theme=theme, legend=True)
+    options = RenderOptions(labels="text", wrap=100_000, title=False, theme=theme, legend=True)
     svg = render(m, "svg", options)
     texts = node_texts(svg)
     for node in m.nodes:
@@ -319,7 +349,7 @@ def test_svg_shows_exactly_the_text_of_each_node(m: argmap.ArgumentMap, theme: s
 @settings(max_examples=30)
 @given(maps(max_nodes=7), st.sampled_from(["LR", "RL", "TB", "BT"]), st.booleans())
 def test_any_map_lays_out_in_any_direction(m: argmap.ArgumentMap, rankdir: str, clusters: bool) -> None:
-    options = RenderOptions(rankdir=rankdir, cluster_issues=clusters, legend=True, label_mode="both")  # type: ignore[arg-type]
+    options = RenderOptions(rankdir=rankdir, cluster=clusters, legend=True, labels="both")  # type: ignore[arg-type]
     assert b"</svg>" in render(m, "svg", options)
 
 
@@ -330,7 +360,7 @@ def test_svg_text_with_every_awkward_character() -> None:
     b.side("s", "Side & <co>")
     b.claim("c", awkward, held_by="s")
     m = b.build()
-    texts = node_texts(render(m, "svg", RenderOptions(label_mode="text", wrap=100_000)))
+    texts = node_texts(render(m, "svg", RenderOptions(labels="text", wrap=100_000)))
     assert texts["c"] == expected_text(m, m.node("c"))  # type: ignore[arg-type]
     assert re.search(r"&#65;", texts["c"])
 

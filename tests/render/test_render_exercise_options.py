@@ -79,7 +79,7 @@ def test_blank_hides_text_and_tooltip_but_keeps_kind() -> None:
     m = every_element_map()
     node = m.node("cost")
     for mode in ("label", "text", "both"):
-        dot = to_dot(m, RenderOptions(blanks={"cost"}, label_mode=mode))  # type: ignore[arg-type]
+        dot = to_dot(m, RenderOptions(blanks={"cost"}, labels=mode))  # type: ignore[arg-type]
         line = next(line for line in dot.splitlines() if line.startswith('  "cost" ['))
         assert "COUNTERCLAIM" in line
         assert "?  ?  ?" in line

@@ -107,7 +107,7 @@ def test_the_legend_explains_the_marks_only_when_inferred_elements_are_drawn() -
 
 
 def test_maps_without_inferred_elements_draw_as_before() -> None:
-    dot = to_dot(every_element_map(), RenderOptions(legend=True, label_mode="both"))
+    dot = to_dot(every_element_map(), RenderOptions(legend=True, labels="both"))
     assert "odot" not in dot and "inferred" not in dot
     assert not any("dashed" in style_of(line) for line in dot.splitlines() if "[label=<<TABLE" in line)
     assert all('arrowtail="odot"' not in line for line in edge_lines(dot))
@@ -116,6 +116,6 @@ def test_maps_without_inferred_elements_draw_as_before() -> None:
 @needs_engine
 @pytest.mark.parametrize("theme", sorted(THEMES))
 def test_inferred_elements_lay_out_and_show_their_mark(theme: str) -> None:
-    svg = render(inferred_map(), "svg", RenderOptions(theme=theme, cluster_issues=True))
+    svg = render(inferred_map(), "svg", RenderOptions(theme=theme, cluster=True))
     texts = [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert texts.count("(inferred)") == 2 + 7  # two node headers, seven link marks
