@@ -31,6 +31,7 @@ __all__ = [
     "StanceLink",
     "compare_links",
     "grade_maps",
+    "map_links",
     "problem_dict",
 ]
 
@@ -228,6 +229,25 @@ def _map_triples(m: ArgumentMap) -> dict[StanceLink, frozenset[str]]:
         for premise in link.premises:
             out[StanceLink(premise, link.kind, target)] = nodes | {premise}
     return out
+
+
+def map_links(m: ArgumentMap) -> tuple[StanceLink, ...]:
+    """Every link of a map as triples, as :func:`grade_maps` compares them, in map order.
+
+    Linked premises give one triple per premise; ``contradicts`` and
+    ``equivalent`` name their ends in sorted order; an undercut names the link
+    it undercuts by its ends, in brackets.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in "abcx":
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports(["a", "b"], "c"); _ = b.undercuts("x", s); _ = b.contradicts("c", "a")
+        >>> [str(k) for k in map_links(b.build())]
+        ['a supports c', 'b supports c', 'x undercuts (a+b supports c)', 'a contradicts c']
+    """
+    return tuple(_map_triples(m))
 
 
 def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
