@@ -18,8 +18,10 @@ numbers may be written ``1:`` or ``"1":``, and ``01`` is item 1. Every value
 is kept as text (``yes`` stays ``'yes'``, not ``True``), so that any choice
 id can be written bare. An item left empty (``3:``) is unanswered.
 :func:`load_answers` checks only the shape of the file (unknown top-level
-keys, an item answered twice); whether an answer fits its item is for
-:func:`~argmap.exercises.grading.grade` to say.
+keys, an item answered twice), on argmap's one validation path
+(:func:`argmap.validation.check_data`, then
+:func:`~argmap.validation.locate_problems`) as exercise files are; whether an
+answer fits its item is for :func:`~argmap.exercises.grading.grade` to say.
 
 Examples:
     >>> import pathlib, tempfile
