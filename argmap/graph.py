@@ -45,6 +45,7 @@ __all__ = [
     "bears_on",
     "cached",
     "compiled",
+    "distances",
     "drawn_links",
     "final_target",
     "issue_nodes",
@@ -451,6 +452,44 @@ def walks(
                 if len(longer) <= length:
                     stack.append(longer)
     return sorted(found)
+
+
+def distances(
+    m: ArgumentMap, start: str, kinds: Collection[LinkKind], *, within: Collection[str] | None = None
+) -> dict[str, int]:
+    """How few links of the given kinds lead from ``start`` to each node it reaches, crossed either way.
+
+    A link of one of ``kinds`` (kinds of links between nodes) is a step
+    between each of its premises and its target. With ``within``, only links
+    whose every end is among those node ids are crossed, so a node shared
+    with another part of the map does not lead into it.
+
+    Returns:
+        The number of steps to each node reached (``start`` at 0), in breadth-first order.
+
+    Examples:
+        >>> m = _example()
+        >>> distances(m, "ban", ["supports", "attacks"])
+        {'ban': 0, 'focus': 1, 'safety': 1, 'contact': 2}
+        >>> distances(m, "ban", ["supports", "attacks"], within={"ban", "safety", "contact"})
+        {'ban': 0, 'safety': 1}
+    """
+    kept = None if within is None else set(within)
+    adjacent: dict[str, list[str]] = {}
+    for link in m.links:
+        if link.kind in kinds and (kept is None or kept.issuperset((*link.premises, link.target))):
+            for premise in link.premises:
+                adjacent.setdefault(premise, []).append(link.target)
+                adjacent.setdefault(link.target, []).append(premise)
+    distance = {start: 0}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        for there in adjacent.get(here, ()):
+            if there not in distance:
+                distance[there] = distance[here] + 1
+                queue.append(there)
+    return distance
 
 
 # -- sides ----------------------------------------------------------------------

@@ -159,3 +159,19 @@ def test_walks_follow_one_kind_of_link_without_meeting_a_node_twice() -> None:
     assert ("a", "b", "c") in unconceded and ("e", "b", "c", "a") in unconceded
     assert unconceded == sorted(set(unconceded))
     assert graph.walks(m, "attacks", 3) == [("d", "a")]
+
+
+def test_distances_cross_links_of_the_given_kinds_either_way_within_the_nodes_given() -> None:
+    m = chain()
+    assert graph.distances(m, "q", ["supports", "attacks"]) == {"q": 0, "a": 1, "b": 1, "c": 2}
+    # d contradicts c: a kind not given is not crossed; an undercut is no step between nodes
+    assert "d" not in graph.distances(m, "q", ["supports", "attacks"])
+    assert graph.distances(m, "c", ["contradicts"]) == {"c": 0, "d": 1}
+    # within: a link with an end outside is not crossed, even to reach a node inside
+    assert graph.distances(m, "q", ["supports", "attacks"], within={"q", "b", "c"}) == {"q": 0}
+    assert graph.distances(m, "q", ["supports", "attacks"], within={"q", "a", "b", "c"}) == {
+        "q": 0,
+        "a": 1,
+        "b": 1,
+        "c": 2,
+    }

@@ -37,40 +37,26 @@ Examples:
 from __future__ import annotations
 
 import random
-from collections import deque
 
 from argmap import graph
 from argmap.errors import ExerciseError
 from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tags_for, unlinked
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, LinkKind
 
 __all__ = ["key_links", "reconstruct", "starter"]
 
 _MAX_ISSUES = 2
 _COUNTS = {1: 6, 2: 10, 3: 100_000}
-_KEYED = ("supports", "attacks")
+_KEYED: tuple[LinkKind, ...] = ("supports", "attacks")
 
 
 def _nearest(m: ArgumentMap, issue_id: str, count: int, rng: random.Random) -> list[str]:
     """The issue and up to ``count`` of its nodes nearest to it along supports and attacks."""
     own = set(graph.issue_nodes(m, issue_id))
-    adjacent: dict[str, list[str]] = {node_id: [] for node_id in own}
-    for link in m.links:
-        # a principle or claim shared with another issue must not lead into that issue's nodes
-        if link.kind in _KEYED and link.target in own and own.issuperset(link.premises):
-            for premise in link.premises:
-                adjacent[premise].append(link.target)
-                adjacent[link.target].append(premise)
-    distance = {issue_id: 0}
-    queue = deque([issue_id])
-    while queue:
-        here = queue.popleft()
-        for there in adjacent[here]:
-            if there not in distance:
-                distance[there] = distance[here] + 1
-                queue.append(there)
+    # a principle or claim shared with another issue must not lead into that issue's nodes
+    distance = graph.distances(m, issue_id, _KEYED, within=own)
     # the random draw is made for every node in map order, so it is the same whatever the count
     tiebreak = {n.id: rng.random() for n in m.nodes if n.id in own}
     others = sorted(
