@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 
 import argmap
-from argmap.exercises import KINDS, generate, worksheet_html
+from argmap.exercises import KINDS, generate, worksheet_html, worksheet_markdown
 from argmap.exercises.model import Exercise
 
 ALL_KINDS = [k for k in KINDS if k != "locate"]
@@ -80,6 +80,8 @@ def test_every_letter_names_one_element_across_the_worksheet(name: str, ex: Exer
 
 CAPTION = re.compile(r"<figcaption>Figure ([0-9]+):")
 STATEMENT = re.compile(r'<li><span class="tag">([^<]+)</span> ([^<]*)</li>')
+MD_CAPTION = re.compile(r"^\*\*Figure ([0-9]+):", re.MULTILINE)
+MD_STATEMENT = re.compile(r"^- \*\*([A-Z]{1,2})\*\*:? (.*)$", re.MULTILINE)
 # a letter quoted with its statement in a prompt or an explanation: ``B (“Alpha…”)`` or ``B: “Alpha…”``
 QUOTED = re.compile(r"\b([A-Z]{1,2})(?: \(|: )“([^”]+)”")
 
@@ -120,6 +122,14 @@ def test_the_printed_worksheet_and_its_key_number_figures_once_and_letter_each_t
                     quoted += 1
                     (statement,) = named[letter]
                     assert statement.startswith(flat(opening).rstrip("…").rstrip()), (item.id, letter, text)
+    # the Markdown sheet and key number the same figures and list the same letters
+    for page in (worksheet_markdown(ex), worksheet_markdown(ex, key=True)):
+        assert MD_CAPTION.findall(page) == numbers
+        listed_md = MD_STATEMENT.findall(page)
+        assert {tag for tag, _ in listed_md} == {t for t in named if re.fullmatch(r"[A-Z]{1,2}", t)}
+        for tag, text in listed_md:
+            shown = flat(re.sub(r"\\(.)", r"\1", text)).removesuffix(" ✓")  # the key's mark
+            assert any(shown == t or shown.endswith(f": {t}") for t in named[tag]), (tag, shown)
     # sort-by-side and label-links quote statements in every prompt
     assert (quoted > 0) == any(p.kind in ("sort-by-side", "label-links") for p in ex.parts)
 
