@@ -14,7 +14,7 @@ EXAMPLES := examples/allied-space-cooperation
 # The teacher's worksheet: four parts that fit a printed page and a quiz.
 WORKSHEET_KINDS := --kind sort-by-side --kind label-links --kind match-principles --kind fill-gap
 
-.PHONY: demo test lint typecheck pytest docs examples bench clean
+.PHONY: demo test lint typecheck pytest docs examples bench bench-semantics clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,11 @@ docs: $(STAMP_RUN)
 bench: $(STAMP_RUN)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/argdown.py
+
+# The semantics solvers beside their Python peers (installed into a scratch
+# environment by the script); kept apart from `bench` for its time budget.
+bench-semantics: $(STAMP_DEV)
+	$(BIN)/python benchmarks/bench_semantics.py
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check argmap tests

@@ -41,6 +41,7 @@ from argmap.model import (
     Side,
     SourceDocument,
 )
+from argmap.model.fields import UNDERCUTS
 from argmap.references import LinkIds
 from argmap.validation import check_data, locate_problems, raise_problems, validate
 
@@ -189,7 +190,7 @@ class MapBuilder:
 
     def undercuts(self, source: str | Iterable[str], target_link: str, **fields: Any) -> str:
         """Add an ``undercuts`` link against the inference of ``target_link``."""
-        return self.link("undercuts", source, target_link, **fields)
+        return self.link(UNDERCUTS, source, target_link, **fields)
 
     def contradicts(self, a: str, b: str, **fields: Any) -> str:
         """Add a symmetric ``contradicts`` link between two nodes."""

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from argmap.errors import UnknownElementError
-from argmap.model import AnyLink, ArgumentMap, LinkKind
+from argmap.model import AnyLink, ArgumentMap, LinkKind, NodeKind
+from argmap.model.fields import UNDERCUTS
 
 __all__ = [
     "Compiled",
@@ -152,7 +153,7 @@ def undercutters(m: ArgumentMap, link_id: str) -> tuple[str, ...]:
         >>> undercutters(b.build(), s)
         ('x',)
     """
-    return _premises_into(m, link_id, "undercuts")
+    return _premises_into(m, link_id, UNDERCUTS)
 
 
 def links_between(m: ArgumentMap, a: str, b: str) -> tuple[AnyLink, ...]:
@@ -191,7 +192,7 @@ def final_target(m: ArgumentMap, link: AnyLink) -> str:
         'b'
     """
     seen: set[str] = set()
-    while link.kind == "undercuts" and link.target not in seen:
+    while link.kind == UNDERCUTS and link.target not in seen:
         seen.add(link.target)
         link = m.link(link.target)
     return link.target
@@ -213,11 +214,11 @@ def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
     """
     ends: dict[str, None] = dict.fromkeys(link.premises)
     seen = {str(link.id)}
-    while link.kind == "undercuts" and link.target not in seen:
+    while link.kind == UNDERCUTS and link.target not in seen:
         seen.add(link.target)
         link = m.link(link.target)
         ends.update(dict.fromkeys(link.premises))
-    if link.kind != "undercuts":
+    if link.kind != UNDERCUTS:
         ends[link.target] = None
     return tuple(ends)
 
@@ -235,7 +236,7 @@ def undercut_link(m: ArgumentMap, link: AnyLink) -> AnyLink | None:
         >>> undercut_link(m, m.link(u)).id == s, undercut_link(m, m.link(s))
         (True, None)
     """
-    return m.link(link.target) if link.kind == "undercuts" else None
+    return m.link(link.target) if link.kind == UNDERCUTS else None
 
 
 def undercut_chain(m: ArgumentMap, link: AnyLink) -> tuple[AnyLink, ...]:
@@ -259,7 +260,7 @@ def undercut_chain(m: ArgumentMap, link: AnyLink) -> tuple[AnyLink, ...]:
         (['undercuts', 'undercuts', 'supports'], ['supports'])
     """
     chain = {str(link.id): link}
-    while link.kind == "undercuts" and link.target not in chain:
+    while link.kind == UNDERCUTS and link.target not in chain:
         link = m.link(link.target)
         chain[str(link.id)] = link
     return tuple(chain.values())
@@ -572,7 +573,7 @@ def drawn_links(m: ArgumentMap, kept: Collection[str]) -> Iterator[AnyLink]:
         if link_id not in drawn:
             drawn[link_id] = True  # a cycle of undercuts is kept when its premises are
             premises_kept = all(p in kept for p in link.premises)
-            if link.kind == "undercuts":
+            if link.kind == UNDERCUTS:
                 drawn[link_id] = premises_kept and is_drawn(m.link(link.target))
             else:
                 drawn[link_id] = premises_kept and link.target in kept
@@ -610,7 +611,8 @@ def restrict(m: ArgumentMap, node_ids: Iterable[str]) -> ArgumentMap:
 class Compiled:
     """The map as integer-indexed arrays, for fast paths (the checker, the semantics solvers).
 
-    Nodes are numbered in map order, links too. For link ``j``:
+    Nodes are numbered in map order, links too; ``kinds[i]`` is node ``i``'s
+    kind. For link ``j``:
     ``link_kind[j]`` is its kind, ``link_premises[j]`` its premises' node
     numbers, ``link_target[j]`` the node number of its target (``-1`` for an
     undercut, whose target is the link number ``link_undercut[j]``; that is
@@ -626,9 +628,10 @@ class Compiled:
 
     ids: tuple[str, ...]
     index: Mapping[str, int]
+    kinds: tuple[NodeKind, ...]
     link_ids: tuple[str, ...]
     link_index: Mapping[str, int]
-    link_kind: tuple[str, ...]
+    link_kind: tuple[LinkKind, ...]
     link_premises: tuple[tuple[int, ...], ...]
     link_target: tuple[int, ...]
     link_undercut: tuple[int, ...]
@@ -651,14 +654,37 @@ def _compile(m: ArgumentMap) -> Compiled:
     return Compiled(
         ids=ids,
         index=index,
+        kinds=tuple(n.kind for n in m.nodes),
         link_ids=link_ids,
         link_index=link_index,
         link_kind=tuple(k.kind for k in m.links),
         link_premises=tuple(tuple(index[p] for p in k.premises) for k in m.links),
         link_target=tuple(targets),
         link_undercut=tuple(undercut),
-        link_end=tuple(index.get(final_target(m, k), -1) for k in m.links),
+        link_end=_ends(targets, undercut),
     )
+
+
+def _ends(targets: list[int], undercut: list[int]) -> tuple[int, ...]:
+    """The node each link finally bears on, as :func:`final_target` finds it, in linear time.
+
+    Each chain of undercuts is walked once; every link on it takes the end
+    found (``-1`` for a chain that runs into a cycle of undercuts).
+    """
+    unknown = -2
+    end = [t if u < 0 else unknown for t, u in zip(targets, undercut, strict=True)]
+    for start in range(len(end)):
+        chain: list[int] = []
+        on_chain: set[int] = set()
+        j = start
+        while end[j] == unknown and j not in on_chain:
+            chain.append(j)
+            on_chain.add(j)
+            j = undercut[j]
+        found = -1 if end[j] == unknown else end[j]
+        for k in chain:
+            end[k] = found
+    return tuple(end)
 
 
 def compiled(m: ArgumentMap) -> Compiled:
@@ -671,6 +697,8 @@ def compiled(m: ArgumentMap) -> Compiled:
         ...     _ = b.claim(n, n.upper() + ".")
         >>> s = b.supports("a", "b"); _ = b.undercuts("x", s)
         >>> c = compiled(b.build())
+        >>> c.kinds, c.link_kind
+        (('claim', 'claim', 'claim'), ('supports', 'undercuts'))
         >>> c.link_target, c.link_undercut, c.link_end
         ((1, -1), (-1, 0), (1, 1))
     """

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from argmap.locations import Loc
 from argmap.model import SYMMETRIC_KINDS
+from argmap.model.fields import UNDERCUTS
 
 __all__ = ["LinkIds", "fill_link_ids", "find_reference_problems", "generate_link_id"]
 
@@ -251,7 +252,7 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
         loc = ("links", i, "target")
         if target not in element_kinds:
             problems.append((loc, f"target {target!r} is not a node or link of this map"))
-        elif kind == "undercuts":
+        elif kind == UNDERCUTS:
             if target not in link_seen:
                 found = _a(element_kinds[target])
                 message = (

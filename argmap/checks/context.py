@@ -1,19 +1,27 @@
 """What every rule reads: the map's signed stance graph, computed once per check.
 
 **Derived stance.** Each stance link becomes signed edges between nodes:
-``supports`` is ``+`` from each premise to the target, ``attacks`` is ``-``;
-``contradicts`` is ``-`` in both directions (accepting one side means rejecting
-the other) and ``equivalent`` is ``+`` in both directions. The sign of a path
-is the product of its edges' signs, so "A attacks B, B attacks C" gives A a
-``+`` (derived) stance toward C. **Undercuts** attack an inference, not a
-statement: they add no edge and give no stance toward any node. **Concession**
-links record a point granted, not argued: they add no edge either.
+``supports`` is ``+`` from each premise to the target, ``attacks`` is ``-``
+and ``equivalent`` is ``+`` in both directions. The sign of a path is the
+product of its edges' signs, so "A attacks B, B attacks C" gives A a ``+``
+(derived) stance toward C. **Contradictions** are kept apart
+(:attr:`Context.contrary`): ``contradicts`` says that two statements cannot
+both hold, which turns acceptance of one into rejection of the other but says
+nothing when one is rejected (three rival explanations are each other's
+contraries; refuting one supports neither of the others). So a contradiction
+may *end* a chain, entered from a node the chain argues for, giving ``-``
+toward the node at its other end, and a chain never continues past it.
+**Undercuts** attack an inference, not a statement: they add no edge and give
+no stance toward any node. **Concession** links record a point granted, not
+argued: they add no edge either.
 
 Cycle and path rules stay linear: strongly connected components (Tarjan),
 sign-consistency of each component by two-colouring, and per-node bitmasks of
 the issues reachable with each sign, propagated once over the components in
-topological order. Witness paths are extracted by breadth-first search only for
-the findings reported, up to :data:`MAX_WITNESSES` per rule.
+topological order (a contradiction that ends a chain is one more bit, carried
+only by chains that argue for its near end). Witness paths are extracted by
+breadth-first search only for the findings reported, up to
+:data:`MAX_WITNESSES` per rule.
 """
 
 from __future__ import annotations
@@ -24,7 +32,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from argmap.graph import bearing_on, compiled, sides_oppose, strongly_connected_components
-from argmap.model import AnyLink, AnyNode, ArgumentMap
+from argmap.model import LINK_KINDS, AnyLink, AnyNode, ArgumentMap
+from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, SUPPORTS, UNDERCUTS
 
 __all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "plural"]
 
@@ -62,25 +71,40 @@ class Context:
 
     @cached_property
     def out(self) -> list[list[Edge]]:
-        """Signed out-edges of each node (see the module docstring for the signs)."""
+        """Signed out-edges of each node, contradictions left out (see the module docstring)."""
+        return self._edges[0]
+
+    @cached_property
+    def contrary(self) -> list[list[Edge]]:
+        """Each node's contradictions, as ``-`` edges to the other end (both ways round).
+
+        A chain may end with one of these, from a node it argues for; it never
+        goes on from the node at the other end.
+        """
+        return self._edges[1]
+
+    @cached_property
+    def _edges(self) -> tuple[list[list[Edge]], list[list[Edge]]]:
         out: list[list[Edge]] = [[] for _ in self.ids]
+        contrary: list[list[Edge]] = [[] for _ in self.ids]
         fast = compiled(self.map)
         for j, link in enumerate(self.map.links):
             kind = fast.link_kind[j]
-            if link.concession or kind == "undercuts":
+            if link.concession or kind == UNDERCUTS:
                 continue
             target = fast.link_target[j]
             link_id = fast.link_ids[j]
-            if kind in ("supports", "attacks"):
-                sign = 1 if kind == "supports" else -1
+            if kind in (SUPPORTS, ATTACKS):
+                sign = 1 if kind == SUPPORTS else -1
                 for premise in fast.link_premises[j]:
                     out[premise].append(Edge(target, sign, link_id))
             else:
-                sign = 1 if kind == "equivalent" else -1
+                both = contrary if kind == CONTRADICTS else out
+                sign = 1 if kind == EQUIVALENT else -1
                 source = fast.link_premises[j][0]
-                out[source].append(Edge(target, sign, link_id))
-                out[target].append(Edge(source, sign, link_id))
-        return out
+                both[source].append(Edge(target, sign, link_id))
+                both[target].append(Edge(source, sign, link_id))
+        return out, contrary
 
     @cached_property
     def components(self) -> tuple[list[int], list[list[int]]]:
@@ -136,20 +160,31 @@ class Context:
 
     @cached_property
     def stance_masks(self) -> tuple[list[int], list[int]]:
-        """For each node, bitmasks of the issues it reaches with a ``+`` and with a ``-`` path."""
+        """For each node, bitmasks of the issues it reaches with a ``+`` and with a ``-`` path.
+
+        Issue ``k`` is bit ``k``. A contradiction with issue ``k`` is bit
+        ``n + k`` (``n`` issues): propagated like an issue, it counts as
+        ``-`` toward issue ``k`` only for nodes whose chains argue *for* its
+        near end (rejecting a node says nothing about its contraries).
+        """
         comp, members = self.components
         potential, consistent = self.potentials
+        bits = self.issue_bits
+        n = len(bits)
+        seed = [0] * len(self.ids)
+        for i, bit in bits.items():
+            seed[i] |= 1 << bit
+            for e in self.contrary[i]:
+                seed[e.target] |= 1 << (n + bit)
         pos = [0] * len(self.ids)
         neg = [0] * len(self.ids)
-        bits = self.issue_bits
         for c, nodes in enumerate(members):  # sinks first
-            a = b = 0  # issues reached with + (a) and - (b) from a node of potential +1
+            a = b = 0  # labels reached with + (a) and - (b) from a node of potential +1
             for u in nodes:
-                if u in bits:
-                    if potential[u] == 1:
-                        a |= 1 << bits[u]
-                    else:
-                        b |= 1 << bits[u]
+                if potential[u] == 1:
+                    a |= seed[u]
+                else:
+                    b |= seed[u]
                 for e in self.out[u]:
                     if comp[e.target] == c:
                         continue
@@ -161,7 +196,8 @@ class Context:
                 a = b = a | b
             for u in nodes:
                 pos[u], neg[u] = (a, b) if potential[u] == 1 else (b, a)
-        return pos, neg
+        issues = (1 << n) - 1
+        return [p & issues for p in pos], [(q & issues) | (p >> n) for p, q in zip(pos, neg, strict=True)]
 
     @cached_property
     def reaches_issue(self) -> list[bool]:
@@ -222,7 +258,7 @@ class Context:
             (2, '1 attack and 1 contradiction')
         """
         kinds = [self.map.link(k).kind for k in link_ids]
-        attacks, contradictions = kinds.count("attacks"), kinds.count("contradicts")
+        attacks, contradictions = kinds.count(ATTACKS), kinds.count(CONTRADICTS)
         words = [plural(n, w) for n, w in ((attacks, "attack"), (contradictions, "contradiction")) if n]
         return attacks + contradictions, " and ".join(words) or "no attack"
 
@@ -244,8 +280,8 @@ class Context:
         """A shortest path from ``start`` to ``goal`` with the given sign, as ids.
 
         The path alternates node and link ids (``[a, l1, b, l2, c]``). A path
-        of length zero counts when ``start == goal`` and ``sign`` is ``+``
-        only if no edge is required; use :meth:`signed_cycle` for cycles.
+        may end with one contradiction, from a node it argues for (sign
+        ``-``), and then goes no further. A path of length zero never counts.
         ``allowed`` (a collection) or ``keep`` (a predicate) limit the nodes
         the path may visit.
         """
@@ -255,6 +291,11 @@ class Context:
         while queue:
             state = queue.popleft()
             u, s = state
+            if s == 1 and sign == -1:  # a contradiction ends a chain that argues for its near end
+                for e in self.contrary[u]:
+                    if e.target == goal and (permitted is None or goal in permitted):
+                        parent[(goal, 0)] = (state, e.link)
+                        return self.unwind(parent, (goal, 0))
             for e in self.out[u]:
                 if (permitted is not None and e.target not in permitted) or (
                     keep is not None and not keep(e.target)
@@ -283,13 +324,8 @@ class Context:
         return path
 
 
-_VERBS = {
-    "supports": "supports",
-    "attacks": "attacks",
-    "contradicts": "contradicts",
-    "equivalent": "says the same as",
-    "undercuts": "undercuts",
-}
+# Each link kind as the verb of a sentence: the kind's own name, but for equivalence.
+_VERBS = {**{kind: kind for kind in LINK_KINDS}, EQUIVALENT: "says the same as"}
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.model.fields import ATTACKS, CONTRADICTS, SUPPORTS
 
 __all__: list[str] = []
 
@@ -43,7 +44,7 @@ __all__: list[str] = []
 def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
     seen: dict[tuple[tuple[str, ...], str], dict[str, str]] = defaultdict(dict)
     for link in context.map.links:
-        if link.kind in ("supports", "attacks"):
+        if link.kind in (SUPPORTS, ATTACKS):
             seen[(tuple(sorted(link.premises)), link.target)].setdefault(link.kind, str(link.id))
     for (premises, target), kinds in seen.items():
         if len(kinds) == 2:
@@ -51,7 +52,7 @@ def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
             verbs = "both supports and attacks" if len(premises) == 1 else "together both support and attack"
             yield this.finding(
                 f"{who} {verbs} {target!r}",
-                [*premises, kinds["supports"], kinds["attacks"], target],
+                [*premises, kinds[SUPPORTS], kinds[ATTACKS], target],
             )
 
 
@@ -85,10 +86,10 @@ def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
 def _support_and_contradiction(context: Context, this: Rule) -> Iterator[Finding]:
     contradictions: dict[frozenset[str], str] = {}
     for link in context.map.links:
-        if link.kind == "contradicts":
+        if link.kind == CONTRADICTS:
             contradictions.setdefault(frozenset((link.premises[0], link.target)), str(link.id))
     for link in context.map.links:
-        if link.kind != "supports":
+        if link.kind != SUPPORTS:
             continue
         for premise in link.premises:
             other = contradictions.get(frozenset((premise, link.target)))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
 from argmap.graph import strongly_connected_components
+from argmap.model.fields import SUPPORTS
 
 __all__: list[str] = []
 
@@ -49,7 +50,7 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
     index = context.index
     support: list[list[tuple[int, str]]] = [[] for _ in context.ids]
     for link in context.map.links:
-        if link.kind == "supports":
+        if link.kind == SUPPORTS:
             for premise in link.premises:
                 support[index[premise]].append((index[link.target], str(link.id)))
     comp, members = strongly_connected_components([[v for v, _ in edges] for edges in support])
@@ -91,16 +92,22 @@ def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
     "error",
     summary="A node that, through a chain of links, attacks itself or something it supports.",
     explanation="""
-        Follow a chain of links out of a node. Each attack or contradiction
-        along the way turns the chain round; supports and equivalences keep
-        its direction ("A attacks B, B attacks C" puts A on C's side). If a
-        chain comes back to the node turned against it, the node argues against
-        itself. If the node supports Y and another chain from it reaches Y
-        turned against Y, it undermines what it supports. The second case is
-        looked for along chains of up to four links. Principles are left out:
-        a value that opposing claims both appeal to is common ground (AM502),
-        not a node at odds with itself. Undercuts and concessions take no side
-        and do not count.
+        Follow a chain of links out of a node. Each attack along the way turns
+        the chain round; supports and equivalences keep its direction ("A
+        attacks B, B attacks C" puts A on C's side). A contradiction ends a
+        chain: from a node the chain argues for, it turns against the node at
+        the other end, and the chain goes no further ("A and B cannot both
+        hold" rules B out once A is accepted, but rejecting A says nothing
+        about B's rivals: three rival explanations, each the contrary of the
+        other two, are not at odds with themselves). If a chain comes back to
+        the node turned against it, the node argues against itself. If the
+        node supports Y and another chain from it reaches Y turned against Y,
+        it undermines what it supports. Chains that end in a contradiction
+        and chains to what a node supports are looked for along up to four
+        links; a node that supports and contradicts the same node is AM102's
+        finding. Principles are left out: a value that opposing claims both
+        appeal to is common ground (AM502), not a node at odds with itself.
+        Undercuts and concessions take no side and do not count.
     """,
     example="""
         nodes:
@@ -141,7 +148,30 @@ def _self_undermining(context: Context, this: Rule) -> Iterator[Finding]:
             f" ({count} on the way, an odd number, so the chain turns against it)",
             path,
         )
+    yield from _contradicts_itself(context, this, consistent, comp)
     yield from _undermines_what_it_supports(context, this, consistent, comp)
+
+
+def _contradicts_itself(
+    context: Context, this: Rule, consistent: list[bool], comp: list[int]
+) -> Iterator[Finding]:
+    """Nodes whose chain, argued for all the way, reaches one of their own contraries."""
+    reported = 0
+    principles = context.principles
+    for x, contraries in enumerate(context.contrary):
+        if not contraries or not consistent[comp[x]] or x in principles:
+            continue  # a node of an inconsistent component is reported with its component
+        path = _bounded_negative_path(context, x, x, None, comp)
+        if path is None:
+            continue
+        reported += 1
+        yield this.finding(
+            f"{context.ids[x]!r} argues against itself: {context.chain(path)}"
+            " (the chain argues for a node that cannot hold together with it)",
+            path,
+        )
+        if reported >= MAX_WITNESSES:
+            return
 
 
 def _undermines_what_it_supports(
@@ -150,8 +180,8 @@ def _undermines_what_it_supports(
     out = context.out
     reported = 0
     principles = context.principles
-    # a second chain into y needs a second edge into y
-    in_degree = [0] * len(out)
+    # a second chain into y needs a second edge (or a contradiction) into y
+    in_degree = [len(contraries) for contraries in context.contrary]
     for edges in out:
         for e in edges:
             in_degree[e.target] += 1
@@ -160,8 +190,15 @@ def _undermines_what_it_supports(
             continue
         for edge in edges:
             y = edge.target
-            if edge.sign != 1 or y == x or in_degree[y] < 2 or comp[y] == comp[x] or not consistent[comp[y]]:
-                # within one consistent component every chain x -> y has the same sign
+            if (
+                edge.sign != 1
+                or y == x
+                or in_degree[y] < 2
+                or (comp[y] == comp[x] and not context.contrary[y])
+                or not consistent[comp[y]]
+            ):
+                # within one consistent component every chain x -> y has the same sign,
+                # unless it ends in a contradiction
                 continue
             path = _bounded_negative_path(context, x, edge.target, edge.link, comp)
             if path is None:
@@ -177,17 +214,26 @@ def _undermines_what_it_supports(
 
 
 def _bounded_negative_path(
-    context: Context, start: int, goal: int, skip: str, comp: list[int]
+    context: Context, start: int, goal: int, skip: str | None, comp: list[int]
 ) -> list[str] | None:
+    """A chain of up to four links from ``start`` that turns against ``goal``, other than a direct one."""
     # Components come sinks first, so a node in a lower-numbered component than
-    # the goal's cannot reach it: prune those.
-    floor = comp[goal]
+    # the goal's cannot reach it by supports and attacks: prune those, unless a
+    # contradiction may close the chain.
+    floor = -1 if context.contrary[goal] else comp[goal]
     parent: dict[tuple[int, int], tuple[tuple[int, int], str] | None] = {(start, 1): None}
     frontier = [(start, 1)]
-    for _depth in range(SUPPORT_SEARCH_DEPTH):
+    for depth in range(SUPPORT_SEARCH_DEPTH):
         nxt_frontier: list[tuple[int, int]] = []
         for state in frontier:
             u, s = state
+            if s == 1 and depth > 0 and not (depth == 1 and goal == start):
+                # a chain may end in a contradiction; a node that supports and contradicts
+                # the same node is AM102's finding
+                for e in context.contrary[u]:
+                    if e.target == goal:
+                        parent[(goal, 0)] = (state, e.link)
+                        return context.unwind(parent, (goal, 0))
             for e in context.out[u]:
                 if e.link == skip or comp[e.target] < floor or (u == start and e.target == goal):
                     # a direct attack beside the support is AM101's finding, not this one
@@ -214,12 +260,16 @@ def _bounded_negative_path(
         In a debate between two camps, supports run within a camp and attacks
         run across. Then any loop of links, followed whichever way each link
         points, crosses between the camps an even number of times, so it holds
-        an even number of attacks (contradictions count as attacks). A loop
-        with an odd number ("A attacks B, B attacks C, C attacks A") means the
-        nodes cannot be split into two camps at all: there is a third position,
-        or a link is the wrong way round. Principles are left out (a value both
-        camps invoke is not a camp) and so are concessions and undercuts. Each
-        group of linked nodes is reported once, with one such loop.
+        an even number of attacks. A loop with an odd number ("A attacks B, B
+        attacks C, C attacks A") means the nodes cannot be split into two camps
+        at all: there is a third position, or a link is the wrong way round.
+        Contradictions are left out of the loops: ``contradicts`` says only
+        that two statements cannot both hold, which is as true of three rival
+        explanations as of two camps, and it has no direction to get wrong
+        (a chain that contradicts itself is AM202's finding). Principles are
+        left out too (a value both camps invoke is not a camp), and so are
+        concessions and undercuts. Each group of linked nodes is reported
+        once, with one such loop.
     """,
     example="""
         nodes:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
 from argmap.model import AnyLink, ArgumentMap
+from argmap.model.fields import UNDERCUTS
 
 __all__: list[str] = []
 
@@ -19,7 +20,7 @@ CLAIM_KINDS = frozenset({"claim", "counterclaim"})
 def _between_claims(argument_map: ArgumentMap, link: AnyLink) -> bool:
     """Whether every premise (and, unless the link is an undercut, the target) is a claim."""
     ends = list(link.premises)
-    if link.kind != "undercuts":
+    if link.kind != UNDERCUTS:
         # an undercut's target is a link: the relation it denies is between its premises' claim and that link
         ends.append(link.target)
     return all(argument_map.node(end).kind in CLAIM_KINDS for end in ends)

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
 from argmap.model import LinkKind
+from argmap.model.fields import ATTACKS, CONTRADICTS, SUPPORTS, UNDERCUTS
 
 __all__: list[str] = []
 
-_KIND_NOUN = {"attacks": "an attack", "undercuts": "an undercut", "supports": "a support"}
+_KIND_NOUN = {ATTACKS: "an attack", UNDERCUTS: "an undercut", SUPPORTS: "a support"}
 
 
 @rule(
@@ -47,14 +48,12 @@ def _idle_counterclaim(context: Context, this: Rule) -> Iterator[Finding]:
     for node in context.map.nodes:
         if node.kind != "counterclaim":
             continue
-        outgoing = [
-            k for k in context.map.links_from(node.id) if k.kind in ("attacks", "undercuts", "contradicts")
-        ]
-        if not outgoing and not context.map.links_to(node.id, "contradicts"):
+        outgoing = [k for k in context.map.links_from(node.id) if k.kind in (ATTACKS, UNDERCUTS, CONTRADICTS)]
+        if not outgoing and not context.map.links_to(node.id, CONTRADICTS):
             # its supports are named: one of them may be an attack written the wrong way
             yield this.finding(
                 f"counterclaim {node.id!r} attacks nothing{_only(context, node.id, 'supports')}",
-                [node.id, *_ends(context, node.id, "supports")],
+                [node.id, *_ends(context, node.id, SUPPORTS)],
             )
 
 
@@ -142,10 +141,10 @@ def _unconnected(context: Context, this: Rule) -> Iterator[Finding]:
 )
 def _idle_principle(context: Context, this: Rule) -> Iterator[Finding]:
     for node in context.map.nodes:
-        if node.kind == "principle" and not context.map.links_from(node.id, "supports"):
+        if node.kind == "principle" and not context.map.links_from(node.id, SUPPORTS):
             yield this.finding(
                 f"principle {node.id!r} supports nothing{_only(context, node.id, 'attacks')}",
-                [node.id, *_ends(context, node.id, "attacks")],
+                [node.id, *_ends(context, node.id, ATTACKS)],
             )
 
 
@@ -224,9 +223,9 @@ def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
 )
 def _undercut_of_non_support(context: Context, this: Rule) -> Iterator[Finding]:
     for link in context.map.links:
-        if link.kind == "undercuts":
+        if link.kind == UNDERCUTS:
             target = context.map.link(link.target)
-            if target.kind != "supports":
+            if target.kind != SUPPORTS:
                 yield this.finding(
                     f"undercut {link.id!r} questions {target.id!r}, which is {_KIND_NOUN[target.kind]},"
                     " not a support",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.model.fields import ATTACKS, SUPPORTS
 
 __all__: list[str] = []
 
@@ -17,10 +18,12 @@ __all__: list[str] = []
     summary="A node argues both for and against an issue, along different chains of links.",
     explanation="""
         A chain of links from a node to an issue argues for the issue or
-        against it: each attack or contradiction along the chain turns it round,
-        supports and equivalences keep its direction. So "A attacks B, B attacks
-        the motion" puts A *for* the motion; this is the node's *derived stance*.
-        Undercuts and concessions take no side and do not count. When one chain
+        against it: each attack along the chain turns it round, supports and
+        equivalences keep its direction. So "A attacks B, B attacks the
+        motion" puts A *for* the motion; this is the node's *derived stance*.
+        A contradiction can only end a chain, turning a chain that argues for
+        one end against the other (see AM202). Undercuts and concessions take
+        no side and do not count. When one chain
         from a node comes out for the issue and another against, the node pulls
         both ways: often a link is the wrong way round, or the node makes two
         points. argmap reports the node where the two chains part (not every
@@ -145,7 +148,7 @@ def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Findin
 )
 def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
     for link in context.map.links:
-        if link.concession or link.kind not in ("supports", "attacks"):
+        if link.concession or link.kind not in (SUPPORTS, ATTACKS):
             continue
         side = context.holder(link)
         target_side = context.held_by[context.index[link.target]]
@@ -153,9 +156,9 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
             continue
         elements = [*link.premises, str(link.id), link.target]
         said = f"{' and '.join(link.premises)} {link.kind} {link.target}"
-        if link.kind == "attacks" and side == target_side:
+        if link.kind == ATTACKS and side == target_side:
             yield this.finding(f"side {side!r} attacks its own claim {link.target!r}: {said}", elements)
-        elif link.kind == "supports" and context.is_opposed(side, target_side):
+        elif link.kind == SUPPORTS and context.is_opposed(side, target_side):
             yield this.finding(
                 f"side {side!r} supports {link.target!r}, a claim of {target_side!r}, a side it opposes:"
                 f" {said}",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.model.fields import SUPPORTS
 
 __all__: list[str] = []
 
@@ -98,7 +99,7 @@ def _shared_principle(context: Context, this: Rule) -> Iterator[Finding]:
         if node.kind != "principle":
             continue
         supported: list[tuple[str, str]] = []
-        for link in context.map.links_from(node.id, "supports"):
+        for link in context.map.links_from(node.id, SUPPORTS):
             side = context.map.node(link.target).held_by
             if side is not None:
                 supported.append((side, link.target))

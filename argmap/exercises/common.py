@@ -25,6 +25,7 @@ from argmap.exercises.model import Choice, Diagram
 from argmap.exercises.vocabulary import STANCE_KINDS
 from argmap.graph import drawn_links, issue_nodes
 from argmap.model import AnyLink, AnyNode, ArgumentMap
+from argmap.model.fields import UNDERCUTS
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
 
@@ -310,7 +311,7 @@ def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[s
     renamed = []
     for link in m.links:
         premises = [names[p] for p in link.premises]
-        target = links[link.target] if link.kind == "undercuts" else names[link.target]
+        target = links[link.target] if link.kind == UNDERCUTS else names[link.target]
         renamed.append(
             link.model_copy(
                 update={
@@ -448,7 +449,7 @@ def reading(
             parts.append("+ (solid arrow) supports")
         if "attacks" in kinds:
             parts.append("− (dashed, bar end) attacks")
-        if "undercuts" in kinds:
+        if UNDERCUTS in kinds:
             parts.append("− undercut (dotted) attacks the link it ends on")
     if "contradicts" in kinds:
         parts.append("⊥ contradicts")

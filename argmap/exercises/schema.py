@@ -14,7 +14,7 @@ Examples:
     >>> validate_exercise(parse_json(text, "ex.json"), "ex.json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.errors.LoadError: ex.json:1:...: difficulty: Input should be less than or equal to 3
+    argmap.errors.LoadError: ex.json:1:...: difficulty: must be at most 3, got the number 5
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import get_args
 
 from argmap.model import NODE_KINDS, NodeKind, StanceKind
+from argmap.model.fields import UNDERCUTS
 
 __all__ = [
     "KIND_WORDS",
@@ -43,7 +44,7 @@ STANCE_KINDS: tuple[StanceKind, ...] = get_args(StanceKind)
 STANCES_SAID = ", ".join(STANCE_KINDS[:-1]) + " or " + STANCE_KINDS[-1]
 
 #: The stance kinds that point to a node (an undercut points to a link).
-NODE_STANCE_KINDS: tuple[StanceKind, ...] = tuple(k for k in STANCE_KINDS if k != "undercuts")
+NODE_STANCE_KINDS: tuple[StanceKind, ...] = tuple(k for k in STANCE_KINDS if k != UNDERCUTS)
 
 #: The node kinds a student is asked about as statements of the debate, in the model's order.
 STATEMENT_KINDS: tuple[NodeKind, ...] = tuple(k for k in NODE_KINDS if k not in ("issue", "principle"))

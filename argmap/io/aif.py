@@ -63,7 +63,7 @@ from argmap.errors import LoadError, MapError, Problem
 from argmap.io.located import parse_json
 from argmap.locations import Origin, attach_origin
 from argmap.model import ArgumentMap
-from argmap.model.fields import ID_RE
+from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, ID_RE, SUPPORTS, UNDERCUTS
 from argmap.validation import validate
 
 __all__ = [
@@ -86,7 +86,7 @@ _DEFAULT_SCHEMES = {
     "attacks": "Default Conflict",
     "equivalent": "Default Rephrase",
 }
-_LINK_TYPES = {"supports": "RA", "attacks": "CA", "undercuts": "CA", "contradicts": "CA", "equivalent": "MA"}
+_LINK_TYPES = {SUPPORTS: "RA", ATTACKS: "CA", UNDERCUTS: "CA", CONTRADICTS: "CA", EQUIVALENT: "MA"}
 
 
 def encode_id(value: str | int) -> str:
@@ -620,7 +620,7 @@ def _links(
                     )
                 )
             continue
-        kind = _SCHEME_TYPES[node.type] if end.type == "I" else "undercuts"
+        kind = _SCHEME_TYPES[node.type] if end.type == "I" else UNDERCUTS
         target = encode_id(end.raw_id) if end.type == "I" else link_ids[end.key]
         source: str | list[str] = sources[0] if len(sources) == 1 else sources
         out.append(
@@ -712,14 +712,14 @@ def to_aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
     for link in argument_map.links:
         scheme_id = scheme_of[str(link.id)]
         kind = link.kind
-        default = _DEFAULT_SCHEMES.get("attacks" if kind in ("undercuts", "contradicts") else kind, "")
+        default = _DEFAULT_SCHEMES.get(ATTACKS if kind in (UNDERCUTS, CONTRADICTS) else kind, "")
         aif = link.data.get("aif")
         text = aif.get("text") if isinstance(aif, Mapping) and isinstance(aif.get("text"), str) else default
         extra = _extra(link.data, ("nodeID", "type", "text"))
         nodes.append({"nodeID": scheme_id, "text": text, "type": _LINK_TYPES[kind], **extra})
         for premise in link.premises:
             add_edge(node_ids[premise], scheme_id)
-        target = scheme_of[link.target] if kind == "undercuts" else node_ids[link.target]
+        target = scheme_of[link.target] if kind == UNDERCUTS else node_ids[link.target]
         add_edge(scheme_id, target)
         if kind == "contradicts":
             # A contradiction is a conflict both ways: the second CA runs back.

@@ -44,6 +44,7 @@ from typing import Any
 from argmap.errors import LoadError, Problem
 from argmap.locations import Origin, Parsed, attach_origin
 from argmap.model import ArgumentMap
+from argmap.model.fields import CONTRADICTS, EQUIVALENT, UNDERCUTS
 from argmap.validation import validate_parsed
 
 __all__ = ["looks_like_kialo", "losses", "read_kialo", "write_kialo"]
@@ -423,7 +424,7 @@ def losses(argument_map: ArgumentMap) -> list[str]:
     if left:
         shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")
         notes.append(f"{len(left)} node(s) with no chain of supports or attacks to a root: {shown}")
-    for kind in ("undercuts", "contradicts", "equivalent"):
+    for kind in (UNDERCUTS, CONTRADICTS, EQUIVALENT):
         count = sum(1 for k in argument_map.links if k.kind == kind)
         if count:
             notes.append(f"{count} {kind} link(s)")

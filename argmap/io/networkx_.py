@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from argmap.errors import MapError, Problem
 from argmap.graph import final_target
 from argmap.io.native import to_data
 from argmap.model import ArgumentMap
@@ -66,26 +67,52 @@ def to_networkx(argument_map: ArgumentMap) -> nx.MultiDiGraph:
     return graph
 
 
-def from_networkx(graph: nx.MultiDiGraph) -> ArgumentMap:
+def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
     """Rebuild a map from a graph made by :func:`to_networkx` (or shaped like one).
 
-    Nodes keep the graph's node order; links follow their ``order``
-    attribute, then edge order. Edges that share a key are one link.
+    The graph is directed: a :class:`networkx.MultiDiGraph` or a plain
+    :class:`networkx.DiGraph`. Nodes keep the graph's node order; links follow
+    their ``order`` attribute, then edge order. Edges that carry the same link
+    ``id`` (an attribute, or a text key of a multigraph) are one link, as the
+    premises of a linked support are; an edge with neither is a link of its
+    own, whose id the map makes up.
 
     Raises:
-        MapError: the graph does not describe a valid map.
+        MapError: the graph is undirected or does not describe a valid map.
+
+    Examples:
+        >>> import networkx as nx
+        >>> g = nx.DiGraph(id="m", title="T")
+        >>> g.add_node("a", kind="claim", text="A.")
+        >>> g.add_node("q", kind="issue", text="Q?")
+        >>> g.add_edge("a", "q", kind="supports")
+        >>> [link.id for link in from_networkx(g).links]
+        ['a--supports--q']
     """
+    if not graph.is_directed():
+        raise MapError([Problem("the graph is undirected: a link runs from its source to its target")])
     data: dict[str, Any] = {k: graph.graph[k] for k in _GRAPH_KEYS if k in graph.graph}
     data["nodes"] = [{"id": node_id, **attrs} for node_id, attrs in graph.nodes(data=True)]
+    edges = (
+        graph.edges(keys=True, data=True)
+        if graph.is_multigraph()
+        else ((u, v, None, a) for u, v, a in graph.edges(data=True))
+    )
     links: dict[Any, dict[str, Any]] = {}
-    for position, (u, v, key, attrs) in enumerate(graph.edges(keys=True, data=True)):
-        if key in links:
+    for position, (u, v, key, attrs) in enumerate(edges):
+        link_id = attrs.get("id", key if isinstance(key, str) else None)
+        group = ("id", link_id) if link_id is not None else ("edge", position)
+        if group in links:
             continue
         link = {k: v for k, v in attrs.items() if k not in ("order", "premise", "target_link")}
-        link.setdefault("id", key)
+        if link_id is not None:
+            link["id"] = link_id
         link.setdefault("source", u)
         link.setdefault("target", attrs.get("target_link", v))
-        links[key] = {"_order": (attrs.get("order", position),), **link}
+        order = attrs.get("order", position)
+        if not isinstance(order, int) or isinstance(order, bool):
+            order = position
+        links[group] = {"_order": (order, position), **link}
     ordered = sorted(links.values(), key=lambda item: item["_order"])
     data["links"] = [{k: v for k, v in item.items() if k != "_order"} for item in ordered]
     return validate(data)

@@ -5,18 +5,25 @@ Examples:
     ('issue', 'claim', 'counterclaim', 'principle', 'evidence')
     >>> sorted(SYMMETRIC_KINDS)
     ['contradicts', 'equivalent']
+    >>> UNDERCUTS in LINK_KINDS and UNDERCUTS in STANCE_KINDS
+    True
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Literal, TypeAlias, get_args
+from typing import Annotated, Final, Literal, TypeAlias, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
 __all__ = [
+    "ATTACKS",
+    "CONTRADICTS",
+    "EQUIVALENT",
     "ID_RE",
+    "SUPPORTS",
+    "UNDERCUTS",
     "bad_character",
     "SHA256_RE",
     "LINK_KINDS",
@@ -47,6 +54,14 @@ SideRole: TypeAlias = Literal["party", "speaker", "editorial"]
 
 StanceKind: TypeAlias = Literal["supports", "attacks", "undercuts"]
 SymmetricKind: TypeAlias = Literal["contradicts", "equivalent"]
+
+# The link kinds by name, for code that asks about one kind: ``link.kind == UNDERCUTS``.
+# A test checks that they are exactly LINK_KINDS.
+SUPPORTS: Final = "supports"
+ATTACKS: Final = "attacks"
+UNDERCUTS: Final = "undercuts"
+CONTRADICTS: Final = "contradicts"
+EQUIVALENT: Final = "equivalent"
 
 
 def _check_id(value: str) -> str:

@@ -43,6 +43,7 @@ import math
 from collections.abc import Iterator
 
 from argmap.model import AnyLink, AnyNode, ArgumentMap
+from argmap.model.fields import UNDERCUTS
 from argmap.render.drawing import Drawing, ends, line_attrs, merge
 from argmap.render.html_labels import font, left_block, link_mark, node_label, tag, title_label
 from argmap.render.labels import html_text
@@ -171,7 +172,7 @@ def _link_lines(link: AnyLink, drawing: Drawing) -> Iterator[str]:
     tail_shape = drawing.theme.inferred_tail if link.inferred else None
     if str(link.id) in drawing.junctions:
         point = drawing.head_of(link)
-        head = junction_id(link.target) if link.kind == "undercuts" else link.target
+        head = junction_id(link.target) if link.kind == UNDERCUTS else link.target
         leg_ends = [("dir", "both"), ("arrowtail", tail_shape)] if tail_shape else []
         for premise in link.premises:
             tail = drawing.tail_of(premise, point)

@@ -28,6 +28,7 @@ from functools import cached_property
 
 from argmap.graph import final_target, nearest_issues
 from argmap.model import STANCE_KINDS, AnyLink, ArgumentMap, Side
+from argmap.model.fields import UNDERCUTS
 from argmap.render.options import RenderOptions
 from argmap.render.select import Selection
 from argmap.render.statements import AttrValue, copy_id, junction_id
@@ -207,7 +208,7 @@ class Drawing:
     @cached_property
     def junctions(self) -> frozenset[str]:
         """Links drawn through a junction: linked premises, or undercut by a drawn link."""
-        undercut = {link.target for link in self.chosen.links if link.kind == "undercuts"}
+        undercut = {link.target for link in self.chosen.links if link.kind == UNDERCUTS}
         return frozenset(str(k.id) for k in self.chosen.links if k.is_linked or k.id in undercut)
 
     @cached_property
@@ -273,7 +274,7 @@ class Drawing:
         """Node id to the number of drawn lines that end on it (at a junction, one for the link)."""
         count: dict[str, int] = {}
         for link in self.chosen.links:
-            if link.kind != "undercuts":
+            if link.kind != UNDERCUTS:
                 count[link.target] = count.get(link.target, 0) + 1
         return count
 
@@ -281,7 +282,7 @@ class Drawing:
         """Where a link's arrow ends: its junction, the junction of the link it undercuts, or its target."""
         if str(link.id) in self.junctions:
             return junction_id(str(link.id))
-        return junction_id(link.target) if link.kind == "undercuts" else link.target
+        return junction_id(link.target) if link.kind == UNDERCUTS else link.target
 
     @cached_property
     def copies(self) -> dict[str, tuple[str, ...]]:

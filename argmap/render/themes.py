@@ -33,6 +33,7 @@ from types import MappingProxyType
 from typing import Literal, TypeAlias
 
 from argmap.model import LinkKind, NodeKind
+from argmap.model.fields import UNDERCUTS
 from argmap.render.errors import RenderError
 
 __all__ = [
@@ -253,7 +254,7 @@ DEFAULT = Theme(
         {
             "supports": LinkStyle("+", _SUPPORT_BLUE),
             "attacks": LinkStyle("−", _ATTACK_VERMILLION, style="dashed", arrowhead="tee"),
-            "undercuts": LinkStyle("− undercut", _ATTACK_VERMILLION, style="dotted", arrowhead="tee"),
+            UNDERCUTS: LinkStyle("− undercut", _ATTACK_VERMILLION, style="dotted", arrowhead="tee"),
             "contradicts": LinkStyle(
                 "⊥",
                 _SYMMETRIC_PURPLE,

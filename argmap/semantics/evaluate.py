@@ -195,13 +195,14 @@ def _solve(
     if free:
         # the names and order of the arguments stay; only the attacks on them go
         pruned = af.without(unattacked=free)
+        freed = set(free)
         mf = MapFramework(
             af=pruned,
             arguments=mf.arguments,
             reading=mf.reading,
             node_argument=mf.node_argument,
             link_argument=mf.link_argument,
-            origins={k: v for k, v in mf.origins.items() if k[1] not in set(free)},
+            origins={k: v for k, v in mf.origins.items() if k[1] not in freed},
             issue_links=mf.issue_links,
             removed=mf.removed,
         )

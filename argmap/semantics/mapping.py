@@ -37,7 +37,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-from argmap.model import AnyLink, ArgumentMap
+from argmap.graph import Compiled, compiled
+from argmap.model import ArgumentMap
 from argmap.semantics.bipolar import check_reading, derive_attacks
 from argmap.semantics.framework import Framework
 
@@ -143,9 +144,32 @@ class _Builder:
         self.attack(negation, target, AttackOrigin("gate"))
 
 
-def _usable(link: AnyLink, removed: set[str], issues: set[str]) -> bool:
-    """Whether a link enters the framework: no premise is removed or an issue, its target is not removed."""
-    return not any(p in removed or p in issues for p in link.premises) and link.target not in removed
+def _usable_links(fast: Compiled, node_argument: list[int], gone: set[int]) -> list[bool]:
+    """Which links enter the framework.
+
+    A link enters when each premise is an argument (neither removed nor an
+    issue) and its target node is not removed; an undercut enters when the
+    link it undercuts enters (followed down chains of undercuts, in one pass:
+    a cycle of undercuts whose members all enter enters).
+    """
+    usable = [
+        all(node_argument[p] >= 0 for p in premises) and fast.link_target[j] not in gone
+        for j, premises in enumerate(fast.link_premises)
+    ]
+    settled = [fast.link_undercut[j] < 0 or not usable[j] for j in range(len(usable))]
+    for start in range(len(usable)):
+        chain: list[int] = []
+        on_chain: set[int] = set()
+        j = start
+        while not settled[j] and j not in on_chain:
+            chain.append(j)
+            on_chain.add(j)
+            j = fast.link_undercut[j]
+        verdict = usable[j]  # a settled link, or the first link met twice (a cycle: all usable)
+        for k in chain:
+            usable[k] = verdict
+            settled[k] = True
+    return usable
 
 
 def build_framework(
@@ -175,74 +199,67 @@ def build_framework(
         [('a', '[not a]'), ('b', '[not b]')]
     """
     name = check_reading(reading)
-    gone = set(removed)
-    for node_id in sorted(gone):
+    fast = compiled(argument_map)
+    removed_ids = sorted(set(removed))
+    for node_id in removed_ids:
         argument_map.node(node_id)
-    issues = {n.id for n in argument_map.issues}
+    gone = {fast.index[node_id] for node_id in removed_ids}
     build = _Builder()
-    node_argument: dict[str, int] = {}
-    for node in argument_map.nodes:
-        if node.id not in issues and node.id not in gone:
-            node_argument[node.id] = build.argument(node.id, "node", node.id)
-    links = {str(k.id): k for k in argument_map.links}
-    usable: dict[str, AnyLink] = {}
-    for link_id, link in links.items():
-        if _usable(link, gone, issues):
-            usable[link_id] = link
-    # an undercut on a link that is gone is gone too (chains of undercuts included)
-    changed = True
-    while changed:
-        changed = False
-        for link_id, link in list(usable.items()):
-            if link.kind == "undercuts" and link.target not in usable:
-                del usable[link_id]
-                changed = True
-    undercut = {link.target for link in usable.values() if link.kind == "undercuts"}
+    node_argument = [-1] * len(fast.ids)
+    for i, node_id in enumerate(fast.ids):
+        if fast.kinds[i] != "issue" and i not in gone:
+            node_argument[i] = build.argument(node_id, "node", node_id)
+    usable = _usable_links(fast, node_argument, gone)
+    undercut = {fast.link_undercut[j] for j, ok in enumerate(usable) if ok and fast.link_undercut[j] >= 0}
 
-    def source_of(link: AnyLink) -> int:
-        if not link.is_linked:
-            return node_argument[link.premises[0]]
-        premises = [node_argument[p] for p in link.premises]
-        joined = " & ".join(link.premises)
+    def source_of(j: int) -> int:
+        premises = fast.link_premises[j]
+        if len(premises) == 1:
+            return node_argument[premises[0]]
+        joined = " & ".join(fast.ids[p] for p in premises)
         linked = build.argument(f"[{joined}]", "premises", joined)
         for premise in premises:
-            build.gate(premise, linked)
+            build.gate(node_argument[premise], linked)
         return linked
 
-    link_argument: dict[str, int] = {}
-    for link_id, link in usable.items():
-        if link_id in undercut:
-            inference = build.argument(f"[{link_id}]", "inference", link_id)
-            link_argument[link_id] = inference
-            build.gate(source_of(link), inference)
+    inference: dict[int, int] = {}
+    for j in range(len(usable)):
+        if usable[j] and j in undercut:
+            link_id = fast.link_ids[j]
+            inference[j] = build.argument(f"[{link_id}]", "inference", link_id)
+            build.gate(source_of(j), inference[j])
 
     seeds: list[tuple[int, int]] = []
     supports: list[tuple[int, int]] = []
     issue_links: dict[str, list[IssueLink]] = {}
-    for link_id, link in usable.items():
-        source = source_of(link)
-        attacker = link_argument.get(link_id, source)
-        if link.target in issues:
-            if link.kind in ("supports", "attacks"):
-                stance: Literal["for", "against"] = "for" if link.kind == "supports" else "against"
-                issue_links.setdefault(link.target, []).append(IssueLink(link_id, stance, attacker))
+    for j, kind in enumerate(fast.link_kind):
+        if not usable[j]:
             continue
-        if link.kind == "supports":
-            supports.append((source, node_argument[link.target]))
-        elif link.kind == "equivalent":
-            other = node_argument[link.target]
+        link_id = fast.link_ids[j]
+        source = source_of(j)
+        attacker = inference.get(j, source)
+        node = fast.link_target[j]
+        if node >= 0 and fast.kinds[node] == "issue":
+            if kind in ("supports", "attacks"):
+                stance: Literal["for", "against"] = "for" if kind == "supports" else "against"
+                issue_links.setdefault(fast.ids[node], []).append(IssueLink(link_id, stance, attacker))
+            continue
+        if kind == "supports":
+            supports.append((source, node_argument[node]))
+        elif kind == "equivalent":
+            other = node_argument[node]
             supports.extend([(source, other), (other, source)])
-        elif link.kind == "contradicts":
-            other = node_argument[link.target]
+        elif kind == "contradicts":
+            other = node_argument[node]
             build.attack(source, other, AttackOrigin("contradicts", link_id))
             build.attack(other, source, AttackOrigin("contradicts", link_id))
             seeds.extend([(source, other), (other, source)])
-        elif link.kind == "attacks":
-            target = node_argument[link.target]
+        elif kind == "attacks":
+            target = node_argument[node]
             build.attack(attacker, target, AttackOrigin("attacks", link_id))
             seeds.append((attacker, target))
         else:  # undercuts: the target link's inference argument
-            target = link_argument[link.target]
+            target = inference[fast.link_undercut[j]]
             build.attack(attacker, target, AttackOrigin("undercuts", link_id))
             seeds.append((attacker, target))
     # an attack on one linked premise seeds derivations as an attack on the linked argument
@@ -250,7 +267,7 @@ def build_framework(
     for index, argument in enumerate(build.arguments):
         if argument.kind == "premises":
             for premise in argument.element.split(" & "):
-                members.setdefault(node_argument[premise], []).append(index)
+                members.setdefault(build.index[premise], []).append(index)
     seeds.extend((s, linked) for s, t in list(seeds) for linked in members.get(t, ()))
     derived = derive_attacks(len(build.arguments), seeds, supports, name)
     for pair, derivation in derived.items():
@@ -261,9 +278,9 @@ def build_framework(
         af=af,
         arguments=tuple(build.arguments),
         reading=name,
-        node_argument=node_argument,
-        link_argument=link_argument,
+        node_argument={fast.ids[i]: a for i, a in enumerate(node_argument) if a >= 0},
+        link_argument={fast.link_ids[j]: a for j, a in inference.items()},
         origins=dict(build.attacks),
         issue_links=issue_links,
-        removed=frozenset(gone),
+        removed=frozenset(fast.ids[i] for i in gone),
     )

@@ -128,7 +128,8 @@ def test_a_bad_field_value_names_the_field_inside_the_item() -> None:
     text = Path(path).read_text()
     at = line_col(text, '"rebuts"')
     with pytest.raises(
-        LoadError, match=rf"^ex\.json:{at}: item 4: key_links\[1\]\.kind: Input should be"
+        LoadError,
+        match=rf"^ex\.json:{at}: item 4: key_links\[1\]\.kind: expected one of: supports, attacks, undercuts",
     ) as err:
         load_exercise(path)
     assert err.value.element == "item 4"
@@ -138,9 +139,7 @@ def test_a_bad_field_value_names_the_field_inside_the_item() -> None:
 def test_a_bad_top_level_value() -> None:
     path = broken("ex.json", '"difficulty": 1', '"difficulty": 7')
     at = line_col(Path(path).read_text(), "7,")
-    with pytest.raises(
-        LoadError, match=rf"^ex\.json:{at}: difficulty: Input should be less than or equal to 3$"
-    ):
+    with pytest.raises(LoadError, match=rf"^ex\.json:{at}: difficulty: must be at most 3, got the number 7$"):
         load_exercise(path)
 
 

@@ -175,3 +175,30 @@ def test_distances_cross_links_of_the_given_kinds_either_way_within_the_nodes_gi
         "b": 1,
         "c": 2,
     }
+
+
+def test_compiled_ends_agree_with_final_target_on_chains_cycles_and_tails() -> None:
+    b = MapBuilder("m", "T")
+    for n in ("a", "b", *(f"u{i}" for i in range(9))):
+        b.claim(n, n)
+    b.supports("a", "b", id="s")
+    # a chain of four undercuts down to s, given last-first so later links point back
+    b.undercuts("u3", "c2", id="c3")
+    b.undercuts("u2", "c1", id="c2")
+    b.undercuts("u1", "c0", id="c1")
+    b.undercuts("u0", "s", id="c0")
+    # a cycle of three undercuts, and a tail of two leading into it
+    b.undercuts("u4", "k2", id="k0")
+    b.undercuts("u5", "k0", id="k1")
+    b.undercuts("u6", "k1", id="k2")
+    b.undercuts("u7", "k0", id="t0")
+    b.undercuts("u8", "t0", id="t1")
+    m = b.build()
+    c = graph.compiled(m)
+    ends = {link_id: c.link_end[j] for j, link_id in enumerate(c.link_ids)}
+    assert [ends[k] for k in ("s", "c3", "c2", "c1", "c0")] == [c.index["b"]] * 5
+    assert [ends[k] for k in ("k0", "k1", "k2", "t0", "t1")] == [-1] * 5
+    for j, link in enumerate(m.links):
+        target = graph.final_target(m, link)
+        assert c.link_end[j] == c.index.get(target, -1)
+    assert c.kinds == ("claim",) * 11 and set(c.link_kind) == {"supports", "undercuts"}

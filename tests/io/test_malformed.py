@@ -74,7 +74,7 @@ CASES: list[tuple[str, str, bytes | str, int, int, str]] = [
         NODES.replace("text: B", "text: 12"),
         9,
         11,
-        "text: Input should be a valid string",
+        "text: expected text, got the number 12 (put it in quotes to make it text)",
     ),
     ("bad-id", "m.yaml", NODES.replace("id: b", "id: b c"), 7, 9, "is not a valid id"),
     (
@@ -125,7 +125,7 @@ CASES: list[tuple[str, str, bytes | str, int, int, str]] = [
         NODES + "links:\n  - {kind: supports, source: a, target: b, strength: high}\n",
         11,
         54,
-        "strength: Input should be a valid number",
+        "strength: expected a number, got the text 'high'",
     ),
     (
         "strength-out-of-range",
@@ -133,7 +133,7 @@ CASES: list[tuple[str, str, bytes | str, int, int, str]] = [
         NODES + "links:\n  - kind: supports\n    source: a\n    target: b\n    strength: 1.5\n",
         14,
         15,
-        "strength: Input should be less than or equal to 1",
+        "strength: must be at most 1, got the number 1.5",
     ),
     (
         "linked-premise-unknown",
@@ -189,7 +189,7 @@ CASES: list[tuple[str, str, bytes | str, int, int, str]] = [
         HEAD + "sides:\n  - id: s\n    name: S\n    stances:\n      q: maybe\n",
         7,
         10,
-        "stances.q: Input should be 'for', 'against' or 'mixed'",
+        "stances.q: expected one of: for, against, mixed, got the text 'maybe'",
     ),
     (
         "anchor-unknown-source",

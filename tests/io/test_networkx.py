@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 from hypothesis import given
 
 import argmap
@@ -57,3 +58,43 @@ def test_from_networkx_accepts_a_hand_built_graph() -> None:
     m = from_networkx(g)
     assert graph.supporters(m, "q") == ("p",)
     assert m.link("e1").source == "p"
+
+
+def _hand_made(graph: nx.DiGraph) -> nx.DiGraph:
+    """A small map drawn by hand, the way a networkx user would."""
+    graph.graph.update(id="m", title="T")
+    graph.add_node("q", kind="issue", text="Q?")
+    graph.add_node("a", kind="claim", text="A.")
+    graph.add_node("b", kind="counterclaim", text="B.")
+    graph.add_edge("a", "q", kind="supports")
+    graph.add_edge("b", "q", kind="attacks")
+    return graph
+
+
+def test_a_plain_digraph_gives_one_link_per_edge() -> None:
+    m = from_networkx(_hand_made(nx.DiGraph()))
+    assert [(link.kind, link.source, link.target) for link in m.links] == [
+        ("supports", "a", "q"),
+        ("attacks", "b", "q"),
+    ]
+
+
+def test_a_multigraph_with_integer_keys_keeps_every_edge() -> None:
+    # networkx numbers parallel edges 0, 1...: both first edges have key 0,
+    # yet they are two links, not one.
+    m = from_networkx(_hand_made(nx.MultiDiGraph()))
+    assert len(m.links) == 2 and len({link.id for link in m.links}) == 2
+
+
+def test_edges_with_one_id_are_one_linked_link() -> None:
+    g = _hand_made(nx.DiGraph())
+    g.add_node("c", kind="claim", text="C.")
+    g.add_edge("c", "b", kind="supports", id="s", source=["c", "a"])
+    g.add_edge("a", "b", kind="supports", id="s", source=["c", "a"])
+    link = from_networkx(g).link("s")
+    assert link.premises == ("c", "a")
+
+
+def test_an_undirected_graph_is_refused_in_words() -> None:
+    with pytest.raises(argmap.MapError, match="undirected"):
+        from_networkx(_hand_made(nx.Graph()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,12 @@ from argmap.errors import ArgmapError
 from argmap.semantics import sat
 from argmap.semantics.framework import Framework
 from argmap.semantics.iccma import load_framework, solve_task
-from argmap.semantics.solvers import extensions
+from argmap.semantics.solvers import (
+    extensions,
+    is_credulously_accepted,
+    is_sceptically_accepted,
+    one_extension,
+)
 
 needs_sat = pytest.mark.skipif(not sat.is_available(), reason="python-sat is not installed (extra 'sat')")
 INSTANCES = Path(__file__).parent / "instances"
@@ -68,3 +74,38 @@ def test_cli_solver_sat(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["evaluate", "--iccma", str(INSTANCES / "even-cycle.af"), "--task", "DS-ST", "--arg", "4"]
     assert main([*argv, "--solver", "sat"]) == 0
     assert capsys.readouterr().out == "YES\n"
+
+
+@needs_sat
+@pytest.mark.parametrize("seed", range(8))
+def test_sat_agrees_with_the_search_on_larger_random_frameworks(seed: int) -> None:
+    # beyond the hypothesis sizes: 40 arguments, 1 to 3 attacks each, answers compared argument by argument
+    rng = random.Random(seed)
+    n = 40
+    attacks = [(rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(n, 3 * n))]
+    af = Framework.from_attacks([str(i) for i in range(n)], attacks)
+    for semantics in ("preferred", "stable"):
+        one = sat.sat_one_extension(af, semantics)
+        searched = one_extension(af, semantics)
+        assert (one is None) == (searched is None)
+        if one is not None and semantics == "preferred":
+            assert is_admissible(af, one) and not sat.sat_can_grow(af, one)
+        if one is not None and semantics == "stable":
+            assert is_stable(af, one)
+        for x in range(n):
+            assert sat.sat_credulously_accepted(af, x, semantics) == is_credulously_accepted(af, x, semantics)
+            assert sat.sat_sceptically_accepted(af, x, semantics) == is_sceptically_accepted(af, x, semantics)
+
+
+def is_admissible(af: Framework, extension: list[int]) -> bool:
+    inside = set(extension)
+    attacked_by_it = {t for s in inside for t in af.attacked[s]}
+    return not (inside & attacked_by_it) and all(
+        attacker in attacked_by_it for x in inside for attacker in af.attackers[x]
+    )
+
+
+def is_stable(af: Framework, extension: list[int]) -> bool:
+    inside = set(extension)
+    attacked_by_it = {t for s in inside for t in af.attacked[s]}
+    return not (inside & attacked_by_it) and inside | attacked_by_it == set(range(len(af)))

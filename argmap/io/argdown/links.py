@@ -19,7 +19,7 @@ from typing import Any, Literal
 from argmap.errors import Problem
 from argmap.io.argdown.tree import Element, Inference, Pcs, _shown
 from argmap.io.located import Loc
-from argmap.model.fields import ID_RE
+from argmap.model.fields import ATTACKS, ID_RE, SUPPORTS, UNDERCUTS
 from argmap.references import generate_link_id
 
 __all__ = ["PROVENANCE", "RESERVED", "derive_id"]
@@ -279,7 +279,7 @@ class _Links:
                 self.note(message, raw.position)
                 continue
             kind, provenance = self.link_kind(raw.kind, source[1], target[1])
-            if kind == "undercuts" and target[1] != "link":
+            if kind == UNDERCUTS and target[1] != "link":
                 targets = [t for t in self.outgoing(target[0])] if target[1] == "argument" else []
                 if not targets:
                     what = (
@@ -299,7 +299,7 @@ class _Links:
         return [
             str(link["id"])
             for link in self.links
-            if link["kind"] in ("supports", "attacks", "undercuts")
+            if link["kind"] in (SUPPORTS, ATTACKS, UNDERCUTS)
             and (
                 link["source"] == node_id or (isinstance(link["source"], list) and node_id in link["source"])
             )
@@ -315,7 +315,7 @@ class _Links:
             return "attacks", None
         if written == "contradictory":
             return "contradicts", "contradictory"
-        return "undercuts", None
+        return UNDERCUTS, None
 
     def relation_link(
         self, kind: str, provenance: str | None, source: str, target: str, raw: _RawRelation

@@ -45,6 +45,7 @@ from argmap.io.argdown.links import (
 from argmap.io.argdown.tree import Document, Element, Heading, Relation, _shown
 from argmap.io.located import Loc, Parsed
 from argmap.model import ArgumentMap
+from argmap.model.fields import ATTACKS, SUPPORTS, UNDERCUTS
 from argmap.references import generate_link_id
 from argmap.validation import validate_parsed
 
@@ -296,7 +297,7 @@ def _roots_become_issues(builder: _Builder, wanted: list[_Entity]) -> None:
         reconstruction = "argument" in link.get("data", {}).get(PROVENANCE, {})
         if link["kind"] in ("supports", "attacks") and not reconstruction:
             targeted.add(link["target"])
-        if link["kind"] in ("supports", "attacks", "undercuts"):
+        if link["kind"] in (SUPPORTS, ATTACKS, UNDERCUTS):
             source = link["source"]
             arguing.update(source if isinstance(source, list) else [source])
     statement_ids = {e.node_id for e in wanted if e.kind == "statement" and "kind" not in builder.reserved(e)}

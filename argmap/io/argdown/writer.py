@@ -40,6 +40,7 @@ from typing import Any
 from argmap.io.argdown.reader import PROVENANCE, RESERVED, derive_id
 from argmap.io.native import to_data
 from argmap.model import AnyLink, AnyNode, ArgumentMap
+from argmap.model.fields import ATTACKS, CONTRADICTS, SUPPORTS, UNDERCUTS
 
 __all__ = ["escape_text", "quote", "write_argdown", "yaml_flow"]
 
@@ -206,7 +207,7 @@ def _plan(m: ArgumentMap) -> _Plan:
             and link.source in plan.argument_nodes
         ):
             plan.stand_ins.add(str(link.source))
-    undercut = {link.target for link in m.links if link.kind == "undercuts"}
+    undercut = {link.target for link in m.links if link.kind == UNDERCUTS}
     written: set[tuple[str, ...]] = set()
     used_titles = {title for node_id, title in plan.titles.items() if node_id not in plan.stand_ins}
     for link in m.links:
@@ -240,7 +241,7 @@ def _plan(m: ArgumentMap) -> _Plan:
             continue
         if link.kind == "equivalent":
             continue  # written in the source's argmap data
-        if link.kind in ("attacks", "contradicts", "undercuts") and link.is_linked:
+        if link.kind in (ATTACKS, CONTRADICTS, UNDERCUTS) and link.is_linked:
             plan.lost.append(f"{link.kind} link {link.id!r}: Argdown has no linked premises for it")
             continue
         ends = (link.premises[0], link.target)
@@ -274,7 +275,7 @@ def _chain(plan: _Plan, title: str, steps: list[AnyLink]) -> list[AnyLink]:
         fresh = [p for p in step.premises if p != before]
         if (before is not None and before not in step.premises) or listed & set(fresh):
             clean = False
-        if index < len(ordered) - 1 and plan.m.links_to(str(step.id), "undercuts"):
+        if index < len(ordered) - 1 and plan.m.links_to(str(step.id), UNDERCUTS):
             clean = False
         listed.update(fresh)
         listed.add(step.target)
@@ -373,7 +374,7 @@ def _reconstruction(plan: _Plan, title: str, steps: list[AnyLink]) -> list[str]:
     return lines
 
 
-_SYMBOL = {"supports": "+>", "attacks": "->", "contradicts": "><", "undercuts": "_>"}
+_SYMBOL = {SUPPORTS: "+>", ATTACKS: "->", CONTRADICTS: "><", UNDERCUTS: "_>"}
 
 
 def write_argdown(m: ArgumentMap) -> str:
@@ -450,7 +451,7 @@ def _relations(plan: _Plan, out: list[str]) -> None:
     by_source: dict[str, list[str]] = {}
     undercuts: dict[str, list[str]] = {}
     for link in plan.relations:
-        if link.kind == "undercuts":
+        if link.kind == UNDERCUTS:
             title = plan.pcs_title.get(link.target)
             target = plan.m.link(link.target)
             if (
