@@ -474,19 +474,25 @@ def _grade_parser(grade: argparse.ArgumentParser) -> None:
     grade.description = (
         "Grade answers against an exercise: `argmap grade exercise.json answers.yaml`; a whole class:"
         " `argmap grade exercise.json answers/*.yaml --gradebook class.csv`;"
-        " or a reconstructed map against the reference: `argmap grade --reference map.yaml student.yaml`."
+        " or reconstructed maps against the reference: `argmap grade --reference map.yaml student.yaml`,"
+        " a whole class: `argmap grade --reference map.yaml maps/*.yaml --gradebook class.csv`."
     )
     grade.add_argument(
-        "files", nargs="+", metavar="FILE", help="exercise.json and answer files (or two map files)"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="exercise.json and answer files (with --reference: the reference map and students' maps)",
     )
     grade.add_argument("--gradebook", metavar="OUT", help="the class's gradebook: one CSV row per student")
     grade.add_argument(
-        "--summary-html", metavar="OUT", help="the class summary per item as a printable HTML page"
+        "--summary-html",
+        metavar="OUT",
+        help="the class summary per item (per link with --reference) as a printable HTML page",
     )
     grade.add_argument(
         "--reference",
         action="store_true",
-        help="the files are a reference map and a student's map: compare their links",
+        help="the files are a reference map and students' maps: compare their links",
     )
     grade.add_argument("--format", choices=["text", "json"], default="text", help="report format")
 
@@ -830,10 +836,10 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from argmap.exercises.reports import format_grade, format_map_grade
     from argmap.io.formats import load
 
-    if len(args.files) < 2 or (args.reference and len(args.files) != 2):
-        _err("argmap grade: give an exercise and answer files (with --reference: two map files)")
+    if len(args.files) < 2:
+        _err("argmap grade: give an exercise and answer files (with --reference: the reference and maps)")
         return EXIT_INPUT
-    if not args.reference and (len(args.files) > 2 or args.gradebook or args.summary_html):
+    if len(args.files) > 2 or args.gradebook or args.summary_html:
         return _grade_class(args)
     first, second = args.files
     result: Grade | MapGrade
@@ -854,31 +860,46 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 
 
 def _grade_class(args: argparse.Namespace) -> int:
-    from argmap.exercises import gradebook
+    """Grade a whole class: answer files against an exercise, or (--reference) maps against a map."""
+    from argmap.exercises import gradebook, map_gradebook
     from argmap.exercises.files import load_exercise
     from argmap.io.files import check_writable, write_atomic
+    from argmap.io.formats import load
 
     outputs = [path for path in (args.gradebook, args.summary_html) if path is not None]
     if any(_overwrites_input(out, given) for out in outputs for given in args.files):
         return EXIT_INPUT
     for path in outputs:
         check_writable(path)
-    result = gradebook.grade_class(load_exercise(args.files[0]), args.files[1:])
-    for student in result.unusable:  # one bad file stops no other
-        for problem in student.problems:
+    first, rest = args.files[0], args.files[1:]
+    if args.reference:
+        maps = map_gradebook.grade_map_class(load(first), rest)
+        unusable, graded = [s.problems for s in maps.unusable], len(maps.graded)
+        summary = map_gradebook.summarize_maps(maps)
+        book = map_gradebook.map_gradebook_csv(maps)
+        page = map_gradebook.map_summary_html(summary)
+        data, text = summary.to_dict(), map_gradebook.format_map_summary(summary)
+    else:
+        answers = gradebook.grade_class(load_exercise(first), rest)
+        unusable, graded = [s.problems for s in answers.unusable], len(answers.graded)
+        item_summary = gradebook.summarize(answers)
+        book = gradebook.gradebook_csv(answers)
+        page = gradebook.summary_html(item_summary)
+        data, text = item_summary.to_dict(), gradebook.format_summary(item_summary)
+    for problems in unusable:  # one bad file stops no other
+        for problem in problems:
             _err(str(problem))
-    summary = gradebook.summarize(result)
     if args.gradebook:
-        write_atomic(args.gradebook, gradebook.gradebook_csv(result))
-        _err(f"wrote {args.gradebook} ({len(result.graded)} students)")
+        write_atomic(args.gradebook, book)
+        _err(f"wrote {args.gradebook} ({graded} students)")
     if args.summary_html:
-        write_atomic(args.summary_html, gradebook.summary_html(summary))
+        write_atomic(args.summary_html, page)
         _err(f"wrote {args.summary_html}")
     if args.format == "json":
-        print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(gradebook.format_summary(summary), end="")
-    return EXIT_INPUT if result.unusable else EXIT_OK
+        print(text, end="")
+    return EXIT_INPUT if unusable else EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:

@@ -54,6 +54,7 @@ __all__ = [
     "bears_on",
     "cached",
     "compiled",
+    "distances",
     "drawn_links",
     "final_target",
     "issue_nodes",
@@ -67,7 +68,10 @@ __all__ = [
     "sides_oppose",
     "strongly_connected_components",
     "supporters",
+    "undercut_chain",
+    "undercut_link",
     "undercutters",
+    "walks",
 ]
 
 T = TypeVar("T")
@@ -232,6 +236,49 @@ def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
     return tuple(ends)
 
 
+def undercut_link(m: ArgumentMap, link: AnyLink) -> AnyLink | None:
+    """The link that ``link`` undercuts; None when ``link`` is not an undercut (its target is a node).
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "x"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports("a", "b"); u = b.undercuts("x", s)
+        >>> m = b.build()
+        >>> undercut_link(m, m.link(u)).id == s, undercut_link(m, m.link(s))
+        (True, None)
+    """
+    return m.link(link.target) if link.kind == UNDERCUTS else None
+
+
+def undercut_chain(m: ArgumentMap, link: AnyLink) -> tuple[AnyLink, ...]:
+    """The link, the link it undercuts, the link that one undercuts, ...: each link once.
+
+    The chain ends at the first link that is not an undercut (whose target is
+    the node the chain bears on). A cycle of undercuts (which the checker
+    reports) ends the chain before a link would come twice: the last link is
+    then an undercut whose target is already in the chain. To name a link,
+    name the last link of its chain, then each link before it by its
+    premises and the name of the one after.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "x", "y"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports("a", "b"); u = b.undercuts("x", s); v = b.undercuts("y", u)
+        >>> m = b.build()
+        >>> [k.kind for k in undercut_chain(m, m.link(v))], [k.kind for k in undercut_chain(m, m.link(s))]
+        (['undercuts', 'undercuts', 'supports'], ['supports'])
+    """
+    chain = {str(link.id): link}
+    while link.kind == UNDERCUTS and link.target not in chain:
+        link = m.link(link.target)
+        chain[str(link.id)] = link
+    return tuple(chain.values())
+
+
 # -- reach ----------------------------------------------------------------------
 
 
@@ -386,6 +433,80 @@ def neighbourhood(m: ArgumentMap, node_id: str, depth: int) -> tuple[str, ...]:
                 distance[other] = distance[current] + 1
                 queue.append(other)
     return tuple(n.id for n in m.nodes if n.id in distance)
+
+
+def walks(
+    m: ArgumentMap, kind: LinkKind, length: int, *, keep: Callable[[AnyLink], bool] | None = None
+) -> list[tuple[str, ...]]:
+    """Every path along links of one kind, 1 to ``length`` links long, that meets no node twice; sorted.
+
+    A path runs from a premise to its link's target (each premise of a
+    linked support steps on its own), given as the ids of its nodes from
+    first to last. ``keep`` leaves out the links it says no to.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in ("a", "b", "c"):
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> _ = b.supports("a", "b"); _ = b.supports("b", "c"); _ = b.supports("c", "a")
+        >>> walks(b.build(), "supports", 2)
+        [('a', 'b'), ('a', 'b', 'c'), ('b', 'c'), ('b', 'c', 'a'), ('c', 'a'), ('c', 'a', 'b')]
+    """
+    after: dict[str, dict[str, None]] = {}
+    for link in m.links:
+        if link.kind == kind and (keep is None or keep(link)):
+            for premise in link.premises:
+                after.setdefault(premise, {})[link.target] = None
+    found: list[tuple[str, ...]] = []
+    stack: list[tuple[str, ...]] = [(node.id,) for node in m.nodes]
+    while stack:
+        path = stack.pop()
+        for nxt in after.get(path[-1], ()):
+            if nxt not in path:
+                longer = (*path, nxt)
+                found.append(longer)
+                if len(longer) <= length:
+                    stack.append(longer)
+    return sorted(found)
+
+
+def distances(
+    m: ArgumentMap, start: str, kinds: Collection[LinkKind], *, within: Collection[str] | None = None
+) -> dict[str, int]:
+    """How few links of the given kinds lead from ``start`` to each node it reaches, crossed either way.
+
+    A link of one of ``kinds`` (kinds of links between nodes) is a step
+    between each of its premises and its target. With ``within``, only links
+    whose every end is among those node ids are crossed, so a node shared
+    with another part of the map does not lead into it.
+
+    Returns:
+        The number of steps to each node reached (``start`` at 0), in breadth-first order.
+
+    Examples:
+        >>> m = _example()
+        >>> distances(m, "ban", ["supports", "attacks"])
+        {'ban': 0, 'focus': 1, 'safety': 1, 'contact': 2}
+        >>> distances(m, "ban", ["supports", "attacks"], within={"ban", "safety", "contact"})
+        {'ban': 0, 'safety': 1}
+    """
+    kept = None if within is None else set(within)
+    adjacent: dict[str, list[str]] = {}
+    for link in m.links:
+        if link.kind in kinds and (kept is None or kept.issuperset((*link.premises, link.target))):
+            for premise in link.premises:
+                adjacent.setdefault(premise, []).append(link.target)
+                adjacent.setdefault(link.target, []).append(premise)
+    distance = {start: 0}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        for there in adjacent.get(here, ()):
+            if there not in distance:
+                distance[there] = distance[here] + 1
+                queue.append(there)
+    return distance
 
 
 # -- sides ----------------------------------------------------------------------

@@ -7,8 +7,9 @@ same exercise, byte for byte. :func:`worksheet_html`,
 with ``key=True`` the answer key; a Moodle GIFT quiz), :func:`to_moodle_xml`
 makes a Moodle XML quiz with each diagram inside its question; :func:`grade`
 scores a student's :class:`Answers` against it, :func:`grade_class` a whole
-class (a CSV gradebook and a summary per item), and :func:`grade_maps` a
-reconstructed map against the reference map.
+class (a CSV gradebook and a summary per item), :func:`grade_maps` a
+reconstructed map against the reference map, and :func:`grade_map_class` a
+whole class's maps (a gradebook and a summary per link).
 
 The modules, one concern each: ``model`` (what an exercise is),
 ``vocabulary`` (the kinds it speaks of, from the model's), ``registry`` and
@@ -17,8 +18,8 @@ The modules, one concern each: ``model`` (what an exercise is),
 ``markdown``, ``gift``, ``moodle`` and ``outputs`` (every file by its suffix); ``files``
 and ``schema`` (exercise files), ``answers`` and ``template`` (answer
 files); ``grading`` (answers against the key), ``gradebook`` (a class), ``comparison`` (links and
-maps by precision, recall and F1; it imports nothing of exercises) and
-``reports`` (what a grade holds and how it reads).
+maps by precision, recall and F1; it imports nothing of exercises), ``map_gradebook`` (a class's
+maps), ``tables`` (the gradebooks' cells and pages) and ``reports`` (what a grade holds and how it reads).
 
 Examples:
     >>> import argmap
@@ -48,6 +49,7 @@ from argmap.exercises.gradebook import (
 )
 from argmap.exercises.grading import grade
 from argmap.exercises.html import worksheet_html
+from argmap.exercises.map_gradebook import MapClassGrade, grade_map_class
 from argmap.exercises.markdown import worksheet_markdown
 from argmap.exercises.model import (
     Choice,
@@ -79,6 +81,7 @@ __all__ = [
     "ItemResult",
     "Kind",
     "LinkAnswer",
+    "MapClassGrade",
     "MapGrade",
     "Part",
     "Sentence",
@@ -92,6 +95,7 @@ __all__ = [
     "get_kind",
     "grade",
     "grade_class",
+    "grade_map_class",
     "grade_maps",
     "gradebook_csv",
     "key_answers",

@@ -18,8 +18,10 @@ numbers may be written ``1:`` or ``"1":``, and ``01`` is item 1. Every value
 is kept as text (``yes`` stays ``'yes'``, not ``True``), so that any choice
 id can be written bare. An item left empty (``3:``) is unanswered.
 :func:`load_answers` checks only the shape of the file (unknown top-level
-keys, an item answered twice); whether an answer fits its item is for
-:func:`~argmap.exercises.grading.grade` to say.
+keys, an item answered twice), on argmap's one validation path
+(:func:`argmap.validation.check_data`, then
+:func:`~argmap.validation.locate_problems`) as exercise files are; whether an
+answer fits its item is for :func:`~argmap.exercises.grading.grade` to say.
 
 Examples:
     >>> import pathlib, tempfile
@@ -35,20 +37,20 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, field_validator
+
 from argmap.errors import LoadError, Problem
 from argmap.exercises.files import kind_of, read_text
 from argmap.exercises.model import Exercise
-from argmap.io.located import Parsed, parse_json, parse_yaml
+from argmap.io.located import Loc, Parsed, parse_json, parse_yaml
+from argmap.validation import DataProblem, check_data, locate_problems, raise_problems
 
 __all__ = ["Answers", "as_text", "key_answers", "load_answers", "normalize_item_id"]
-
-_TOP_FIELDS = ("student", "answers")
 
 
 def normalize_item_id(value: object) -> str:
@@ -170,50 +172,54 @@ def load_answers(path: str | os.PathLike[str]) -> Answers:
     return _answers_from(parsed, name)
 
 
+class _AnswersFile(BaseModel):
+    """The shape of an answers file, as the one validation path checks it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    student: str | None = None
+    answers: dict[str, Any] | None
+
+    @field_validator("student", mode="before")
+    @classmethod
+    def _a_name(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"expected a name, not a {kind_of(value)}")
+        return value
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _by_item(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, dict):
+            raise ValueError(f"expected item numbers with their answers, not {kind_of(value)}")
+        return value
+
+
+def _reworded(problem: DataProblem) -> DataProblem:
+    """A number written at the top level is an answer put outside ``answers:``: say so."""
+    if problem.anchor == "key" and len(problem.loc) == 1 and normalize_item_id(problem.loc[0]).isdigit():
+        message = f"unknown field {problem.loc[0]!r}; write the answers under 'answers:', indented"
+        return DataProblem(problem.loc, message, problem.anchor)
+    return problem
+
+
 def _answers_from(parsed: Parsed, path: str) -> Answers:
     data = parsed.data
-    top = parsed.values.get((), (1, 1))
     if data is None:
         raise LoadError(
             [Problem("the file is empty: expected 'answers:' with one answer per item", path, 1, 1)]
         )
     if not isinstance(data, dict):
-        raise LoadError(
-            [
-                Problem(
-                    f"the top level must be a mapping with 'answers' (and 'student'), not {kind_of(data)}",
-                    path,
-                    *top,
-                )
-            ]
-        )
-    problems: list[Problem] = []
-    for key in data:
-        if key in _TOP_FIELDS:
-            continue
-        at = parsed.keys.get((key,), top)
-        if normalize_item_id(key).isdigit():
-            hint = "; write the answers under 'answers:', indented"
-        else:
-            close = difflib.get_close_matches(key, _TOP_FIELDS, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else " (allowed: student, answers)"
-        problems.append(Problem(f"unknown field {key!r}{hint}", path, *at))
-    if "answers" not in data:
-        problems.append(Problem("missing required field 'answers'", path, *top))
-    student = data.get("student")
-    if student is not None and not isinstance(student, str):
-        at = parsed.values.get(("student",), top)
-        problems.append(Problem(f"student: expected a name, not a {kind_of(student)}", path, *at))
-    raw = data.get("answers")
+        top = parsed.values.get((), (1, 1))
+        message = f"the top level must be a mapping with 'answers' (and 'student'), not {kind_of(data)}"
+        raise LoadError([Problem(message, path, *top)])
+    checked, problems = check_data(_AnswersFile, data)
+    problems = [_reworded(p) for p in problems]
     answers: dict[str, Any] = {}
     keys: dict[str, tuple[int, int]] = {}
     values: dict[tuple[str | int, ...], tuple[int, int]] = {}
-    if raw is not None and not isinstance(raw, dict):
-        at = parsed.values.get(("answers",), top)
-        problems.append(
-            Problem(f"answers: expected item numbers with their answers, not {kind_of(raw)}", path, *at)
-        )
-    elif raw is not None:
+    raw = data.get("answers")
+    if isinstance(raw, dict):  # items are checked even when another field is wrong: every problem at once
         # every position under answers.<item>, grouped once (a scan per item was quadratic)
         under: dict[Any, list[tuple[tuple[str | int, ...], tuple[int, int]]]] = {}
         for loc, pos in parsed.values.items():
@@ -221,32 +227,34 @@ def _answers_from(parsed: Parsed, path: str) -> Answers:
                 under.setdefault(loc[1], []).append((loc, pos))
         for key, value in raw.items():
             item_id = normalize_item_id(key)
-            at = parsed.keys.get(("answers", key), top)
             if not item_id:
-                problems.append(Problem("an item number is empty", path, *at))
+                problems.append(DataProblem(("answers", key), "an item number is empty", "key"))
                 continue
+            at = parsed.keys.get(("answers", key), parsed.values.get((), (1, 1)))
             if item_id in answers:
-                first = keys[item_id][0]
-                problems.append(
-                    Problem(
-                        f"item {item_id} is answered twice (first on line {first})", path, *at, element=None
-                    )
-                )
+                message = f"item {item_id} is answered twice (first on line {keys[item_id][0]})"
+                problems.append(DataProblem(("answers", key), message, "key"))
                 continue
             answers[item_id] = value
             keys[item_id] = at
             for loc, pos in under.get(key, ()):
                 values[(item_id, *loc[2:])] = pos
     if problems:
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.message))
-        raise LoadError(problems)
+        raise_problems(locate_problems(problems, data, parsed, path, describe=_no_element), LoadError)
+    assert checked is not None
+    student = checked.student
     return Answers(
-        student=student.strip() or None if isinstance(student, str) else None,
+        student=student.strip() or None if student is not None else None,
         answers=answers,
         path=path,
         keys=keys,
         values=values,
     )
+
+
+def _no_element(loc: Loc, data: Any) -> str | None:
+    """Problems of an answers file name the item in their message, not as an element."""
+    return None
 
 
 def key_answers(ex: Exercise) -> Answers:

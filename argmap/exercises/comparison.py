@@ -21,9 +21,9 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from argmap.errors import Problem
+from argmap.graph import undercut_chain, undercut_link
 from argmap.locations import locate
 from argmap.model import SYMMETRIC_KINDS, AnyLink, ArgumentMap
-from argmap.model.fields import UNDERCUTS
 
 __all__ = [
     "LinkComparison",
@@ -31,6 +31,7 @@ __all__ = [
     "StanceLink",
     "compare_links",
     "grade_maps",
+    "map_links",
     "problem_dict",
 ]
 
@@ -189,20 +190,28 @@ class MapGrade(LinkComparison):
         }
 
 
-def _describe(m: ArgumentMap, link: AnyLink, seen: frozenset[str]) -> tuple[str, frozenset[str]]:
-    """A link as text that does not depend on its id, and the nodes it names."""
-    premises = sorted(link.premises)
-    if link.kind in SYMMETRIC_KINDS:
-        a, b = sorted((link.premises[0], link.target))
-        return f"{a} {link.kind} {b}", frozenset((a, b))
-    if link.kind == UNDERCUTS:
-        target_link = m.link(link.target)
-        if target_link.id in seen:
-            inner, nodes = "…", frozenset[str]()
-        else:
-            inner, nodes = _describe(m, target_link, seen | {str(target_link.id)})
-        return f"{'+'.join(premises)} undercuts ({inner})", nodes | frozenset(premises)
-    return f"{'+'.join(premises)} {link.kind} {link.target}", frozenset((*premises, link.target))
+def _undercut_target(m: ArgumentMap, link: AnyLink) -> tuple[str, frozenset[str]]:
+    """What an undercut denies, as text that does not depend on link ids, and the nodes it names.
+
+    The link undercut is ``(a supports c)``; when it is an undercut too, the link it
+    undercuts is bracketed inside it (``(x undercuts (a supports c))``), and so on. In a
+    cycle of undercuts, the link that would come twice is ``…``.
+    """
+    chain = undercut_chain(m, link)
+    inner = chain[1:] or chain  # an undercut of itself names itself
+    last = inner[-1]
+    premises = sorted(last.premises)
+    if last.kind in SYMMETRIC_KINDS:
+        a, b = sorted((last.premises[0], last.target))
+        text, nodes = f"{a} {last.kind} {b}", frozenset((a, b))
+    elif last.target in {str(k.id) for k in chain}:
+        text, nodes = f"{'+'.join(premises)} {last.kind} (…)", frozenset(premises)
+    else:
+        text, nodes = f"{'+'.join(premises)} {last.kind} {last.target}", frozenset((*premises, last.target))
+    for step in reversed(inner[:-1]):
+        text = f"{'+'.join(sorted(step.premises))} {step.kind} ({text})"
+        nodes |= frozenset(step.premises)
+    return f"({text})", nodes
 
 
 def _map_triples(m: ArgumentMap) -> dict[StanceLink, frozenset[str]]:
@@ -213,14 +222,32 @@ def _map_triples(m: ArgumentMap) -> dict[StanceLink, frozenset[str]]:
             a, b = sorted((link.premises[0], link.target))
             out[StanceLink(a, link.kind, b)] = frozenset((a, b))
             continue
-        if link.kind == UNDERCUTS:
-            text, nodes = _describe(m, m.link(link.target), frozenset({str(link.id)}))
-            target = f"({text})"
+        if undercut_link(m, link) is not None:
+            target, nodes = _undercut_target(m, link)
         else:
             target, nodes = link.target, frozenset((link.target,))
         for premise in link.premises:
             out[StanceLink(premise, link.kind, target)] = nodes | {premise}
     return out
+
+
+def map_links(m: ArgumentMap) -> tuple[StanceLink, ...]:
+    """Every link of a map as triples, as :func:`grade_maps` compares them, in map order.
+
+    Linked premises give one triple per premise; ``contradicts`` and
+    ``equivalent`` name their ends in sorted order; an undercut names the link
+    it undercuts by its ends, in brackets.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> b = MapBuilder("m", "T")
+        >>> for n in "abcx":
+        ...     _ = b.claim(n, n.upper() + ".")
+        >>> s = b.supports(["a", "b"], "c"); _ = b.undercuts("x", s); _ = b.contradicts("c", "a")
+        >>> [str(k) for k in map_links(b.build())]
+        ['a supports c', 'b supports c', 'x undercuts (a+b supports c)', 'a contradicts c']
+    """
+    return tuple(_map_triples(m))
 
 
 def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:

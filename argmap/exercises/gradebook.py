@@ -35,8 +35,6 @@ Examples:
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -50,6 +48,7 @@ from argmap.exercises.comparison import problem_dict
 from argmap.exercises.grading import grade
 from argmap.exercises.model import Exercise
 from argmap.exercises.reports import Grade
+from argmap.exercises.tables import csv_cell, csv_text, html_page, number, one_line, text_table
 
 __all__ = [
     "ClassGrade",
@@ -64,9 +63,6 @@ __all__ = [
     "summarize",
     "summary_html",
 ]
-
-# Cells a spreadsheet reads as formulas (CSV injection); the prefix makes them text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -167,16 +163,6 @@ def grade_class(ex: Exercise, paths: Sequence[str | os.PathLike[str]]) -> ClassG
     return ClassGrade(exercise=ex, students=tuple(students))
 
 
-def _cell(value: str) -> str:
-    """A text cell that a spreadsheet shows as text, never runs as a formula."""
-    text = value.replace("\x00", "")
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def part_headers(ex: Exercise) -> list[str]:
     """The gradebook's column name for each part: its number, title and points.
 
@@ -210,23 +196,21 @@ def gradebook_csv(result: ClassGrade) -> str:
         "x.yaml,'=SUM(A1),0,0,1,0"
     """
     ex = result.exercise
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["file", "student", *part_headers(ex), "total", "points", "percent"])
+    rows = [["file", "student", *part_headers(ex), "total", "points", "percent"]]
     for student, marks in result.graded:
         scores = {r.item_id: r.score for r in marks.items}
-        per_part = [_number(round(sum(scores.get(i.id, 0.0) for i in part.items), 2)) for part in ex.parts]
-        writer.writerow(
+        per_part = [number(round(sum(scores.get(i.id, 0.0) for i in part.items), 2)) for part in ex.parts]
+        rows.append(
             [
-                _cell(student.path),
-                _cell(marks.student or ""),
+                csv_cell(student.path),
+                csv_cell(marks.student or ""),
                 *per_part,
-                _number(marks.score),
+                number(marks.score),
                 str(marks.points),
-                _number(marks.percent),
+                number(marks.percent),
             ]
         )
-    return out.getvalue()
+    return csv_text(rows)
 
 
 @dataclass(frozen=True)
@@ -398,7 +382,7 @@ def format_summary(summary: ClassSummary) -> str:
     """
     n = summary.students
     students = f"{n} student{'s' if n != 1 else ''}"
-    lines = [f"{summary.title}: {students} graded, mean {_number(summary.mean_percent)}%"]
+    lines = [f"{summary.title}: {students} graded, mean {number(summary.mean_percent)}%"]
     header = ["item", "right", "partial", "wrong", "blank", "unreadable", "most common wrong answer"]
     rows = [
         [
@@ -408,46 +392,19 @@ def format_summary(summary: ClassSummary) -> str:
             str(s.wrong),
             str(s.unanswered),
             str(s.invalid),
-            "" if s.common_wrong is None else f"{_one_line(s.common_wrong[0])} ({s.common_wrong[1]})",
+            "" if s.common_wrong is None else f"{one_line(s.common_wrong[0])} ({s.common_wrong[1]})",
         ]
         for s in summary.items
     ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    for row in [header, *rows]:
-        cells = [f"{cell:<{w}}" for cell, w in zip(row, widths, strict=False)]
-        lines.append(("  ".join(cells) + "  " + row[-1]).rstrip())
+    lines.extend(text_table(header, rows))
     if summary.notes:
         lines.append(f"Notes on graded answers ({len(summary.notes)}):")
-        lines.extend(f"  {_one_line(str(p), 300)}" for p in summary.notes)
+        lines.extend(f"  {one_line(str(p), 300)}" for p in summary.notes)
     if summary.unusable:
         lines.append(f"Unusable files ({len(summary.unusable)}), not in the gradebook:")
         for student in summary.unusable:
-            lines.extend(f"  {_one_line(str(p), 300)}" for p in student.problems)
+            lines.extend(f"  {one_line(str(p), 300)}" for p in student.problems)
     return "\n".join(lines) + "\n"
-
-
-def _one_line(text: str, limit: int = 60) -> str:
-    """Text on one line, control characters out, cut at ``limit`` characters."""
-    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-_PAGE_STYLE = """
-@page { margin: 15mm; }
-body { font: 9.5pt/1.3 system-ui, sans-serif; color: #000; background: #fff; margin: 0 auto;
-       max-width: 190mm; }
-h1 { font-size: 15pt; margin: 0 0 2mm; }
-p.lead { margin: 0 0 4mm; }
-table { border-collapse: collapse; width: 100%; }
-col.q { width: 46%; } col.k { width: 16%; } col.w { width: 14%; }
-th, td { border-bottom: 0.5pt solid #888; padding: 1mm 1.2mm; text-align: left; vertical-align: top; }
-th { border-bottom: 1pt solid #000; font-size: 8.5pt; }
-td.n { text-align: right; white-space: nowrap; }
-tr { break-inside: avoid; }
-thead { display: table-header-group; }
-.low td { font-weight: bold; }
-ul.unusable { padding-left: 5mm; }
-"""
 
 
 def summary_html(summary: ClassSummary) -> str:
@@ -466,13 +423,8 @@ def summary_html(summary: ClassSummary) -> str:
     """
     n = summary.students
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{escape(_one_line(summary.title, 200))} — class summary</title>",
-        f"<style>{_PAGE_STYLE}</style></head><body>",
-        f"<h1>{escape(_one_line(summary.title, 200))} — class summary</h1>",
         f'<p class="lead">{n} student{"s" if n != 1 else ""} graded; mean score'
-        f" {_number(summary.mean_percent)}%.</p>",
+        f" {number(summary.mean_percent)}%.</p>",
         '<table><colgroup><col><col class="q"><col class="k"><col span="5"><col class="w"></colgroup>',
         "<thead><tr><th>Item</th><th>Question</th><th>Key</th><th>Right</th><th>Partly</th>",
         "<th>Wrong</th><th>Blank</th><th>Unread­able</th><th>Most common wrong</th></tr></thead>",
@@ -480,11 +432,11 @@ def summary_html(summary: ClassSummary) -> str:
     ]
     for s in summary.items:
         low = ' class="low"' if n and 2 * s.right < n else ""
-        common = "" if s.common_wrong is None else f"{_one_line(s.common_wrong[0])} ({s.common_wrong[1]})"
+        common = "" if s.common_wrong is None else f"{one_line(s.common_wrong[0])} ({s.common_wrong[1]})"
         cells = [
             f'<td class="n">{escape(s.item_id)}</td>',
-            f"<td>{escape(_one_line(s.prompt, 300))}</td>",
-            f"<td>{escape(_one_line(s.expected, 200))}</td>",
+            f"<td>{escape(one_line(s.prompt, 300))}</td>",
+            f"<td>{escape(one_line(s.expected, 200))}</td>",
             f'<td class="n">{s.right}/{n}</td>',
             *(f'<td class="n">{v}</td>' for v in (s.partial, s.wrong, s.unanswered, s.invalid)),
             f"<td>{escape(common)}</td>",
@@ -494,12 +446,11 @@ def summary_html(summary: ClassSummary) -> str:
     if summary.notes:
         out.append(f"<h2>Notes on graded answers ({len(summary.notes)})</h2>")
         out.append('<ul class="unusable">')
-        out.extend(f"<li>{escape(_one_line(str(p), 300))}</li>" for p in summary.notes)
+        out.extend(f"<li>{escape(one_line(str(p), 300))}</li>" for p in summary.notes)
         out.append("</ul>")
     if summary.unusable:
         out.append(f"<h2>Not graded ({len(summary.unusable)})</h2>")
         out.append('<ul class="unusable">')
-        out.extend(f"<li>{escape(_one_line(str(p), 300))}</li>" for s in summary.unusable for p in s.problems)
+        out.extend(f"<li>{escape(one_line(str(p), 300))}</li>" for s in summary.unusable for p in s.problems)
         out.append("</ul>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return html_page(f"{one_line(summary.title, 200)} — class summary", out)

@@ -251,6 +251,24 @@ def test_broken_answers_files(text: str, message: str) -> None:
         load_answers("answers.yaml")
 
 
+def test_answers_problems_are_all_reported_in_file_order_up_to_the_one_limit() -> None:
+    from argmap.validation import MAX_PROBLEMS
+
+    pairs = "".join(f"  {n}: A\n  0{n}: B\n" for n in range(1, 121))
+    write("answers.yaml", f"studnet: Ana\nstudent: [a]\nanswers:\n{pairs}1: C\n")
+    with pytest.raises(LoadError) as caught:
+        load_answers("answers.yaml")
+    problems = caught.value.problems
+    # the shape of the file and its items are checked in one pass, as exercise files are
+    assert [str(p) for p in problems[:3]] == [
+        "answers.yaml:1:1: unknown field 'studnet'; did you mean 'student'?",
+        "answers.yaml:2:10: student: expected a name, not a list",
+        "answers.yaml:5:3: item 1 is answered twice (first on line 4)",
+    ]
+    assert len(problems) == MAX_PROBLEMS and caught.value.omitted == 120 + 1 + 2 - MAX_PROBLEMS
+    assert [p.line for p in problems] == sorted(p.line or 0 for p in problems)
+
+
 def test_broken_json_answers() -> None:
     write("answers.json", '{"answers": {"1": "B",}}')
     with pytest.raises(

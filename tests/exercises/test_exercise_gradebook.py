@@ -223,3 +223,39 @@ def test_the_summary_lists_the_located_notes_of_graded_files(answer_folder: Any)
     assert f"Notes on graded answers ({invalid}):" in text
     assert str(summary.notes[0]) in text
     assert len(summary.to_dict()["notes"]) == invalid
+
+
+def test_grade_over_a_folder_of_answer_files_writes_the_gradebook_and_the_item_summary(
+    answer_folder: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    ex, paths, expected = answer_folder
+    exercise = tmp_path / "exercise.json"
+    exercise.write_text(ex.to_json(), encoding="utf-8")
+    folder = paths[0].parent
+    files = sorted(str(p) for p in folder.glob("student*.yaml"))  # as the shell expands answers/*.yaml
+    assert len(files) == len(expected) + 2 >= 20
+    book, page = tmp_path / "class.csv", tmp_path / "summary.html"
+    code = main(["grade", str(exercise), *files, "--gradebook", str(book), "--summary-html", str(page)])
+    out, err = capsys.readouterr()
+    # the malformed and the misnamed file: exit 2, each with its located note; the others are graded
+    assert code == 2 and "Traceback" not in err
+    assert "student99.yaml:5:1: YAML syntax error" in err
+    assert "student98.yaml:1:1: unknown field 'studnet'" in err
+    rows = list(csv.reader(io.StringIO(book.read_text(encoding="utf-8"), newline="")))
+    assert rows[0] == ["file", "student", *part_headers(ex), "total", "points", "percent"]
+    assert [r[0] for r in rows[1:]] == sorted(expected)
+    for row in rows[1:]:
+        assert float(row[-3]) == sum(points_of(ex, expected[row[0]]))
+    # the item summary, as text on stdout and as the teacher's page
+    summary = summarize(grade_class(ex, files))
+    assert out == format_summary(summary)
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{ex.title}: 22 students graded, mean ")
+    for s in summary.items:
+        right = sum(1 for record in expected.values() if record[s.item_id][0] == "right")
+        printed = next(line for line in lines if line.split()[:1] == [s.item_id])
+        assert printed.split()[1] == f"{right}/22"
+    html = page.read_text(encoding="utf-8")
+    assert html == summary_html(summary) and html.count("<tr") == 1 + len(ex.items)

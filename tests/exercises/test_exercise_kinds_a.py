@@ -172,6 +172,36 @@ def test_label_links_undercuts_only_when_hard() -> None:
     assert target_item.elements == (PHONES.link(undercut).target,)
 
 
+def test_label_links_names_undercut_chains_and_cycles_by_their_ends() -> None:
+    b = MapBuilder("m", "T")
+    b.issue("q", "Q?")
+    for n in ("a", "x", "y", "v", "w"):
+        b.claim(n, n.upper() + " holds.")
+    b.supports("a", "q", id="s")
+    b.undercuts("x", "s", id="u")
+    b.undercuts("y", "u", id="uu")
+    b.undercuts("v", "c2", id="c1")
+    b.undercuts("w", "c1", id="c2")
+    m = b.build()
+    ex = generate(m, "label-links", seed=2, difficulty=3)
+    tag = {i.elements[0]: i.prompt.split()[1] for i in ex.items}
+    by_text = {c.text: c.id for c in ex.parts[0].diagrams[0].statements}
+    letter = {n.id: by_text[n.text] for n in m.nodes}
+    prompts = {i.elements[0]: i.prompt for i in ex.items}
+    # an undercut of an undercut names each link it lands on by its ends, to the node at the end
+    assert (
+        f"to link {tag['u']} (from {letter['x']} to link {tag['s']} (from {letter['a']} to {letter['q']}))"
+        in (prompts["uu"])
+    )
+    # in a cycle, the asked link is named by its tag only, not again by its ends inside its own name
+    assert prompts["c1"].endswith(
+        f"to link {tag['c2']} (from {letter['w']} to link {tag['c1']}). What does it do?"
+    )
+    explained = next(i.explanation for i in ex.items if i.elements == ("c2",))
+    named = f"link {tag['c1']} (from {letter['v']} to link {tag['c2']})"
+    assert explained == f"{tag['c2']} undercuts: {letter['w']} denies that {named} holds."
+
+
 def small_map() -> ArgumentMap:
     b = MapBuilder("small", "Small")
     b.side("pro", "Pro")

@@ -120,6 +120,63 @@ def test_compiled_form_matches_the_map() -> None:
     assert graph.compiled(m) is c
 
 
+def test_undercut_chain_lists_each_link_once_up_to_a_node_or_a_cycle() -> None:
+    m = chain()
+    assert [str(k.id) for k in graph.undercut_chain(m, m.link("u2"))] == ["u2", "u1", "s1"]
+    assert [str(k.id) for k in graph.undercut_chain(m, m.link("a1"))] == ["a1"]
+    assert graph.undercut_link(m, m.link("u2")) == m.link("u1")
+    assert graph.undercut_link(m, m.link("s1")) is None
+    b = MapBuilder("m", "T")
+    for n in ("a", "b", "x", "y", "z"):
+        b.claim(n, n)
+    b.supports("a", "b", id="s")
+    b.undercuts("x", "u2", id="u1")
+    b.undercuts("y", "u3", id="u2")
+    b.undercuts("z", "u2", id="u3")
+    looped = b.build()
+    # u1 leads into the cycle u2 -> u3 -> u2: each link once, the last one's target already in the chain
+    found = graph.undercut_chain(looped, looped.link("u1"))
+    assert [str(k.id) for k in found] == ["u1", "u2", "u3"]
+    assert found[-1].target == "u2"
+
+
+def test_walks_follow_one_kind_of_link_without_meeting_a_node_twice() -> None:
+    b = MapBuilder("m", "T")
+    for n in ("a", "b", "c", "d", "e"):
+        b.claim(n, n)
+    b.supports(["a", "e"], "b")
+    b.supports("b", "c")
+    b.supports("c", "a")
+    b.supports("c", "d", concession=True)
+    b.attacks("d", "a")
+    m = b.build()
+    two = graph.walks(m, "supports", 2)
+    assert ("e", "b", "c") in two and ("a", "b", "c", "a") not in two
+    assert max(len(w) for w in two) == 3
+    assert ("c", "d") in two and ("d", "a") not in two
+    unconceded = graph.walks(m, "supports", 3, keep=lambda k: not k.concession)
+    assert ("c", "d") not in unconceded
+    assert ("a", "b", "c") in unconceded and ("e", "b", "c", "a") in unconceded
+    assert unconceded == sorted(set(unconceded))
+    assert graph.walks(m, "attacks", 3) == [("d", "a")]
+
+
+def test_distances_cross_links_of_the_given_kinds_either_way_within_the_nodes_given() -> None:
+    m = chain()
+    assert graph.distances(m, "q", ["supports", "attacks"]) == {"q": 0, "a": 1, "b": 1, "c": 2}
+    # d contradicts c: a kind not given is not crossed; an undercut is no step between nodes
+    assert "d" not in graph.distances(m, "q", ["supports", "attacks"])
+    assert graph.distances(m, "c", ["contradicts"]) == {"c": 0, "d": 1}
+    # within: a link with an end outside is not crossed, even to reach a node inside
+    assert graph.distances(m, "q", ["supports", "attacks"], within={"q", "b", "c"}) == {"q": 0}
+    assert graph.distances(m, "q", ["supports", "attacks"], within={"q", "a", "b", "c"}) == {
+        "q": 0,
+        "a": 1,
+        "b": 1,
+        "c": 2,
+    }
+
+
 def test_compiled_ends_agree_with_final_target_on_chains_cycles_and_tails() -> None:
     b = MapBuilder("m", "T")
     for n in ("a", "b", *(f"u{i}" for i in range(9))):

@@ -47,9 +47,16 @@ from argmap.exercises.common import diagram, shuffled, submap, tag_links, tags_f
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS
-from argmap.graph import link_ends, links_between, neighbourhood, sides_oppose, supporters
+from argmap.graph import (
+    link_ends,
+    links_between,
+    neighbourhood,
+    sides_oppose,
+    supporters,
+    undercut_link,
+    walks,
+)
 from argmap.model import NODE_KINDS, ArgumentMap, LinkKind
-from argmap.model.fields import UNDERCUTS
 
 __all__ = ["MAX_NODES", "RULES_BY_DIFFICULTY", "find_flaw"]
 
@@ -123,22 +130,7 @@ def _incoherent_sides(m: ArgumentMap) -> Iterator[_Spec]:
 
 def _support_chains(m: ArgumentMap) -> list[tuple[str, ...]]:
     """Chains of 1 to 3 (non-concession) supports, as node ids from first to last."""
-    after: dict[str, list[str]] = {}
-    for link in m.links:
-        if link.kind == "supports" and not link.concession:
-            for premise in link.premises:
-                after.setdefault(premise, []).append(link.target)
-    chains: list[tuple[str, ...]] = []
-    stack: list[tuple[str, ...]] = [(node.id,) for node in m.nodes]
-    while stack:
-        chain = stack.pop()
-        for nxt in after.get(chain[-1], []):
-            if nxt not in chain:
-                longer = (*chain, nxt)
-                chains.append(longer)
-                if len(longer) <= _SUPPORT_CHAIN:
-                    stack.append(longer)
-    return sorted(chains)
+    return walks(m, "supports", _SUPPORT_CHAIN, keep=lambda link: not link.concession)
 
 
 def _closing_supports(m: ArgumentMap) -> Iterator[_Spec]:
@@ -318,7 +310,7 @@ def _describe(
 def _choice_text(m: ArgumentMap, link_id: str, nodes: Mapping[str, str], links: Mapping[str, str]) -> str:
     link = m.link(link_id)
     source = " + ".join(nodes[p] for p in link.premises)
-    target = links[link.target] if link.kind == UNDERCUTS else nodes[link.target]
+    target = nodes[link.target] if undercut_link(m, link) is None else links[link.target]
     return f"{source} {link.kind} {target}{' (inferred)' if link.inferred else ''}"
 
 

@@ -35,8 +35,8 @@ from argmap.exercises.common import diagram, opening, sample, shuffled, tag_link
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
+from argmap.graph import undercut_chain, undercut_link
 from argmap.model import AnyLink, ArgumentMap
-from argmap.model.fields import UNDERCUTS
 
 __all__ = ["label_links"]
 
@@ -62,34 +62,32 @@ def _quoted(m: ArgumentMap, premises: tuple[str, ...], tags: Mapping[str, str]) 
     return ", ".join(shown[:-1]) + " and " + shown[-1] + " together"
 
 
-def _link_name(
-    m: ArgumentMap,
-    link_id: str,
-    tags: Mapping[str, str],
-    link_tags: Mapping[str, str],
-    seen: frozenset[str] = frozenset(),
-) -> str:
-    """A link named for a student: ``link L2 (from B to D)``, or ``the link from B to D`` when untagged."""
-    link = m.link(link_id)
-    if link.kind == UNDERCUTS:
-        # A chain of undercuts may loop back on itself; name a repeated link by its tag only.
-        if link.target in seen | {link_id}:
-            tag = link_tags.get(link.target)
-            head = f"link {tag}" if tag else "another link"
-        else:
-            head = _link_name(m, link.target, tags, link_tags, seen | {link_id})
+def _target_name(m: ArgumentMap, link: AnyLink, tags: Mapping[str, str], link_tags: Mapping[str, str]) -> str:
+    """What ``link`` points to, named for a student: a node's tag, or the link an undercut denies.
+
+    A link is named by its ends: ``link L2 (from B to D)``, or ``the link from B to D`` when
+    untagged, an undercut's own link named the same way inside it. In a cycle of undercuts,
+    the link that closes the cycle is named by its tag only (``link L1``).
+    """
+    chain = undercut_chain(m, link)
+    closing = chain[-1].target
+    if closing in {str(k.id) for k in chain}:
+        tag = link_tags.get(closing)
+        head = f"link {tag}" if tag else "another link"
     else:
-        head = tags[link.target]
-    ends = f"from {_names(link.premises, tags)} to {head}"
-    tag = link_tags.get(link_id)
-    return f"link {tag} ({ends})" if tag else f"the link {ends}"
+        head = tags[closing]
+    for step in reversed(chain[1:]):
+        ends = f"from {_names(step.premises, tags)} to {head}"
+        tag = link_tags.get(str(step.id))
+        head = f"link {tag} ({ends})" if tag else f"the link {ends}"
+    return head
 
 
 def _prompt(m: ArgumentMap, link: AnyLink, tags: Mapping[str, str], link_tags: Mapping[str, str]) -> str:
     tag = link_tags[str(link.id)]
     source = _quoted(m, link.premises, tags)
-    if link.kind == UNDERCUTS:
-        target = _link_name(m, link.target, tags, link_tags)
+    if undercut_link(m, link) is not None:
+        target = _target_name(m, link, tags, link_tags)
         return f"Link {tag} runs from {source} to {target}. What does it do?"
     node = m.node(link.target)
     if node.kind == "issue":
@@ -110,7 +108,7 @@ def _explanation(m: ArgumentMap, link: AnyLink, tags: Mapping[str, str], link_ta
         )
     elif link.kind == "attacks":
         does = f"{who}{' together' if joint else ''} argue{'' if joint else 's'} against {tags[link.target]}"
-    else:
+    else:  # an undercut: only stance links are asked about
         undercut = m.link(link.target)
         deny = "deny" if joint else "denies"
         if undercut.kind == "supports":
@@ -122,7 +120,7 @@ def _explanation(m: ArgumentMap, link: AnyLink, tags: Mapping[str, str], link_ta
                 f"{who} {deny} that {_names(undercut.premises, tags)} counts against {tags[undercut.target]}"
             )
         else:
-            does = f"{who} {deny} that {_link_name(m, link.target, tags, link_tags)} holds"
+            does = f"{who} {deny} that {_target_name(m, link, tags, link_tags)} holds"
     note = (
         " It is a concession: its holder grants this point against their own side." if link.concession else ""
     )

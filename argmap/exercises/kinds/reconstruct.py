@@ -14,7 +14,10 @@ the student has yet to draw would need tags for links that are not on the
 page. Symmetric links (contradicts, equivalent) are left out too, since
 the student's link kinds are supports, attacks and undercuts. So that no
 statement is joined to the others only by such a link, the nodes are chosen
-along supports and attacks.
+along supports and attacks. A link the map's authors inferred (``inferred:
+true``) is keyed too, since it is part of the debate's structure, but never as
+if the text stated it: the prompt says that some links are inferred, and the
+key's explanation how many.
 
 Difficulty: easy takes the issue and up to 6 nodes nearest to it (fewest
 supports and attacks away; ties broken at random), medium up to 10, hard
@@ -37,40 +40,30 @@ Examples:
 from __future__ import annotations
 
 import random
-from collections import deque
 
 from argmap import graph
 from argmap.errors import ExerciseError
 from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tags_for, unlinked
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, LinkKind
 
 __all__ = ["key_links", "reconstruct", "starter"]
 
 _MAX_ISSUES = 2
 _COUNTS = {1: 6, 2: 10, 3: 100_000}
-_KEYED = ("supports", "attacks")
+_KEYED: tuple[LinkKind, ...] = ("supports", "attacks")
+_INFERRED_KEYED = (
+    " Some of these links are the map authors' reading (inferred) rather than what the text states;"
+    " list them too."
+)
 
 
 def _nearest(m: ArgumentMap, issue_id: str, count: int, rng: random.Random) -> list[str]:
     """The issue and up to ``count`` of its nodes nearest to it along supports and attacks."""
     own = set(graph.issue_nodes(m, issue_id))
-    adjacent: dict[str, list[str]] = {node_id: [] for node_id in own}
-    for link in m.links:
-        # a principle or claim shared with another issue must not lead into that issue's nodes
-        if link.kind in _KEYED and link.target in own and own.issuperset(link.premises):
-            for premise in link.premises:
-                adjacent[premise].append(link.target)
-                adjacent[link.target].append(premise)
-    distance = {issue_id: 0}
-    queue = deque([issue_id])
-    while queue:
-        here = queue.popleft()
-        for there in adjacent[here]:
-            if there not in distance:
-                distance[there] = distance[here] + 1
-                queue.append(there)
+    # a principle or claim shared with another issue must not lead into that issue's nodes
+    distance = graph.distances(m, issue_id, _KEYED, within=own)
     # the random draw is made for every node in map order, so it is the same whatever the count
     tiebreak = {n.id: rng.random() for n in m.nodes if n.id in own}
     others = sorted(
@@ -100,10 +93,17 @@ def key_links(m: ArgumentMap, node_ids: list[str], tags: dict[str, str]) -> tupl
     return tuple(answers)
 
 
-def _tally(answers: tuple[LinkAnswer, ...]) -> str:
+def _tally(answers: tuple[LinkAnswer, ...], inferred: int) -> str:
     counts = {k: sum(1 for a in answers if a.kind == k) for k in _KEYED}
     words = " and ".join(f"{n} {k if n != 1 else k.removesuffix('s')}" for k, n in counts.items() if n)
+    if inferred:
+        words += f" ({inferred} of {'them' if len(answers) > 1 else 'it'} inferred by the map's authors)"
     return f"The map joins these statements by {words}."
+
+
+def _inferred_keyed(m: ArgumentMap, node_ids: list[str]) -> int:
+    """How many answers of the key come from links the map's authors inferred (one per premise)."""
+    return sum(len(k.premises) for k in submap(m, node_ids).links if k.kind in _KEYED and k.inferred)
 
 
 def _unlinked(m: ArgumentMap, node_ids: list[str]) -> ArgumentMap:
@@ -178,6 +178,7 @@ def reconstruct(setting: Setting) -> Part:
         number = len(items) + 1
         diagram_id = f"d{number}"
         issue = m.node(issue_id)
+        inferred = _inferred_keyed(m, chosen)
         items.append(
             Item(
                 id=str(number),
@@ -186,14 +187,14 @@ def reconstruct(setting: Setting) -> Part:
                     f" “{opening(issue)}” ({tags[issue_id]}), without their links. List every link"
                     " between them, one per line, as source tag, kind, target tag: for example"
                     " “B supports A” or “C attacks B”. When two statements give a reason only"
-                    " together, list a link from each."
+                    " together, list a link from each." + _INFERRED_KEYED * bool(inferred)
                 ),
                 answer_type="links",
                 choices=tuple(Choice(id=tag, text=m.node(node_id).text) for node_id, tag in tags.items()),
                 key_links=answers,
                 points=len(answers),
                 elements=tuple(tags),
-                explanation=_tally(answers),
+                explanation=_tally(answers, inferred),
                 diagram=diagram_id,
             )
         )
