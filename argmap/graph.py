@@ -601,8 +601,9 @@ def drawn_links(m: ArgumentMap, kept: Collection[str]) -> Iterator[AnyLink]:
 def restrict(m: ArgumentMap, node_ids: str | Iterable[str]) -> ArgumentMap:
     """The sub-map of the nodes ``node_ids``: those nodes and the links among them.
 
-    Sides, sources and the map's other fields are kept whole; a link stays
-    when all its ends stay (see :func:`drawn_links`).
+    Sides, sources and the map's other fields are kept, but for the stances
+    of sides on issues left out (the sub-map is a valid map of its own); a
+    link stays when all its ends stay (see :func:`drawn_links`).
 
     Raises:
         UnknownElementError: an id is not a node of the map.
@@ -617,7 +618,14 @@ def restrict(m: ArgumentMap, node_ids: str | Iterable[str]) -> ArgumentMap:
     for node_id in sorted(wanted):
         m.node(node_id)
     links = tuple(drawn_links(m, wanted))
-    return m.model_copy(update={"nodes": tuple(n for n in m.nodes if n.id in wanted), "links": links})
+    sides = tuple(
+        side.model_copy(update={"stances": {k: v for k, v in side.stances.items() if k in wanted}})
+        if any(issue not in wanted for issue in side.stances)
+        else side
+        for side in m.sides
+    )
+    nodes = tuple(n for n in m.nodes if n.id in wanted)
+    return m.model_copy(update={"nodes": nodes, "links": links, "sides": sides})
 
 
 # -- the compiled form --------------------------------------------------------

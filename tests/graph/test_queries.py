@@ -80,6 +80,21 @@ def test_restrict_keeps_links_whose_ends_all_stay() -> None:
         graph.restrict(m, ["nope"])
 
 
+def test_a_restricted_map_is_a_valid_map_of_its_own() -> None:
+    # a side's stance on an issue left out would be a dangling reference
+    b = MapBuilder("m", "T")
+    b.side("pro", "Pro", stances={"q": "for", "r": "against"})
+    b.issue("q", "Q?")
+    b.issue("r", "R?")
+    b.claim("a", "A.", held_by="pro")
+    b.supports("a", "q")
+    m = b.build()
+    sub = graph.restrict(m, ["q", "a"])
+    assert sub.side("pro").stances == {"q": "for"}
+    assert argmap.loads(argmap.dumps(sub)) == sub
+    assert graph.restrict(m, ["q", "r", "a"]).sides == m.sides
+
+
 def test_lookups_raise_unknown_element_with_a_suggestion() -> None:
     m = chain()
     with pytest.raises(UnknownElementError, match="no issue with id 'a' \\(choose from q\\)"):
