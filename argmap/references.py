@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel
@@ -23,6 +24,12 @@ from pydantic import BaseModel
 from argmap.locations import Loc
 from argmap.model import SYMMETRIC_KINDS
 from argmap.model.fields import UNDERCUTS
+
+# "Did you mean" hints for unknown ids: at most this many per map, and none
+# when the ids to choose from are too many to compare quickly (a hostile map
+# with thousands of dangling ids must still be reported in bounded time).
+_MAX_HINTS = 20
+_MAX_HINT_POOL = 20_000
 
 __all__ = ["LinkIds", "fill_link_ids", "find_reference_problems", "generate_link_id"]
 
@@ -140,6 +147,17 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
         [(('nodes', 0, 'held_by'), "side 'nobody' is not defined in sides")]
     """
     problems: list[tuple[Loc, str]] = []
+    hints_left = [_MAX_HINTS]
+
+    def near(value: str, candidates: Iterable[str]) -> str:
+        """`` (did you mean 'x'?)`` for the closest candidate, within a budget (bounded time)."""
+        pool = list(candidates)
+        if hints_left[0] <= 0 or len(pool) > _MAX_HINT_POOL:
+            return ""
+        hints_left[0] -= 1
+        close = difflib.get_close_matches(value, pool, n=1)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
     nodes, links = _seq(_get(data, "nodes")), _seq(_get(data, "links"))
     sides, sources = _seq(_get(data, "sides")), _seq(_get(data, "sources"))
 
@@ -191,13 +209,14 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
 
     def check_side(loc: Loc, side: object) -> None:
         if isinstance(side, str) and side not in side_ids:
-            problems.append((loc, f"side {side!r} is not defined in sides"))
+            problems.append((loc, f"side {side!r} is not defined in sides{near(side, side_ids)}"))
 
     def check_anchors(loc: Loc, anchors: object) -> None:
         for j, anchor in enumerate(_seq(anchors)):
             src = _get(anchor, "source")
             if isinstance(src, str) and src not in source_ids:
-                problems.append(((*loc, j, "source"), f"source {src!r} is not defined in sources"))
+                message = f"source {src!r} is not defined in sources{near(src, source_ids)}"
+                problems.append(((*loc, j, "source"), message))
                 continue
             sec = _get(anchor, "section")
             names = sections.get(src) if isinstance(src, str) else None
@@ -223,7 +242,12 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
             for issue_id in stances:
                 kind = element_kinds.get(issue_id)
                 if kind != "issue":
-                    what = "is not defined" if kind is None else f"is {_a(kind)}, not an issue"
+                    issue_ids = (k for k, v in element_kinds.items() if v == "issue")
+                    what = (
+                        f"is not defined{near(issue_id, issue_ids)}"
+                        if kind is None
+                        else f"is {_a(kind)}, not an issue"
+                    )
                     problems.append((("sides", i, "stances", issue_id), f"stance on {issue_id!r}: it {what}"))
         for j, other in enumerate(_seq(_get(side, "opposes"))):
             check_side(("sides", i, "opposes", j), other)
@@ -243,7 +267,10 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
             if not isinstance(premise, str):
                 continue
             if premise not in element_kinds:
-                problems.append((loc, f"source {premise!r} is not a node of this map"))
+                node_ids = (k for k in element_kinds if k not in link_seen)
+                problems.append(
+                    (loc, f"source {premise!r} is not a node of this map{near(premise, node_ids)}")
+                )
             elif premise in link_seen:
                 problems.append((loc, f"source {premise!r} is a link; a link's sources must be nodes"))
         target = _get(link, "target")
@@ -251,7 +278,9 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
             continue
         loc = ("links", i, "target")
         if target not in element_kinds:
-            problems.append((loc, f"target {target!r} is not a node or link of this map"))
+            problems.append(
+                (loc, f"target {target!r} is not a node or link of this map{near(target, element_kinds)}")
+            )
         elif kind == UNDERCUTS:
             if target not in link_seen:
                 found = _a(element_kinds[target])
