@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._version import __version__
 from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, UnknownElementError
+from argmap.words import plural
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
     from argmap.exercises.comparison import MapGrade
@@ -566,7 +567,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for problem in err.problems:
                 _err(str(problem))
             if err.omitted:
-                _err(f"{file}: ... and {err.omitted} more problem(s)")
+                _err(f"{file}: ... and {plural(err.omitted, 'more problem')}")
             status = EXIT_INPUT
             continue
         for problem in problems:
@@ -574,7 +575,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if problems:
             status = EXIT_INPUT
         else:
-            extra = f", anchors verified against {len(texts)} source text(s)" if texts else ""
+            extra = f", anchors verified against {plural(len(texts), 'source text')}" if texts else ""
             print(f"{file}: valid ({len(argument_map.nodes)} nodes, {len(argument_map.links)} links{extra})")
     for unused in sorted(set(supplied) - used):
         _err(f"argmap: --source {unused}=...: no map given has a source {unused!r}")

@@ -96,7 +96,7 @@ class MapError(ArgmapError, ValueError):
         self.element = first.element
         lines = [str(p) for p in self.problems]
         if omitted:
-            lines.append(f"... and {omitted} more problem(s) not shown")
+            lines.append(f"... and {omitted} more problem{'' if omitted == 1 else 's'} not shown")
         super().__init__("\n".join(lines))
 
 

@@ -54,7 +54,7 @@ def test_validate_valid_and_invalid(capsys: pytest.CaptureFixture[str], tmp_path
     bad.write_text("id: m\ntitle: T\nnodes:\n  - id: a\n    kind: claim\n    text: ''\n", "utf-8")
     code, out, err = run(capsys, "validate", str(PHONES), str(bad))
     assert code == 2
-    assert f"{PHONES}: valid (" in out and "anchors verified against 1 source text(s)" in out
+    assert f"{PHONES}: valid (" in out and "anchors verified against 1 source text" in out
     assert err == f"{bad}:6:11: claim 'a': text: must not be empty or blank\n"
     assert "Traceback" not in err
 

@@ -34,6 +34,7 @@ from functools import cached_property
 from argmap.graph import bearing_on, compiled, sides_oppose, strongly_connected_components
 from argmap.model import LINK_KINDS, AnyLink, AnyNode, ArgumentMap
 from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, SUPPORTS, UNDERCUTS
+from argmap.words import plural
 
 __all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "plural"]
 
@@ -326,16 +327,6 @@ class Context:
 
 # Each link kind as the verb of a sentence: the kind's own name, but for equivalence.
 _VERBS = {**{kind: kind for kind in LINK_KINDS}, EQUIVALENT: "says the same as"}
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``n`` and the word, in the plural unless ``n`` is 1.
-
-    Examples:
-        >>> plural(1, "attack"), plural(3, "node"), plural(2, "knot", "knots")
-        ('1 attack', '3 nodes', '2 knots')
-    """
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def arrow(path: Sequence[str]) -> str:

@@ -49,6 +49,7 @@ from argmap.exercises.comparison import StanceLink, compare_links
 from argmap.exercises.model import Exercise, Item
 from argmap.exercises.reports import Grade, ItemResult, Status
 from argmap.exercises.vocabulary import STANCE_KINDS
+from argmap.words import plural
 
 __all__ = ["grade"]
 
@@ -332,7 +333,7 @@ def _grade_links(ctx: _Context, raw: Any) -> ItemResult:
     if c.wrong_stance:
         parts.append("wrong stance: " + ", ".join(f"{g} (should be {k.kind})" for g, k in c.wrong_stance))
     if unreadable:
-        parts.append(f"{unreadable} link(s) could not be read")
+        parts.append(f"{plural(unreadable, 'link')} could not be read")
     feedback = "" if status == "right" else _with_explanation("; ".join(parts), item)
     result = ctx.result(status, given, score=score, feedback=feedback)
     return replace(result, precision=c.precision, recall=c.recall, f1=c.f1)

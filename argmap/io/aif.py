@@ -65,6 +65,7 @@ from argmap.locations import Origin, attach_origin
 from argmap.model import ArgumentMap
 from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, ID_RE, SUPPORTS, UNDERCUTS
 from argmap.validation import validate
+from argmap.words import plural
 
 __all__ = [
     "decode_id",
@@ -474,7 +475,8 @@ def _build(
     if not imported:
         if n_dialogue:
             reader.problem(
-                "/nodes", f"dialogue only: {n_dialogue} L/YA/TA node(s) but no I-node (proposition) to import"
+                "/nodes",
+                f"dialogue only: {plural(n_dialogue, 'L/YA/TA node')} but no I-node (proposition) to import",
             )
         elif not nodes:
             reader.problem("/nodes", "the nodeset has no nodes")
@@ -793,7 +795,9 @@ def losses(argument_map: ArgumentMap) -> list[str]:
     notes = [template.format(count) for template, count in counted if count]
     contradictions = sum(k.kind == "contradicts" for k in links)
     if contradictions:
-        notes.append(f"{contradictions} contradicts link(s) as such (each is written as a conflict each way)")
+        notes.append(
+            f"{plural(contradictions, 'contradicts link')} as such (each is written as a conflict each way)"
+        )
     if argument_map.sources or argument_map.description or argument_map.tags:
         notes.append("the map's sources, description and tags")
     return notes

@@ -46,6 +46,7 @@ from argmap.locations import Origin, Parsed, attach_origin
 from argmap.model import ArgumentMap
 from argmap.model.fields import CONTRADICTS, EQUIVALENT, UNDERCUTS
 from argmap.validation import validate_parsed
+from argmap.words import plural
 
 __all__ = ["looks_like_kialo", "losses", "read_kialo", "write_kialo"]
 
@@ -423,14 +424,14 @@ def losses(argument_map: ArgumentMap) -> list[str]:
     left = [n.id for n in argument_map.nodes if n.id not in written]
     if left:
         shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")
-        notes.append(f"{len(left)} node(s) with no chain of supports or attacks to a root: {shown}")
+        notes.append(f"{plural(len(left), 'node')} with no chain of supports or attacks to a root: {shown}")
     for kind in (UNDERCUTS, CONTRADICTS, EQUIVALENT):
         count = sum(1 for k in argument_map.links if k.kind == kind)
         if count:
-            notes.append(f"{count} {kind} link(s)")
+            notes.append(f"{plural(count, kind + ' link')}")
     linked = sum(1 for k in argument_map.links if k.is_linked and k.kind in ("supports", "attacks"))
     if linked:
-        notes.append(f"{linked} link(s) of linked premises as such (each premise is written apart)")
+        notes.append(f"{plural(linked, 'link')} of linked premises as such (each premise is written apart)")
     return notes
 
 

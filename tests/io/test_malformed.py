@@ -295,7 +295,7 @@ def test_problem_count_is_capped(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         argmap.load(path)
     assert len(caught.value.problems) == 50 and caught.value.omitted == 30
-    assert str(caught.value).endswith("... and 30 more problem(s) not shown")
+    assert str(caught.value).endswith("... and 30 more problems not shown")
 
 
 def test_missing_file(tmp_path: Path) -> None:

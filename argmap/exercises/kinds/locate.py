@@ -41,6 +41,7 @@ from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
 from argmap.model import Anchor, AnyNode, ArgumentMap
 from argmap.sources import verify_anchors
+from argmap.words import plural
 
 __all__ = ["ABBREVIATIONS", "locate", "split_sentences"]
 
@@ -174,7 +175,7 @@ def _check_texts(m: ArgumentMap, sources: list[str], texts: Mapping[str, str]) -
         where = f"source {first.source!r}"
         if first.element is not None:
             where = f"{first.element!r} (anchored in source {first.source!r})"
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        more = f" (and {plural(len(problems) - 1, 'more problem')})" if len(problems) > 1 else ""
         raise ExerciseError(
             f"map {m.id!r}: the text given does not fit the map: {where}: {first.message}{more}"
         )

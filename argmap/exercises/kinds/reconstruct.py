@@ -47,6 +47,7 @@ from argmap.exercises.common import anonymize, diagram, opening, sample, submap,
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.model import ArgumentMap, LinkKind
+from argmap.words import plural
 
 __all__ = ["key_links", "reconstruct", "starter"]
 
@@ -211,7 +212,7 @@ def reconstruct(setting: Setting) -> Part:
     if not items:
         raise ExerciseError(
             f"map {m.id!r}: reconstruct needs an issue with statements that support or attack each other"
-            f" (found {len(m.issues)} issue(s) and none with such links)"
+            f" (found {plural(len(m.issues), 'issue')} and none with such links)"
         )
     return Part(
         kind="reconstruct",

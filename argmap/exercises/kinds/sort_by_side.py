@@ -26,6 +26,7 @@ from argmap.exercises.common import diagram, letters, opening, sample, tags_for
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
+from argmap.words import plural
 
 __all__ = ["sort_by_side"]
 
@@ -48,7 +49,7 @@ def sort_by_side(setting: Setting) -> Part:
         inferred = "; inferred claims are left out" if len(fitting) > len(held) else ""
         raise ExerciseError(
             f"map {m.id!r}: sort-by-side needs claims held by at least two sides"
-            f" (found {len(sides)} side(s) holding claims{inferred})"
+            f" (found {plural(len(sides), 'side')} holding claims{inferred})"
         )
     if setting.names is not None:
         side_tags = [setting.names[side.id] for side in sides]
