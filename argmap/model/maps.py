@@ -103,8 +103,17 @@ class ArgumentMap(_Model):
         )
 
     def __str__(self) -> str:
-        """The title and the counts, on one line."""
-        return f"{self.title} ({self.id}: {len(self.nodes)} nodes, {len(self.links)} links)"
+        """The title and the counts, on one line.
+
+        Examples:
+            >>> import argmap
+            >>> b = argmap.MapBuilder("m", "Uniforms")
+            >>> _ = b.claim("a", "A.")
+            >>> str(b.build())
+            'Uniforms (m: 1 node, 0 links)'
+        """
+        nodes, links = len(self.nodes), len(self.links)
+        return f"{self.title} ({self.id}: {nodes} node{'' if nodes == 1 else 's'}, {links} link{'' if links == 1 else 's'})"
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """Copy the map; a copy with changed content drops its original's file and caches.
