@@ -112,8 +112,9 @@ class ArgumentMap(_Model):
             >>> str(b.build())
             'Uniforms (m: 1 node, 0 links)'
         """
-        nodes, links = len(self.nodes), len(self.links)
-        return f"{self.title} ({self.id}: {nodes} node{'' if nodes == 1 else 's'}, {links} link{'' if links == 1 else 's'})"
+        nodes = f"{len(self.nodes)} node{'' if len(self.nodes) == 1 else 's'}"
+        links = f"{len(self.links)} link{'' if len(self.links) == 1 else 's'}"
+        return f"{self.title} ({self.id}: {nodes}, {links})"
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """Copy the map; a copy with changed content drops its original's file and caches.
