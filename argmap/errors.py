@@ -113,6 +113,8 @@ class UnknownElementError(ArgmapError, LookupError):
     Examples:
         >>> str(UnknownElementError("lunh", "issue", choices=["lunch", "homework"]))
         "no issue with id 'lunh' (did you mean 'lunch'?)"
+        >>> str(UnknownElementError("zz", "node", choices=[f"n{i}" for i in range(20)]))
+        "no node with id 'zz' (none is close; 20 to choose from, e.g. n0, n1, n2, n3, n4, n5, n6, n7)"
     """
 
     def __init__(
@@ -134,6 +136,9 @@ class UnknownElementError(ArgmapError, LookupError):
                 hint = f"did you mean {close[0]!r}?"
             elif len(self.choices) <= 12:
                 hint = "choose from " + ", ".join(self.choices)
+            else:
+                examples = ", ".join(self.choices[:8])
+                hint = f"none is close; {len(self.choices)} to choose from, e.g. {examples}"
         super().__init__(f"{message} ({hint})" if hint else message)
 
     def __str__(self) -> str:
