@@ -10,14 +10,17 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import yaml
 
 from argmap.errors import LoadError, Problem
 from argmap.io.argdown.tree import Element, _shown, _Syntax
+from argmap.io.limits import get_limits
 from argmap.io.located import parse_yaml
 
 __all__ = ["parse_data"]
@@ -27,32 +30,62 @@ _TAG_RE = re.compile(r"#(?:\(([^)\n]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdc
 _STATEMENT_TITLE_RE = re.compile(r"\[([^\]\n]+)\](:?)")
 _ARGUMENT_TITLE_RE = re.compile(r"<([^>\n]+)>(:?)")
 _PUNCT = set(" \t)}_.,!?;:-*\"'")
-_INLINE_SPECIAL = set("\\{[#")
 _INLINE_NEXT = re.compile(r"[\\{\[#]")
+_BLANKS_RE = re.compile(r"[ \t]+")
+# Printable ASCII without a backslash: JSON written with these reads the same as YAML (no escapes,
+# no line breaks, no characters YAML treats differently).
+_PLAIN_JSON_RE = re.compile(r"[\x20-\x5b\x5d-\x7e]*")
 
 
-@dataclass
 class _Piece:
-    """Text gathered from one or more lines, with the position each character came from."""
+    """Text gathered from one or more lines (joined by a space), with the position each character came from.
 
-    chars: list[str] = field(default_factory=list)
-    where: list[tuple[int, int]] = field(default_factory=list)
+    Each added line is one segment: its offset in the text and the line and
+    column of its first character; the joining space takes the position of
+    the line after it.
+
+    Examples:
+        >>> piece = _Piece()
+        >>> piece.add(3, 5, "ab")
+        >>> piece.add(4, 1, "cd")
+        >>> piece.text(), [piece.at(i) for i in range(6)]
+        ('ab cd', [(3, 5), (3, 6), (4, 1), (4, 1), (4, 2), (4, 2)])
+    """
+
+    __slots__ = ("_joined", "parts", "segments", "size")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int, int, int]] = []  # (offset, line, column, step)
+        self.size = 0
+        self._joined: str | None = None
 
     def add(self, line: int, column: int, text: str) -> None:
-        if self.chars:
-            self.chars.append(" ")
-            self.where.append((line, column))
-        for i, char in enumerate(text):
-            self.chars.append(char)
-            self.where.append((line, column + i))
+        self._joined = None
+        if self.size:
+            self.segments.append((self.size, line, column, 0))  # the joining space
+            self.parts.append(" ")
+            self.size += 1
+        if text:
+            self.segments.append((self.size, line, column, 1))
+            self.parts.append(text)
+            self.size += len(text)
 
     def text(self) -> str:
-        return "".join(self.chars)
+        if self._joined is None:
+            self._joined = "".join(self.parts)
+        return self._joined
 
     def at(self, offset: int) -> tuple[int, int]:
-        if not self.where:
+        if not self.size:
             return (1, 1)
-        return self.where[min(offset, len(self.where) - 1)]
+        offset = min(offset, self.size - 1)
+        index = bisect_right(self.segments, (offset, _LAST)) - 1
+        start, line, column, step = self.segments[index]
+        return (line, column + (offset - start) * step)
+
+
+_LAST = 1 << 62  # sorts after any line number, for bisecting on an offset
 
 
 def _bracket(stack: list[str], char: str) -> bool:
@@ -92,6 +125,70 @@ def _closing_brace(text: str, start: int) -> int:
     return -1
 
 
+class _NotPlain(Exception):
+    """JSON that YAML might read differently (a float, a duplicate key...): YAML must read it."""
+
+
+def _refuse(_text: str) -> Any:
+    raise _NotPlain
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _NotPlain  # YAML reports the duplicate key
+    return found
+
+
+def _plain_json(source: str) -> dict[str, Any] | None:
+    """The data of ``source`` when it is plain JSON that YAML reads the same way, else None.
+
+    Files argmap writes hold their data as JSON; reading it with the standard
+    library's C parser skips the YAML parser. Only JSON whose meaning YAML
+    shares is taken: printable ASCII without escapes, integers within the
+    digit limit, no floats (YAML 1.1 reads ``1e3`` as text), no duplicate
+    keys, nesting within the depth limit. Anything else goes to YAML, which
+    gives the same data or the located error.
+
+    Examples:
+        >>> _plain_json('{"argmap": {"id": "s0", "n": [1, true, null]}}')
+        {'argmap': {'id': 's0', 'n': [1, True, None]}}
+        >>> _plain_json('{"a": 1e3}') is None, _plain_json('{"a": 1, "a": 2}') is None
+        (True, True)
+    """
+    limits = get_limits()
+    if not _PLAIN_JSON_RE.fullmatch(source) or source.count("{") + source.count("[") > limits.max_depth:
+        return None
+
+    def integer(text: str) -> int:
+        if len(text) > limits.max_number_digits:
+            raise _NotPlain
+        return int(text)
+
+    try:
+        data = json.loads(
+            source, parse_float=_refuse, parse_int=integer, parse_constant=_refuse, object_pairs_hook=_unique
+        )
+    except (ValueError, _NotPlain):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _has_alias(source: str) -> bool:
+    """Whether YAML text uses an alias (``*name``) before any syntax error in it.
+
+    libyaml's parser answers when it reads the text; when it fails, PyYAML's
+    parser reads it again, to raise the error in its clearer words.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, Loader=fast))
+        except yaml.YAMLError:
+            pass
+    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, Loader=yaml.SafeLoader))
+
+
 def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]:
     """Parse Argdown ``{...}`` data (a YAML flow mapping); problems are located in the file.
 
@@ -106,11 +203,13 @@ def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]
         ...
         argmap.errors.LoadError: x.argdown:3:15: data in {...} is not valid YAML: ...
     """
+    plain = _plain_json(source)
+    if plain is not None:
+        return plain
     try:
-        for event in yaml.parse(source, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise _Syntax("data in {...} must not use YAML aliases (*name)", line, column)
-        parsed = parse_yaml(source, path)
+        if _has_alias(source):
+            raise _Syntax("data in {...} must not use YAML aliases (*name)", line, column)
+        parsed = parse_yaml(source, path, positions=False)
     except _Syntax as err:
         raise LoadError([Problem(err.message, path, err.line, err.column)]) from None
     except yaml.MarkedYAMLError as err:
@@ -177,26 +276,29 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
 
     Tags at the end of the text are taken out of it (all of them with
     ``remove_tags``); a tag inside a sentence stays in the text as written.
+    The text is read in runs between special characters; a run is
+    ``protected`` when it came from an escape, a link or a tag, so that no
+    emphasis marker is looked for in it.
     """
     text = piece.text()
-    chars: list[str] = []
+    runs: list[str] = []
     protected: list[bool] = []
     tags: list[str] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[int] = []  # the runs that are tags
     data: dict[str, Any] = {}
     data_position: tuple[int, int] | None = None
-    i = start
-    while i < len(text):
-        char = text[i]
-        if char not in _INLINE_SPECIAL:
-            special = _INLINE_NEXT.search(text, i)
-            end = special.start() if special else len(text)
-            chars.extend(text[i:end])
-            protected.extend([False] * (end - i))
+    i, size = start, len(text)
+    while i < size:
+        special = _INLINE_NEXT.search(text, i)
+        end = special.start() if special else size
+        if end > i:
+            runs.append(text[i:end])
+            protected.append(False)
             i = end
             continue
-        if char == "\\" and i + 1 < len(text):
-            chars.append(text[i + 1])
+        char = text[i]
+        if char == "\\" and i + 1 < size:
+            runs.append(text[i + 1])
             protected.append(True)
             i += 2
             continue
@@ -211,8 +313,8 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
         if char == "[":
             link = _LINK_RE.match(text, i)
             if link:
-                chars.extend(link.group(1))
-                protected.extend([True] * len(link.group(1)))
+                runs.append(link.group(1))
+                protected.append(True)
                 i = link.end()
                 continue
         if char == "#":
@@ -221,26 +323,29 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
                 name = (tag.group(1) or tag.group(2)).strip()
                 if name and name not in tags:
                     tags.append(name)
-                spans.append((len(chars), len(chars) + len(tag.group(0))))
-                chars.extend(tag.group(0))
-                protected.extend([True] * len(tag.group(0)))
+                spans.append(len(runs))
+                runs.append(tag.group(0))
+                protected.append(True)
                 i = tag.end()
                 continue
-        chars.append(char)
+        runs.append(char)
         protected.append(False)
         i += 1
-    keep = [True] * len(chars)
-    boundary = len(chars)
-    for low, high in reversed(spans):
-        if remove_tags or all(chars[k].isspace() for k in range(high, boundary)):
-            keep[low:high] = [False] * (high - low)
-            boundary = low
-        elif not remove_tags:
+    boundary = len(runs)
+    for index in reversed(spans):
+        after = "".join(runs[index + 1 : boundary])
+        if remove_tags or not after or after.isspace():
+            runs[index] = ""
+            boundary = index
+        else:
             break
-    chars = [c for c, kept in zip(chars, keep, strict=True) if kept]
-    protected = [p for p, kept in zip(protected, keep, strict=True) if kept]
-    cleaned = " ".join(_strip_markers(chars, protected).split(" "))
-    return _Inline(re.sub(r"[ \t]+", " ", cleaned).strip(), tags, data, data_position)
+    if any(not kept and ("*" in run or "_" in run) for run, kept in zip(runs, protected, strict=True)):
+        chars = [char for run in runs for char in run]
+        flags = [kept for run, kept in zip(runs, protected, strict=True) for _ in run]
+        joined = _strip_markers(chars, flags)
+    else:
+        joined = "".join(runs)  # no emphasis marker: nothing to strip
+    return _Inline(_BLANKS_RE.sub(" ", joined).strip(), tags, data, data_position)
 
 
 def _element(
