@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._version import __version__
-from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError
+from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, Problem
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
     from argmap.exercises.comparison import MapGrade
     from argmap.exercises.outputs import Output
     from argmap.exercises.reports import Grade
+    from argmap.model import ArgumentMap
 
 __all__ = ["main"]
 
@@ -426,6 +427,24 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _warn(notes: Sequence[Problem]) -> None:
+    """Print a reader's notes on stderr, each as ``file:line:col: warning: ...``."""
+    for note in notes:
+        what = f"{note.element}: {note.message}" if note.element else note.message
+        _err(str(Problem(f"warning: {what}", note.path, note.line, note.column)))
+
+
+def _load(file: str) -> ArgumentMap:
+    """Load a map file as :func:`argmap.io.formats.load` does, printing the reader's notes as warnings."""
+    from argmap.io import formats
+
+    argument_map, problems, _, notes = formats.read(file)
+    if problems:
+        raise LoadError(problems)
+    _warn(notes)
+    return argument_map
+
+
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], 0xFFFD)
 
 
@@ -440,10 +459,9 @@ def _terminal(text: str) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from argmap.io.formats import load
     from argmap.summary import format_summary
 
-    print(_terminal(format_summary(load(args.file))))
+    print(_terminal(format_summary(_load(args.file))))
     return EXIT_OK
 
 
@@ -457,7 +475,6 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from argmap.io.formats import load
     from argmap.sources import anchor_problems, find_source_texts
 
     status = EXIT_OK
@@ -465,7 +482,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     used: set[str] = set()
     for file in args.files:
         try:
-            argument_map = load(file)
+            argument_map = _load(file)
             own = {doc.id for doc in argument_map.sources}
             mine = {k: v for k, v in supplied.items() if k in own or len(args.files) == 1}
             used.update(mine)
@@ -492,11 +509,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from argmap.io.formats import load
     from argmap.io.native import dumps_data, to_data
     from argmap.sources import anchor_problems, find_source_texts, passage
 
-    argument_map = load(args.file)
+    argument_map = _load(args.file)
     element = argument_map.element(args.element)
     print(_terminal(dumps_data(to_data(element))), end="")
     texts = find_source_texts(argument_map, dict(args.source), roots=args.source_root)
@@ -527,7 +543,9 @@ def _overwrites_input(output: str, file: str) -> bool:
 def _cmd_convert(args: argparse.Namespace) -> int:
     from argmap.io import formats
 
-    for lost in formats.convert(args.file, args.output, args.from_format, args.to_format):
+    converted = formats.convert(args.file, args.output, args.from_format, args.to_format)
+    _warn(converted.notes)
+    for lost in converted.lost:
         _err(f"argmap convert: {args.output}: the format cannot hold {lost}")
     return EXIT_OK
 
@@ -568,21 +586,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
     select_rules(select, ignore)  # reject unknown codes before reading any file
     results: list[tuple[str, list[Finding]]] = []
     unread: list[str] = []  # files read not at all, or only in part
+    notes: list[Problem] = []  # what readers met in files they read whole: warnings
     for file in formats.expand(args.files):
         try:
-            argument_map, problems, _ = formats.read(file)
+            argument_map, problems, _, found = formats.read(file)
         except LoadError as err:
             _err(str(err))
             unread.append(file)
             continue
         for problem in problems:
             _err(str(problem))
+        _warn(found)
+        notes.extend(found)
         if problems:
             unread.append(file)
         results.append((file, check(argument_map, select, ignore, args.min_severity)))
     if args.format == "json":
         report = findings_report(results, len(unread))
         report["unreadable"] = unread
+        report["reader_notes"] = [
+            {"path": n.path, "line": n.line, "column": n.column, "message": n.message} for n in notes
+        ]
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for file, findings in results:
@@ -598,7 +622,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.checks import check
     from argmap.io.files import check_writable, write_atomic
-    from argmap.io.formats import load
     from argmap.render import RenderOptions, render
     from argmap.render import format_of as render_format_of
     from argmap.semantics import command as semantics_command
@@ -618,7 +641,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if not to_stdout:
         check_writable(args.output)  # refuse a folder or a device before the work
-    argument_map = load(args.file)
+    argument_map = _load(args.file)
     highlight: set[str] = set()
     if args.with_findings:
         for finding in check(argument_map, min_severity="warning"):
