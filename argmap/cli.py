@@ -620,11 +620,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from argmap.checks import check
     from argmap.io.files import check_writable, write_atomic
     from argmap.render import RenderOptions, render
     from argmap.render import format_of as render_format_of
-    from argmap.semantics import command as semantics_command
 
     if _overwrites_input(args.output, args.file):
         return EXIT_INPUT
@@ -644,8 +642,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
     argument_map = _load(args.file)
     highlight: set[str] = set()
     if args.with_findings:
+        from argmap.checks import check  # the checker and semantics load only when asked for
+
         for finding in check(argument_map, min_severity="warning"):
             highlight.update(finding.elements)
+    evaluation = {}
+    if args.evaluate:
+        from argmap.semantics import command as semantics_command
+
+        evaluation = semantics_command.render_labels(argument_map, args.evaluate)
     options = RenderOptions(
         theme=args.theme,
         label_mode=args.labels,
@@ -661,7 +666,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         depth=args.depth,
         hide_unconnected=args.hide_unconnected,
         highlight=frozenset(highlight),
-        evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},
+        evaluation=evaluation,
         dpi=args.dpi,
     )
     data = render(argument_map, fmt, options, engine=args.engine)

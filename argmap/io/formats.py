@@ -38,20 +38,23 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.errors import ArgmapError, LoadError, Problem
-from argmap.io import aif, argdown, graphml, kialo, native
 from argmap.io.files import is_same_file, write_atomic
 from argmap.io.limits import get_limits
 from argmap.io.located import decode, read_input
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.io import native
 
 __all__ = [
     "FORMATS",
@@ -123,11 +126,47 @@ class Converted(NamedTuple):
     notes: list[Problem]
 
 
+# Each format's module is imported when the format is first used: a command
+# pays only for the formats it reads and writes (start-up time).
+
+
+def _module(name: str) -> Any:
+    return importlib.import_module(f"argmap.io.{name}")
+
+
+def _reader(module: str, name: str) -> Reader:
+    def reader(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
+        found: tuple[ArgumentMap, list[Problem]] = getattr(_module(module), name)(text, path)
+        return found
+
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
+
+def _writer(module: str, name: str) -> Writer:
+    def writer(argument_map: ArgumentMap) -> str:
+        return str(getattr(_module(module), name)(argument_map))
+
+    writer.__name__ = writer.__qualname__ = name
+    return writer
+
+
+def _losses(module: str) -> Callable[[ArgumentMap], list[str]]:
+    def losses(argument_map: ArgumentMap) -> list[str]:
+        return list(_module(module).losses(argument_map))
+
+    return losses
+
+
 def _native(kind: native.Format) -> tuple[Reader, Writer]:
     def reader(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
+        from argmap.io import native
+
         return native.loads(text, kind, path=path), []
 
     def writer(argument_map: ArgumentMap) -> str:
+        from argmap.io import native
+
         return native.dumps(argument_map, kind)
 
     return reader, writer
@@ -150,11 +189,15 @@ def _is_native_json(text: str) -> bool:
 
 
 def _is_ova(text: str) -> bool:
-    return aif.looks_like_ova(_json_top(text))
+    return bool(_module("aif").looks_like_ova(_json_top(text)))
 
 
 def _is_aif(text: str) -> bool:
-    return aif.looks_like_aif(_json_top(text))
+    return bool(_module("aif").looks_like_aif(_json_top(text)))
+
+
+def _is_kialo(text: str) -> bool:
+    return bool(_module("kialo").looks_like_kialo(text))
 
 
 _YAML, _YAML_OUT = _native("yaml")
@@ -166,15 +209,17 @@ _JSON, _JSON_OUT = _native("json")
 _TABLE: tuple[Format, ...] = (
     Format("yaml", (".yaml", ".yml"), "argmap's own format, YAML", _YAML, _YAML_OUT),
     Format("json", (".json",), "argmap's own format, JSON", _JSON, _JSON_OUT, _is_native_json),
-    Format("ova", (".ova.json", ".json"), "OVA's JSON", aif.read_aif, aif.write_ova, _is_ova, aif.losses),
-    Format("aif", (".aif.json", ".aif", ".json"), "AIF", aif.read_aif, aif.write_aif, _is_aif, aif.losses),
-    Format("kialo", (".kialo.txt", ".txt"), "Kialo export", kialo.read_kialo, kialo.write_kialo,
-           kialo.looks_like_kialo, kialo.losses),
-    Format("argdown", (".argdown",), "Argdown", argdown.read_argdown, argdown.write_argdown,
-           problems_are_notes=True),
-    Format("graphml", (".graphml",), "GraphML (graph view)", None, graphml.write_graphml),
+    Format("ova", (".ova.json", ".json"), "OVA's JSON", _reader("aif", "read_aif"),
+           _writer("aif", "write_ova"), _is_ova, _losses("aif")),
+    Format("aif", (".aif.json", ".aif", ".json"), "AIF", _reader("aif", "read_aif"),
+           _writer("aif", "write_aif"), _is_aif, _losses("aif")),
+    Format("kialo", (".kialo.txt", ".txt"), "Kialo export", _reader("kialo", "read_kialo"),
+           _writer("kialo", "write_kialo"), _is_kialo, _losses("kialo")),
+    Format("argdown", (".argdown",), "Argdown", _reader("argdown", "read_argdown"),
+           _writer("argdown", "write_argdown"), problems_are_notes=True),
+    Format("graphml", (".graphml",), "GraphML (graph view)", None, _writer("graphml", "write_graphml")),
     Format("node-link", (".nodelink.json", ".node-link.json"), "networkx node-link JSON", None,
-           graphml.write_node_link),
+           _writer("graphml", "write_node_link")),
 )
 # fmt: on
 FORMATS: dict[str, Format] = {f.name: f for f in _TABLE}
