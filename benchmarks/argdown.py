@@ -11,6 +11,11 @@ as argmap's YAML. Then, each command run cold as a user would (median of
 - ``argdown json FILE OUTDIR`` against ``argmap convert FILE x.json``;
 - the same two argmap commands on the YAML file.
 
+Each command runs once untimed first, as a user's second run would: the
+operating system caches the files, and Python keeps argmap's compiled
+bytecode (an installed package ships it; the benchmark lets Python write it
+even when ``PYTHONDONTWRITEBYTECODE`` is set, as on some shared machines).
+
 The Argdown tool (``@argdown/cli@1.7.5``) is installed with npm into
 ``~/.cache/argmap-argdown`` when missing; without npm the script says so and
 measures argmap alone. Figures are ratios to the Argdown tool in the same run,
@@ -20,6 +25,8 @@ since the machine's load varies.
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import random
 import shutil
 import statistics
@@ -65,15 +72,28 @@ def debate(statements: int, relations: int, seed: int = 1) -> object:
     return b.build()
 
 
+# Python may write bytecode, as an installed package has it.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def cold(argv: list[str], repeat: int) -> float:
     times = []
-    for _ in range(repeat):
+    for attempt in range(repeat + 1):
         start = time.perf_counter()
-        run = subprocess.run(argv, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
+        run = subprocess.run(argv, capture_output=True, text=True, env=ENV)
+        if attempt:  # the first run warms the caches
+            times.append(time.perf_counter() - start)
         if run.returncode != 0:
             raise SystemExit(f"{' '.join(argv)} failed:\n{run.stderr[-2000:]}")
     return statistics.median(times)
+
+
+def machine() -> str:
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (
+        f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python"
+        f" {platform.python_version()}, load average {load} when the run began"
+    )
 
 
 def main() -> None:
@@ -85,6 +105,7 @@ def main() -> None:
     import argmap
     from argmap.io.argdown import write_argdown
 
+    started = machine()
     m = debate(args.statements, args.relations)
     exe = shutil.which("argmap", path=str(Path(sys.executable).parent)) or "argmap"
     found = tool()
@@ -107,6 +128,7 @@ def main() -> None:
             rows.append((f"argmap render {name} -> dot", dot, peer.get("dot")))
             rows.append((f"argmap convert {name} -> json", js, peer.get("json")))
     print(f"{args.statements} statements, {args.relations} relations; median of {args.repeat} cold runs")
+    print(f"machine: {started}")
     if found is None:
         print("(the Argdown tool is not available: npm is missing or the install failed; argmap alone)")
     else:
