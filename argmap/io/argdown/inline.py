@@ -100,29 +100,76 @@ def _bracket(stack: list[str], char: str) -> bool:
     return not stack
 
 
-def _closing_brace(text: str, start: int) -> int:
-    """Index of the ``}`` that closes the ``{`` at ``start``, or -1 (quotes are respected)."""
-    stack: list[str] = []
-    i, quote, last = start, "", ""
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\" and quote == '"':
+_DATA_NEXT = re.compile(r"[\"'{}\[\]]")
+_DOUBLE_QUOTED_NEXT = re.compile(r'["\\]')
+
+
+@dataclass
+class _DataScan:
+    """Where a scan of ``{...}`` data stands: open brackets, the open quote, the last character seen."""
+
+    stack: list[str]
+    quote: str = ""
+    last: str = "{"
+
+
+def _scan_data(text: str, i: int, scan: _DataScan, *, doubled_quotes: bool) -> int:
+    """Read ``{...}`` data in ``text`` from ``i``; return the index of the ``}`` that closes it, or -1.
+
+    Quotes are respected (a quote opens a string only after ``{[,:``); in a
+    double-quoted string a backslash escapes the next character, and with
+    ``doubled_quotes`` a single-quoted string holds ``''``. The scan jumps
+    from one quote or bracket to the next; ``scan`` keeps its state for a
+    text that goes on (the next line of the file).
+    """
+    size = len(text)
+    while i < size:
+        if scan.quote == '"':
+            found = _DOUBLE_QUOTED_NEXT.search(text, i)
+            if found is None:
+                return -1
+            i = found.start()
+            if text[i] == "\\":
                 i += 2
                 continue
-            if char == quote:
-                if quote == "'" and text[i + 1 : i + 2] == "'":
-                    i += 2
-                    continue
-                quote = ""
-        elif char in "\"'" and last in "{[,:":
-            quote = char
-        elif char in "{[]}" and _bracket(stack, char):
+        elif scan.quote:
+            i = text.find("'", i)
+            if i < 0:
+                return -1
+            if doubled_quotes and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+        if scan.quote:
+            scan.last, scan.quote = scan.quote, ""
+            i += 1
+            continue
+        found = _DATA_NEXT.search(text, i)
+        run = text[i : found.start() if found else size].rstrip()
+        if run:
+            scan.last = run[-1]
+        if found is None:
+            return -1
+        i = found.start()
+        char = text[i]
+        if char in "\"'":
+            if scan.last in "{[,:":
+                scan.quote = char
+        elif _bracket(scan.stack, char):
+            scan.last = char
             return i
-        if not char.isspace():
-            last = char
+        scan.last = char
         i += 1
     return -1
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """Index of the ``}`` that closes the ``{`` at ``start``, or -1 (quotes are respected).
+
+    Examples:
+        >>> _closing_brace("a {b: '}', c: [{}]} d", 2)
+        18
+    """
+    return _scan_data(text, start + 1, _DataScan(["{"]), doubled_quotes=True)
 
 
 class _NotPlain(Exception):
@@ -174,21 +221,6 @@ def _plain_json(source: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _has_alias(source: str) -> bool:
-    """Whether YAML text uses an alias (``*name``) before any syntax error in it.
-
-    libyaml's parser answers when it reads the text; when it fails, PyYAML's
-    parser reads it again, to raise the error in its clearer words.
-    """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, Loader=fast))
-        except yaml.YAMLError:
-            pass
-    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, Loader=yaml.SafeLoader))
-
-
 def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]:
     """Parse Argdown ``{...}`` data (a YAML flow mapping); problems are located in the file.
 
@@ -207,8 +239,9 @@ def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]
     if plain is not None:
         return plain
     try:
-        if _has_alias(source):
-            raise _Syntax("data in {...} must not use YAML aliases (*name)", line, column)
+        for event in yaml.parse(source, Loader=yaml.SafeLoader):  # PyYAML's parser words errors best
+            if isinstance(event, yaml.AliasEvent):
+                raise _Syntax("data in {...} must not use YAML aliases (*name)", line, column)
         parsed = parse_yaml(source, path, positions=False)
     except _Syntax as err:
         raise LoadError([Problem(err.message, path, err.line, err.column)]) from None
