@@ -401,3 +401,19 @@ def test_duplicate_keys_in_json_data_are_still_an_error() -> None:
 def test_errors_in_text_spread_over_lines_are_located(text: str, where: str) -> None:
     with pytest.raises(LoadError, match=rf"^f\.argdown:{where}: data in \{{...\}} is not valid YAML"):
         read_argdown(text, "f.argdown")
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ('[A]: x {"k": "} // no comment"} // a comment\n', {"k": "} // no comment"}),
+        ('[A]: x {"k": [1, {"j": "]"}]} #t\n', {"k": [1, {"j": "]"}]}),
+        ('[A]: x {"k":\n  "v", n: 1.5}\n', {"k": "v", "n": 1.5}),  # JSON on two lines: read as YAML
+        ("[A]: x {k: 'it''s'}\n", {"k": "it's"}),
+    ],
+)
+def test_data_is_found_whole_whatever_it_holds(text: str, data: dict[str, object]) -> None:
+    m = read(text)
+    node = m.node("A")
+    assert node.text == "x"
+    assert {k: v for k, v in node.data.items() if k != "argdown"} == data

@@ -187,6 +187,44 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
+def _integer(text: str) -> int:
+    if len(text) > get_limits().max_number_digits:
+        raise _NotPlain  # YAML reports the number as too long
+    return int(text)
+
+
+_PLAIN_DECODER = json.JSONDecoder(
+    parse_float=_refuse, parse_int=_integer, parse_constant=_refuse, object_pairs_hook=_unique
+)
+
+
+def _plain_json_at(text: str, start: int) -> tuple[dict[str, Any], int] | None:
+    """The data of the JSON object at ``text[start]`` and the index after it, when it is plain JSON.
+
+    Plain JSON is JSON whose meaning YAML shares (see :func:`_plain_json`);
+    for it, the ``}`` that ends the object is the one the scan of ``{...}``
+    data finds, so a caller may take the object and go on after it.
+
+    Examples:
+        >>> _plain_json_at('[A]: a {"k": [1, 2]} #t', 7)
+        ({'k': [1, 2]}, 20)
+        >>> _plain_json_at("[A]: a {k: 1}", 7) is None
+        True
+    """
+    try:
+        data, end = _PLAIN_DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError, _NotPlain):
+        return None
+    source = text[start:end]
+    if (
+        not isinstance(data, dict)
+        or not _PLAIN_JSON_RE.fullmatch(source)
+        or source.count("{") + source.count("[") > get_limits().max_depth
+    ):
+        return None
+    return data, end
+
+
 def _plain_json(source: str) -> dict[str, Any] | None:
     """The data of ``source`` when it is plain JSON that YAML reads the same way, else None.
 
@@ -203,22 +241,8 @@ def _plain_json(source: str) -> dict[str, Any] | None:
         >>> _plain_json('{"a": 1e3}') is None, _plain_json('{"a": 1, "a": 2}') is None
         (True, True)
     """
-    limits = get_limits()
-    if not _PLAIN_JSON_RE.fullmatch(source) or source.count("{") + source.count("[") > limits.max_depth:
-        return None
-
-    def integer(text: str) -> int:
-        if len(text) > limits.max_number_digits:
-            raise _NotPlain
-        return int(text)
-
-    try:
-        data = json.loads(
-            source, parse_float=_refuse, parse_int=integer, parse_constant=_refuse, object_pairs_hook=_unique
-        )
-    except (ValueError, _NotPlain):
-        return None
-    return data if isinstance(data, dict) else None
+    found = _plain_json_at(source, 0)
+    return found[0] if found is not None and found[1] == len(source) else None
 
 
 def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]:
@@ -336,6 +360,12 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
             i += 2
             continue
         if char == "{":
+            plain = _plain_json_at(text, i)
+            if plain is not None:  # data as argmap writes it: no scan, no YAML
+                data.update(plain[0])
+                data_position = data_position or piece.at(i)
+                i = plain[1]
+                continue
             end = _closing_brace(text, i)
             if end < 0:
                 raise _Syntax("data opened with '{' is never closed with '}'", *piece.at(i))

@@ -8,6 +8,7 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from argmap.io.located import parse_yaml
 __all__: list[str] = []
 
 _FRONT_RE = re.compile(r"[ \t]*===+[ \t]*")
+_JSON = json.JSONDecoder()
 _SCAN_NEXT = re.compile(r"[\\/<\[{]")
 
 
@@ -100,8 +102,12 @@ def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
                     i = link.end()
                     continue
             if char == "{":
-                state, data = "data", _DataScan(["{"])
-                opened = (number, i + 1)
+                try:  # one-line JSON data, as argmap writes it, ends where the decoder stops
+                    i = _JSON.raw_decode(raw, i)[1]
+                    continue
+                except (ValueError, RecursionError):
+                    state, data = "data", _DataScan(["{"])
+                    opened = (number, i + 1)
             i += 1
         block.append(_Line(number, raw if out is None else "".join(out), starts_in == "data"))
     if state in ("block", "html"):
