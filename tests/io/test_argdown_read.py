@@ -417,3 +417,9 @@ def test_data_is_found_whole_whatever_it_holds(text: str, data: dict[str, object
     node = m.node("A")
     assert node.text == "x"
     assert {k: v for k, v in node.data.items() if k != "argdown"} == data
+
+
+def test_argmap_data_that_is_no_mapping_is_said_once() -> None:
+    assert findings("[A]: x {argmap: 5}\n  + [B]: y\n") == [
+        "f.argdown:1:8: 'argmap' data must be a mapping; it is ignored"
+    ]
