@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,10 +173,28 @@ def _rules_parser(rules: argparse.ArgumentParser) -> None:
     )
 
 
+class _Choices:
+    """An option's choices, looked up only when the option is given or help is shown (start-up time)."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._load()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+
+def _semantics_names() -> Sequence[str]:
+    from argmap.semantics.command import SEMANTICS
+
+    return SEMANTICS
+
+
 def _render_parser(draw: argparse.ArgumentParser) -> None:
     from argmap.render import FORMATS, THEMES, RenderOptions
     from argmap.render.engines import ENGINES
-    from argmap.semantics import command as semantics_command
 
     draw.add_argument("file", metavar="FILE")
     draw.add_argument(
@@ -228,7 +246,7 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     draw.add_argument("--dpi", type=_dpi, help="resolution of PNG output (1 to 2400)")
     draw.add_argument(
         "--evaluate",
-        choices=semantics_command.SEMANTICS,
+        choices=_Choices(_semantics_names),
         metavar="SEMANTICS",
         help="draw which nodes stand under this semantics (grounded, complete, preferred, stable)",
     )
