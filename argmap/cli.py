@@ -13,19 +13,20 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._version import __version__
-from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, UnknownElementError
+from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, Problem, UnknownElementError
 from argmap.words import plural
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
     from argmap.exercises.comparison import MapGrade
     from argmap.exercises.outputs import Output
     from argmap.exercises.reports import Grade
+    from argmap.model import ArgumentMap
 
 __all__ = ["main"]
 
@@ -217,10 +218,28 @@ def _rules_parser(rules: argparse.ArgumentParser) -> None:
     )
 
 
+class _Choices:
+    """An option's choices, looked up only when the option is given or help is shown (start-up time)."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._load()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+
+def _semantics_names() -> Sequence[str]:
+    from argmap.semantics.command import SEMANTICS
+
+    return SEMANTICS
+
+
 def _render_parser(draw: argparse.ArgumentParser) -> None:
     from argmap.render import FORMATS, THEMES, RenderOptions
     from argmap.render.engines import ENGINES
-    from argmap.semantics import command as semantics_command
 
     draw.add_argument("file", metavar="FILE", help=_MAP_HELP)
     draw.add_argument(
@@ -275,7 +294,7 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     draw.add_argument("--dpi", type=_dpi, metavar="DPI", help="resolution of PNG output (1 to 2400)")
     draw.add_argument(
         "--evaluate",
-        choices=semantics_command.SEMANTICS,
+        choices=_Choices(_semantics_names),
         metavar="SEMANTICS",
         help="draw which nodes stand under this semantics (grounded, complete, preferred, stable)",
     )
@@ -518,6 +537,24 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _warn(notes: Sequence[Problem]) -> None:
+    """Print a reader's notes on stderr, each as ``file:line:col: warning: ...``."""
+    for note in notes:
+        what = f"{note.element}: {note.message}" if note.element else note.message
+        _err(str(Problem(f"warning: {what}", note.path, note.line, note.column)))
+
+
+def _load(file: str) -> ArgumentMap:
+    """Load a map file as :func:`argmap.io.formats.load` does, printing the reader's notes as warnings."""
+    from argmap.io import formats
+
+    argument_map, problems, _, notes = formats.read(file)
+    if problems:
+        raise LoadError(problems)
+    _warn(notes)
+    return argument_map
+
+
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], 0xFFFD)
 
 
@@ -532,10 +569,9 @@ def _terminal(text: str) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from argmap.io.formats import load
     from argmap.summary import format_summary
 
-    print(_terminal(format_summary(load(args.file))))
+    print(_terminal(format_summary(_load(args.file))))
     return EXIT_OK
 
 
@@ -549,7 +585,6 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from argmap.io.formats import load
     from argmap.sources import anchor_problems, find_source_texts
 
     status = EXIT_OK
@@ -557,7 +592,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     used: set[str] = set()
     for file in args.files:
         try:
-            argument_map = load(file)
+            argument_map = _load(file)
             own = {doc.id for doc in argument_map.sources}
             mine = {k: v for k, v in supplied.items() if k in own or len(args.files) == 1}
             used.update(mine)
@@ -584,11 +619,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from argmap.io.formats import load
     from argmap.io.native import dumps_data, to_data
     from argmap.sources import anchor_problems, find_source_texts, passage
 
-    argument_map = load(args.file)
+    argument_map = _load(args.file)
     if not argument_map.has(args.element):
         ids = [*(n.id for n in argument_map.nodes), *(str(k.id) for k in argument_map.links)]
         raise UnknownElementError(args.element, "node or link", choices=ids)
@@ -622,7 +656,9 @@ def _overwrites_input(output: str, file: str) -> bool:
 def _cmd_convert(args: argparse.Namespace) -> int:
     from argmap.io import formats
 
-    for lost in formats.convert(args.file, args.output, args.from_format, args.to_format):
+    converted = formats.convert(args.file, args.output, args.from_format, args.to_format)
+    _warn(converted.notes)
+    for lost in converted.lost:
         _err(f"argmap convert: {args.output}: the format cannot hold {lost}")
     return EXIT_OK
 
@@ -666,21 +702,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
         select_rules(select, ignore)  # reject unknown codes before reading any file
     results: list[tuple[str, list[Finding]]] = []
     unread: list[str] = []  # files read not at all, or only in part
+    notes: list[Problem] = []  # what readers met in files they read whole: warnings
     for file in formats.expand(args.files):
         try:
-            argument_map, problems, _ = formats.read(file)
+            argument_map, problems, _, found = formats.read(file)
         except LoadError as err:
             _err(str(err))
             unread.append(file)
             continue
         for problem in problems:
             _err(str(problem))
+        _warn(found)
+        notes.extend(found)
         if problems:
             unread.append(file)
         results.append((file, check(argument_map, select, ignore, args.min_severity)))
     if args.format == "json":
         report = findings_report(results, len(unread))
         report["unreadable"] = unread
+        report["reader_notes"] = [
+            {"path": n.path, "line": n.line, "column": n.column, "message": n.message} for n in notes
+        ]
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for file, findings in results:
@@ -706,10 +748,8 @@ def _suffix_format(path: str) -> str | None:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.io.files import check_writable, write_atomic
-    from argmap.io.formats import load
     from argmap.render import RenderOptions, render
     from argmap.render import format_of as render_format_of
-    from argmap.semantics import command as semantics_command
 
     if _overwrites_input(args.output, args.file):
         return EXIT_INPUT
@@ -729,7 +769,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if not to_stdout:
         check_writable(args.output)  # refuse a folder or a device before the work
-    argument_map = load(args.file)
+    argument_map = _load(args.file)
+    evaluation = {}
+    if args.evaluate:
+        from argmap.semantics import command as semantics_command  # loaded only when asked for
+
+        evaluation = semantics_command.render_labels(argument_map, args.evaluate)
     options = RenderOptions(
         theme=args.theme,
         labels=args.labels,
@@ -745,7 +790,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         depth=1 if args.depth is None else args.depth,
         hide_unconnected=args.hide_unconnected,
         with_findings=args.with_findings,
-        evaluation=semantics_command.render_labels(argument_map, args.evaluate) if args.evaluate else {},
+        evaluation=evaluation,
         dpi=args.dpi,
         engine=args.engine,
     )
@@ -775,7 +820,6 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
     from argmap.exercises import generate
     from argmap.exercises.outputs import OUTPUTS, exercise_outputs, worksheet_format
     from argmap.io.files import check_writable, write_atomic
-    from argmap.io.formats import load
     from argmap.sources import confined_path, find_source_texts
 
     asked = {name: getattr(args, name) for name in OUTPUTS}
@@ -783,7 +827,7 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
     if args.matching and "gift" not in chosen:
         _err("argmap exercise: --matching shapes the GIFT quiz: give --gift OUT too")
         return EXIT_INPUT
-    argument_map = load(args.file)
+    argument_map = _load(args.file)
     # every input of the run: the map, the texts given, and the texts found beside the map
     inputs = [args.file, *(path for _, path in args.source)]
     for doc in argument_map.sources:

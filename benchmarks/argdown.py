@@ -4,12 +4,18 @@ Usage: python benchmarks/argdown.py [--statements 2000] [--relations 3000] [--re
 
 A synthetic debate (statements with titles and texts, supports and attacks
 between them) is written as one ``.argdown`` file by argmap's own writer, and
-as argmap's YAML. Then, each command run cold as a user would (median of
-``--repeat`` runs):
+as argmap's YAML. Then each command runs cold as a user would (median of
+``--repeat`` runs; the commands take turns, so that a change in the load of a
+shared machine hits them all):
 
 - ``argdown map FILE OUTDIR --format dot`` against ``argmap render FILE -o x.dot``;
 - ``argdown json FILE OUTDIR`` against ``argmap convert FILE x.json``;
 - the same two argmap commands on the YAML file.
+
+Each command runs once untimed first, as a user's second run would: the
+operating system caches the files, and Python keeps argmap's compiled
+bytecode (an installed package ships it; the benchmark lets Python write it
+even when ``PYTHONDONTWRITEBYTECODE`` is set, as on some shared machines).
 
 The Argdown tool (``@argdown/cli@1.7.5``) is installed with npm into
 ``~/.cache/argmap-argdown`` when missing; without npm the script says so and
@@ -20,6 +26,8 @@ since the machine's load varies.
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import random
 import shutil
 import statistics
@@ -65,15 +73,36 @@ def debate(statements: int, relations: int, seed: int = 1) -> object:
     return b.build()
 
 
-def cold(argv: list[str], repeat: int) -> float:
-    times = []
+# Python may write bytecode, as an installed package has it.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_once(argv: list[str]) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(argv, capture_output=True, text=True, env=ENV)
+    seconds = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{run.stderr[-2000:]}")
+    return seconds
+
+
+def cold(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """The median time of each command; the commands take turns, so that a change in load hits them all."""
+    for argv in commands.values():
+        run_once(argv)  # the first run warms the caches
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
-        start = time.perf_counter()
-        run = subprocess.run(argv, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if run.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed:\n{run.stderr[-2000:]}")
-    return statistics.median(times)
+        for name, argv in commands.items():
+            times[name].append(run_once(argv))
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
+def machine() -> str:
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (
+        f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python"
+        f" {platform.python_version()}, load average {load} when the run began"
+    )
 
 
 def main() -> None:
@@ -85,6 +114,7 @@ def main() -> None:
     import argmap
     from argmap.io.argdown import write_argdown
 
+    started = machine()
     m = debate(args.statements, args.relations)
     exe = shutil.which("argmap", path=str(Path(sys.executable).parent)) or "argmap"
     found = tool()
@@ -94,19 +124,21 @@ def main() -> None:
         source.write_text(write_argdown(m), encoding="utf-8")  # type: ignore[arg-type]
         native = work / "debate.yaml"
         argmap.dump(m, native)  # type: ignore[arg-type]
-        rows: list[tuple[str, float, float | None]] = []
-        peer = {}
+        commands: dict[str, list[str]] = {}
         if found is not None:
-            peer["dot"] = cold(
-                [str(found), "map", str(source), str(work / "ad-dot"), "--format", "dot"], args.repeat
-            )
-            peer["json"] = cold([str(found), "json", str(source), str(work / "ad-json")], args.repeat)
+            commands["dot"] = [str(found), "map", str(source), str(work / "ad-dot"), "--format", "dot"]
+            commands["json"] = [str(found), "json", str(source), str(work / "ad-json")]
         for name, path in (("argdown", source), ("yaml", native)):
-            dot = cold([exe, "render", str(path), "-o", str(work / f"{name}.dot")], args.repeat)
-            js = cold([exe, "convert", str(path), str(work / f"{name}.json")], args.repeat)
-            rows.append((f"argmap render {name} -> dot", dot, peer.get("dot")))
-            rows.append((f"argmap convert {name} -> json", js, peer.get("json")))
-    print(f"{args.statements} statements, {args.relations} relations; median of {args.repeat} cold runs")
+            dot, js = str(work / f"{name}.dot"), str(work / f"{name}.json")
+            commands[f"argmap render {name} -> dot"] = [exe, "render", str(path), "-o", dot]
+            commands[f"argmap convert {name} -> json"] = [exe, "convert", str(path), js]
+        medians = cold(commands, args.repeat)
+        peer = {key: medians.pop(key) for key in ("dot", "json") if key in medians}
+        rows = [
+            (name, value, peer.get("dot" if "render" in name else "json")) for name, value in medians.items()
+        ]
+    print(f"{args.statements} statements, {args.relations} relations; median of {args.repeat} runs in turn")
+    print(f"machine: {started}")
     if found is None:
         print("(the Argdown tool is not available: npm is missing or the install failed; argmap alone)")
     else:

@@ -11,7 +11,10 @@ then by content where a suffix is shared or unknown, then by suffix; it
 returns the map, or raises :class:`~argmap.errors.LoadError` with every
 problem found, located (``file:line:col`` for text formats; a JSON pointer
 or element id for JSON formats). :func:`read` returns the map of everything
-that could be imported together with those problems. :func:`dump` writes
+that could be imported together with those problems, and the notes: what a
+reader met in a file it read whole (an Argdown relation the Argdown tool
+ignores too, a statement used but never given text), which stop nothing
+and which the command line prints as warnings. :func:`dump` writes
 atomically.
 
 Examples:
@@ -35,23 +38,27 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.errors import ArgmapError, LoadError, Problem
-from argmap.io import aif, argdown, graphml, kialo, native
 from argmap.io.files import is_same_file, write_atomic
 from argmap.io.limits import get_limits
 from argmap.io.located import decode, read_input
 from argmap.model import ArgumentMap
 
+if TYPE_CHECKING:
+    from argmap.io import native
+
 __all__ = [
     "FORMATS",
+    "Converted",
     "Format",
     "Loaded",
     "convert",
@@ -84,6 +91,9 @@ class Format:
         writer: ``map -> text``, or None if argmap cannot write it.
         sniff: Whether a text is in this format, for suffixes several formats share.
         losses: What writing a map in this format leaves out, in words.
+        problems_are_notes: The reader reads every file it accepts whole, as
+            the format's own tool reads it: what it reports are notes (shown
+            as warnings), not problems that stop loading.
     """
 
     name: str
@@ -93,21 +103,70 @@ class Format:
     writer: Writer | None = None
     sniff: Callable[[str], bool] | None = None
     losses: Callable[[ArgumentMap], list[str]] | None = None
+    problems_are_notes: bool = False
 
 
 class Loaded(NamedTuple):
-    """What :func:`read` found: the map, the problems met, and the format read."""
+    """What :func:`read` found: the map, the problems met, the format read, and the notes.
+
+    ``problems`` say what could not be imported (the map holds the rest);
+    ``notes`` say what the reader met in a file it read whole, each located.
+    """
 
     map: ArgumentMap
     problems: list[Problem]
     format: str
+    notes: list[Problem]
+
+
+class Converted(NamedTuple):
+    """What :func:`convert` has to say: what the output format could not hold, and the input's notes."""
+
+    lost: list[str]
+    notes: list[Problem]
+
+
+# Each format's module is imported when the format is first used: a command
+# pays only for the formats it reads and writes (start-up time).
+
+
+def _module(name: str) -> Any:
+    return importlib.import_module(f"argmap.io.{name}")
+
+
+def _reader(module: str, name: str) -> Reader:
+    def reader(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
+        found: tuple[ArgumentMap, list[Problem]] = getattr(_module(module), name)(text, path)
+        return found
+
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
+
+def _writer(module: str, name: str) -> Writer:
+    def writer(argument_map: ArgumentMap) -> str:
+        return str(getattr(_module(module), name)(argument_map))
+
+    writer.__name__ = writer.__qualname__ = name
+    return writer
+
+
+def _losses(module: str) -> Callable[[ArgumentMap], list[str]]:
+    def losses(argument_map: ArgumentMap) -> list[str]:
+        return list(_module(module).losses(argument_map))
+
+    return losses
 
 
 def _native(kind: native.Format) -> tuple[Reader, Writer]:
     def reader(text: str, path: str) -> tuple[ArgumentMap, list[Problem]]:
+        from argmap.io import native
+
         return native.loads(text, kind, path=path), []
 
     def writer(argument_map: ArgumentMap) -> str:
+        from argmap.io import native
+
         return native.dumps(argument_map, kind)
 
     return reader, writer
@@ -130,11 +189,15 @@ def _is_native_json(text: str) -> bool:
 
 
 def _is_ova(text: str) -> bool:
-    return aif.looks_like_ova(_json_top(text))
+    return bool(_module("aif").looks_like_ova(_json_top(text)))
 
 
 def _is_aif(text: str) -> bool:
-    return aif.looks_like_aif(_json_top(text))
+    return bool(_module("aif").looks_like_aif(_json_top(text)))
+
+
+def _is_kialo(text: str) -> bool:
+    return bool(_module("kialo").looks_like_kialo(text))
 
 
 _YAML, _YAML_OUT = _native("yaml")
@@ -146,14 +209,17 @@ _JSON, _JSON_OUT = _native("json")
 _TABLE: tuple[Format, ...] = (
     Format("yaml", (".yaml", ".yml"), "argmap's own format, YAML", _YAML, _YAML_OUT),
     Format("json", (".json",), "argmap's own format, JSON", _JSON, _JSON_OUT, _is_native_json),
-    Format("ova", (".ova.json", ".json"), "OVA's JSON", aif.read_aif, aif.write_ova, _is_ova, aif.losses),
-    Format("aif", (".aif.json", ".aif", ".json"), "AIF", aif.read_aif, aif.write_aif, _is_aif, aif.losses),
-    Format("kialo", (".kialo.txt", ".txt"), "Kialo export", kialo.read_kialo, kialo.write_kialo,
-           kialo.looks_like_kialo, kialo.losses),
-    Format("argdown", (".argdown",), "Argdown", argdown.read_argdown, argdown.write_argdown),
-    Format("graphml", (".graphml",), "GraphML (graph view)", None, graphml.write_graphml),
+    Format("ova", (".ova.json", ".json"), "OVA's JSON", _reader("aif", "read_aif"),
+           _writer("aif", "write_ova"), _is_ova, _losses("aif")),
+    Format("aif", (".aif.json", ".aif", ".json"), "AIF", _reader("aif", "read_aif"),
+           _writer("aif", "write_aif"), _is_aif, _losses("aif")),
+    Format("kialo", (".kialo.txt", ".txt"), "Kialo export", _reader("kialo", "read_kialo"),
+           _writer("kialo", "write_kialo"), _is_kialo, _losses("kialo")),
+    Format("argdown", (".argdown",), "Argdown", _reader("argdown", "read_argdown"),
+           _writer("argdown", "write_argdown"), problems_are_notes=True),
+    Format("graphml", (".graphml",), "GraphML (graph view)", None, _writer("graphml", "write_graphml")),
     Format("node-link", (".nodelink.json", ".node-link.json"), "networkx node-link JSON", None,
-           graphml.write_node_link),
+           _writer("graphml", "write_node_link")),
 )
 # fmt: on
 FORMATS: dict[str, Format] = {f.name: f for f in _TABLE}
@@ -236,10 +302,12 @@ def format_for(path: str | os.PathLike[str], text: str | None = None, *, writing
 
 
 def read(path: str | os.PathLike[str], format: str | None = None) -> Loaded:
-    """Read a file in any readable format: the map, the problems met, and the format.
+    r"""Read a file in any readable format: the map, the problems met, the format, and the notes.
 
     The map holds everything that could be imported; the problems say, each
-    located, what could not. A file that cannot be read at all raises.
+    located, what could not. The notes say, each located, what the reader
+    met in a file it read whole (see :attr:`Format.problems_are_notes`). A
+    file that cannot be read at all raises.
 
     Raises:
         LoadError: the file cannot be read, is too large, is not UTF-8 text,
@@ -255,6 +323,12 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> Loaded:
         ...     loaded = read(path)
         >>> loaded.format, len(loaded.map.nodes), len(loaded.problems)
         ('aif', 0, 2)
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "d.argdown"
+        ...     _ = path.write_text("[A]: One.\n  + [B]\n")
+        ...     loaded = read(path)
+        >>> loaded.problems, [n.message for n in loaded.notes]
+        ([], ['statement [B] is used but never given text; its title stands for its text'])
     """
     name = os.fspath(path)
     chosen = _named(format, "reader") if format else None
@@ -262,7 +336,9 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> Loaded:
     found = chosen or format_for(name, text)
     assert found.reader is not None
     argument_map, problems = found.reader(text, name)
-    return Loaded(argument_map, problems, found.name)
+    if found.problems_are_notes:
+        return Loaded(argument_map, [], found.name, problems)
+    return Loaded(argument_map, problems, found.name, [])
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
@@ -271,7 +347,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     The format follows the file (see :func:`format_for`) unless given:
     ``yaml``, ``json``, ``aif``, ``ova``, ``kialo``... (see :data:`FORMATS`).
     Use :func:`read` to get the part of a damaged file that could be
-    imported.
+    imported, and the reader's notes (which do not stop loading).
 
     Raises:
         LoadError: the file cannot be read, or is not a valid map in its
@@ -285,7 +361,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
         ...     [n.kind for n in load(path).nodes]
         ['issue', 'claim']
     """
-    argument_map, problems, _ = read(path, format)
+    argument_map, problems, _, _ = read(path, format)
     if problems:
         raise LoadError(problems)
     return argument_map
@@ -338,7 +414,7 @@ def convert(
     target: str | os.PathLike[str],
     from_format: str | None = None,
     to_format: str | None = None,
-) -> list[str]:
+) -> Converted:
     """Convert a map file to another format; formats follow the files unless given.
 
     The input is never overwritten (not through a symbolic or hard link
@@ -346,7 +422,8 @@ def convert(
     input could be read.
 
     Returns:
-        What the output format could not hold, in words (empty when nothing).
+        What the output format could not hold, in words, and the notes of
+        the input's reader (see :func:`read`); both empty when nothing.
 
     Raises:
         LoadError: the input cannot be read, or only in part (every problem listed).
@@ -365,14 +442,16 @@ def convert(
         ...
         argmap.errors.ArgmapError: ...m.yaml: refusing to overwrite the input file
         >>> lost
-        []
+        Converted(lost=[], notes=[])
     """
     if is_same_file(source, target):
         raise ArgmapError(f"{os.fspath(target)}: refusing to overwrite the input file")
     chosen = _named(to_format, "writer") if to_format else format_for(target, writing=True)
-    argument_map = load(source, from_format)
+    argument_map, problems, _, notes = read(source, from_format)
+    if problems:
+        raise LoadError(problems)
     write_atomic(target, dumps(argument_map, chosen.name))
-    return chosen.losses(argument_map) if chosen.losses else []
+    return Converted(chosen.losses(argument_map) if chosen.losses else [], notes)
 
 
 def expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:

@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from argmap.model import AnyLink, AnyNode
 from argmap.render.drawing import Drawing
@@ -153,17 +154,23 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
     return Html(table + "".join(rows) + "</TABLE>")
 
 
+@lru_cache(maxsize=64)
+def _theme_text(text: str) -> str:
+    """A theme's mark, as :func:`html_text` sets it unwrapped (the same few marks on every link)."""
+    return html_text(text, None)
+
+
 def link_mark(link: AnyLink, drawing: Drawing) -> Html:
     """The mark drawn on a link: its tag, its kind's mark, then concession and inferred marks (italics)."""
     theme = drawing.theme
-    mark = html_text(drawing.style(link.kind).mark, None)
+    mark = _theme_text(drawing.style(link.kind).mark)
     link_tag = drawing.options.link_tags.get(str(link.id))
     if link_tag:
         mark = f"{tag('B', html_text(link_tag, None))} {mark}".strip()
     if link.concession and not drawing.options.neutral_links:
-        mark = tag("I", f"{mark} {html_text(theme.concession_mark, None)}".strip())
+        mark = tag("I", f"{mark} {_theme_text(theme.concession_mark)}".strip())
     if link.inferred:
-        mark = f"{mark} {tag('I', html_text(theme.inferred_mark, None))}".strip()
+        mark = f"{mark} {tag('I', _theme_text(theme.inferred_mark))}".strip()
     return Html(mark)
 
 

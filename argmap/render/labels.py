@@ -45,6 +45,8 @@ def clean(text: str) -> str:
         >>> clean("a\r\nb\tc\x00d\u2028e")
         'a\nb cd\ne'
     """
+    if text.isprintable():
+        return text  # no line break, control character or non-character: nothing to change
     text = _NEWLINES.sub("\n", text).translate(_SPACING_CONTROLS)
     return "".join(
         ch for ch in text if ch == "\n" or (unicodedata.category(ch) != "Cc" and ch not in _NOT_XML)

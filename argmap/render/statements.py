@@ -66,6 +66,8 @@ def format_value(value: AttrValue) -> str:
         >>> format_value(Html("<B>x</B>")), format_value(0.5), format_value(False), format_value("a b")
         ('<<B>x</B>>', '0.5', 'false', '"a b"')
     """
+    if type(value) is str:  # the commonest first: this runs for every attribute of every element
+        return quote(value)
     if isinstance(value, Html):
         return f"<{value}>"
     if isinstance(value, bool):

@@ -357,3 +357,69 @@ def test_any_text_gives_a_map_or_a_located_error(lines: list[str]) -> None:
     else:
         assert all(f.path == "fuzz.argdown" and f.line is not None for f in found)
         assert read_argdown(write_argdown(m), "again.argdown")[0].nodes is not None
+
+
+# -- data written as JSON is read by the fast path as YAML reads it --------------
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.dictionaries(st.text(max_size=5), _JSON_VALUES, max_size=4), st.booleans())
+def test_json_data_reads_as_yaml_reads_it(data: dict[str, object], ascii_only: bool) -> None:
+    import json
+
+    from argmap.io.argdown.inline import _plain_json, parse_data
+
+    source = json.dumps(data, ensure_ascii=ascii_only)
+    try:
+        expected = yaml.load(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        expected = None
+    fast = _plain_json(source)
+    if fast is not None:  # taken only when YAML gives exactly the same data
+        assert fast == expected
+        assert parse_data(source, "d.argdown", 1, 1) == expected
+
+
+def test_duplicate_keys_in_json_data_are_still_an_error() -> None:
+    with pytest.raises(LoadError, match=r"f\.argdown:1:\d+: .*duplicate key 'a'"):
+        read_argdown('[A]: One. {"a": 1, "a": 2}\n', "f.argdown")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("[A]: One\n  two {a: [}\n", "2:12"), ("[A]: One\n  + [B]: x\n    y \\{ #t {a: [}\n", "3:18")],
+)
+def test_errors_in_text_spread_over_lines_are_located(text: str, where: str) -> None:
+    with pytest.raises(LoadError, match=rf"^f\.argdown:{where}: data in \{{...\}} is not valid YAML"):
+        read_argdown(text, "f.argdown")
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ('[A]: x {"k": "} // no comment"} // a comment\n', {"k": "} // no comment"}),
+        ('[A]: x {"k": [1, {"j": "]"}]} #t\n', {"k": [1, {"j": "]"}]}),
+        ('[A]: x {"k":\n  "v", n: 1.5}\n', {"k": "v", "n": 1.5}),  # JSON on two lines: read as YAML
+        ("[A]: x {k: 'it''s'}\n", {"k": "it's"}),
+    ],
+)
+def test_data_is_found_whole_whatever_it_holds(text: str, data: dict[str, object]) -> None:
+    m = read(text)
+    node = m.node("A")
+    assert node.text == "x"
+    assert {k: v for k, v in node.data.items() if k != "argdown"} == data
+
+
+def test_argmap_data_that_is_no_mapping_is_said_once() -> None:
+    assert findings("[A]: x {argmap: 5}\n  + [B]: y\n") == [
+        "f.argdown:1:8: 'argmap' data must be a mapping; it is ignored"
+    ]

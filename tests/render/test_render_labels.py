@@ -60,6 +60,22 @@ def test_clean(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
 
 
+def test_clean_treats_every_character_as_documented() -> None:
+    # clean() skips its work for printable text: every code point of the BMP, and a spread of the
+    # others, in text, prove the shortcut
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 97), 0x1FFFE, 0x10FFFF]:
+        char = chr(code)
+        if char in "\n\r\x85\u2028\u2029":
+            expected = "\n"
+        elif char in "\t\x0b\x0c":
+            expected = " "
+        elif unicodedata.category(char) == "Cc" or char in "\ufffe\uffff":
+            expected = ""
+        else:
+            expected = char
+        assert clean(f"a{char}b") == f"a{expected}b", hex(code)
+
+
 def test_escape_covers_every_xml_special() -> None:
     assert escape("""<a href="x">Tom & 'Jerry'</a>""") == (
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"

@@ -7,6 +7,7 @@ as Argdown that the Argdown tool reads back to the same statements and
 relations. docs/formats-argdown.md says what maps onto what, and what is lost.
 
 Examples:
+    >>> from argmap.io.argdown import write_argdown
     >>> m, findings = read_argdown("[Uniforms]: Schools should require uniforms.\n"
     ...                            "  - <Cost>: Uniforms cost families money.\n")
     >>> [(n.id, n.kind) for n in m.nodes]
@@ -19,13 +20,26 @@ Examples:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from argmap.errors import Problem
 from argmap.io.argdown.reader import to_map
 from argmap.io.argdown.syntax import parse
-from argmap.io.argdown.writer import write_argdown
 from argmap.model import ArgumentMap
 
+if TYPE_CHECKING:
+    from argmap.io.argdown.writer import write_argdown
+
 __all__ = ["read_argdown", "write_argdown"]
+
+
+def __getattr__(name: str) -> Any:
+    """The writer is imported when first asked for: reading Argdown does not need it (start-up time)."""
+    if name == "write_argdown":
+        from argmap.io.argdown.writer import write_argdown
+
+        return write_argdown
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_argdown(text: str, path: str = "<string>") -> tuple[ArgumentMap, list[Problem]]:

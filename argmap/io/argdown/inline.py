@@ -10,14 +10,17 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import yaml
 
 from argmap.errors import LoadError, Problem
 from argmap.io.argdown.tree import Element, _shown, _Syntax
+from argmap.io.limits import get_limits
 from argmap.io.located import parse_yaml
 
 __all__ = ["parse_data"]
@@ -27,32 +30,62 @@ _TAG_RE = re.compile(r"#(?:\(([^)\n]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdc
 _STATEMENT_TITLE_RE = re.compile(r"\[([^\]\n]+)\](:?)")
 _ARGUMENT_TITLE_RE = re.compile(r"<([^>\n]+)>(:?)")
 _PUNCT = set(" \t)}_.,!?;:-*\"'")
-_INLINE_SPECIAL = set("\\{[#")
 _INLINE_NEXT = re.compile(r"[\\{\[#]")
+_BLANKS_RE = re.compile(r"[ \t]+")
+# Printable ASCII without a backslash: JSON written with these reads the same as YAML (no escapes,
+# no line breaks, no characters YAML treats differently).
+_PLAIN_JSON_RE = re.compile(r"[\x20-\x5b\x5d-\x7e]*")
 
 
-@dataclass
 class _Piece:
-    """Text gathered from one or more lines, with the position each character came from."""
+    """Text gathered from one or more lines (joined by a space), with the position each character came from.
 
-    chars: list[str] = field(default_factory=list)
-    where: list[tuple[int, int]] = field(default_factory=list)
+    Each added line is one segment: its offset in the text and the line and
+    column of its first character; the joining space takes the position of
+    the line after it.
+
+    Examples:
+        >>> piece = _Piece()
+        >>> piece.add(3, 5, "ab")
+        >>> piece.add(4, 1, "cd")
+        >>> piece.text(), [piece.at(i) for i in range(6)]
+        ('ab cd', [(3, 5), (3, 6), (4, 1), (4, 1), (4, 2), (4, 2)])
+    """
+
+    __slots__ = ("_joined", "parts", "segments", "size")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int, int, int]] = []  # (offset, line, column, step)
+        self.size = 0
+        self._joined: str | None = None
 
     def add(self, line: int, column: int, text: str) -> None:
-        if self.chars:
-            self.chars.append(" ")
-            self.where.append((line, column))
-        for i, char in enumerate(text):
-            self.chars.append(char)
-            self.where.append((line, column + i))
+        self._joined = None
+        if self.size:
+            self.segments.append((self.size, line, column, 0))  # the joining space
+            self.parts.append(" ")
+            self.size += 1
+        if text:
+            self.segments.append((self.size, line, column, 1))
+            self.parts.append(text)
+            self.size += len(text)
 
     def text(self) -> str:
-        return "".join(self.chars)
+        if self._joined is None:
+            self._joined = "".join(self.parts)
+        return self._joined
 
     def at(self, offset: int) -> tuple[int, int]:
-        if not self.where:
+        if not self.size:
             return (1, 1)
-        return self.where[min(offset, len(self.where) - 1)]
+        offset = min(offset, self.size - 1)
+        index = bisect_right(self.segments, (offset, _LAST)) - 1
+        start, line, column, step = self.segments[index]
+        return (line, column + (offset - start) * step)
+
+
+_LAST = 1 << 62  # sorts after any line number, for bisecting on an offset
 
 
 def _bracket(stack: list[str], char: str) -> bool:
@@ -67,29 +100,149 @@ def _bracket(stack: list[str], char: str) -> bool:
     return not stack
 
 
-def _closing_brace(text: str, start: int) -> int:
-    """Index of the ``}`` that closes the ``{`` at ``start``, or -1 (quotes are respected)."""
-    stack: list[str] = []
-    i, quote, last = start, "", ""
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\" and quote == '"':
+_DATA_NEXT = re.compile(r"[\"'{}\[\]]")
+_DOUBLE_QUOTED_NEXT = re.compile(r'["\\]')
+
+
+@dataclass
+class _DataScan:
+    """Where a scan of ``{...}`` data stands: open brackets, the open quote, the last character seen."""
+
+    stack: list[str]
+    quote: str = ""
+    last: str = "{"
+
+
+def _scan_data(text: str, i: int, scan: _DataScan, *, doubled_quotes: bool) -> int:
+    """Read ``{...}`` data in ``text`` from ``i``; return the index of the ``}`` that closes it, or -1.
+
+    Quotes are respected (a quote opens a string only after ``{[,:``); in a
+    double-quoted string a backslash escapes the next character, and with
+    ``doubled_quotes`` a single-quoted string holds ``''``. The scan jumps
+    from one quote or bracket to the next; ``scan`` keeps its state for a
+    text that goes on (the next line of the file).
+    """
+    size = len(text)
+    while i < size:
+        if scan.quote == '"':
+            found = _DOUBLE_QUOTED_NEXT.search(text, i)
+            if found is None:
+                return -1
+            i = found.start()
+            if text[i] == "\\":
                 i += 2
                 continue
-            if char == quote:
-                if quote == "'" and text[i + 1 : i + 2] == "'":
-                    i += 2
-                    continue
-                quote = ""
-        elif char in "\"'" and last in "{[,:":
-            quote = char
-        elif char in "{[]}" and _bracket(stack, char):
+        elif scan.quote:
+            i = text.find("'", i)
+            if i < 0:
+                return -1
+            if doubled_quotes and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+        if scan.quote:
+            scan.last, scan.quote = scan.quote, ""
+            i += 1
+            continue
+        found = _DATA_NEXT.search(text, i)
+        run = text[i : found.start() if found else size].rstrip()
+        if run:
+            scan.last = run[-1]
+        if found is None:
+            return -1
+        i = found.start()
+        char = text[i]
+        if char in "\"'":
+            if scan.last in "{[,:":
+                scan.quote = char
+        elif _bracket(scan.stack, char):
+            scan.last = char
             return i
-        if not char.isspace():
-            last = char
+        scan.last = char
         i += 1
     return -1
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """Index of the ``}`` that closes the ``{`` at ``start``, or -1 (quotes are respected).
+
+    Examples:
+        >>> _closing_brace("a {b: '}', c: [{}]} d", 2)
+        18
+    """
+    return _scan_data(text, start + 1, _DataScan(["{"]), doubled_quotes=True)
+
+
+class _NotPlain(Exception):
+    """JSON that YAML might read differently (a float, a duplicate key...): YAML must read it."""
+
+
+def _refuse(_text: str) -> Any:
+    raise _NotPlain
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _NotPlain  # YAML reports the duplicate key
+    return found
+
+
+def _integer(text: str) -> int:
+    if len(text) > get_limits().max_number_digits:
+        raise _NotPlain  # YAML reports the number as too long
+    return int(text)
+
+
+_PLAIN_DECODER = json.JSONDecoder(
+    parse_float=_refuse, parse_int=_integer, parse_constant=_refuse, object_pairs_hook=_unique
+)
+
+
+def _plain_json_at(text: str, start: int) -> tuple[dict[str, Any], int] | None:
+    """The data of the JSON object at ``text[start]`` and the index after it, when it is plain JSON.
+
+    Plain JSON is JSON whose meaning YAML shares (see :func:`_plain_json`);
+    for it, the ``}`` that ends the object is the one the scan of ``{...}``
+    data finds, so a caller may take the object and go on after it.
+
+    Examples:
+        >>> _plain_json_at('[A]: a {"k": [1, 2]} #t', 7)
+        ({'k': [1, 2]}, 20)
+        >>> _plain_json_at("[A]: a {k: 1}", 7) is None
+        True
+    """
+    try:
+        data, end = _PLAIN_DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError, _NotPlain):
+        return None
+    source = text[start:end]
+    if (
+        not isinstance(data, dict)
+        or not _PLAIN_JSON_RE.fullmatch(source)
+        or source.count("{") + source.count("[") > get_limits().max_depth
+    ):
+        return None
+    return data, end
+
+
+def _plain_json(source: str) -> dict[str, Any] | None:
+    """The data of ``source`` when it is plain JSON that YAML reads the same way, else None.
+
+    Files argmap writes hold their data as JSON; reading it with the standard
+    library's C parser skips the YAML parser. Only JSON whose meaning YAML
+    shares is taken: printable ASCII without escapes, integers within the
+    digit limit, no floats (YAML 1.1 reads ``1e3`` as text), no duplicate
+    keys, nesting within the depth limit. Anything else goes to YAML, which
+    gives the same data or the located error.
+
+    Examples:
+        >>> _plain_json('{"argmap": {"id": "s0", "n": [1, true, null]}}')
+        {'argmap': {'id': 's0', 'n': [1, True, None]}}
+        >>> _plain_json('{"a": 1e3}') is None, _plain_json('{"a": 1, "a": 2}') is None
+        (True, True)
+    """
+    found = _plain_json_at(source, 0)
+    return found[0] if found is not None and found[1] == len(source) else None
 
 
 def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]:
@@ -106,11 +259,14 @@ def parse_data(source: str, path: str, line: int, column: int) -> dict[str, Any]
         ...
         argmap.errors.LoadError: x.argdown:3:15: data in {...} is not valid YAML: ...
     """
+    plain = _plain_json(source)
+    if plain is not None:
+        return plain
     try:
-        for event in yaml.parse(source, Loader=yaml.SafeLoader):
+        for event in yaml.parse(source, Loader=yaml.SafeLoader):  # PyYAML's parser words errors best
             if isinstance(event, yaml.AliasEvent):
                 raise _Syntax("data in {...} must not use YAML aliases (*name)", line, column)
-        parsed = parse_yaml(source, path)
+        parsed = parse_yaml(source, path, positions=False)
     except _Syntax as err:
         raise LoadError([Problem(err.message, path, err.line, err.column)]) from None
     except yaml.MarkedYAMLError as err:
@@ -177,30 +333,39 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
 
     Tags at the end of the text are taken out of it (all of them with
     ``remove_tags``); a tag inside a sentence stays in the text as written.
+    The text is read in runs between special characters; a run is
+    ``protected`` when it came from an escape, a link or a tag, so that no
+    emphasis marker is looked for in it.
     """
     text = piece.text()
-    chars: list[str] = []
+    runs: list[str] = []
     protected: list[bool] = []
     tags: list[str] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[int] = []  # the runs that are tags
     data: dict[str, Any] = {}
     data_position: tuple[int, int] | None = None
-    i = start
-    while i < len(text):
-        char = text[i]
-        if char not in _INLINE_SPECIAL:
-            special = _INLINE_NEXT.search(text, i)
-            end = special.start() if special else len(text)
-            chars.extend(text[i:end])
-            protected.extend([False] * (end - i))
+    i, size = start, len(text)
+    while i < size:
+        special = _INLINE_NEXT.search(text, i)
+        end = special.start() if special else size
+        if end > i:
+            runs.append(text[i:end])
+            protected.append(False)
             i = end
             continue
-        if char == "\\" and i + 1 < len(text):
-            chars.append(text[i + 1])
+        char = text[i]
+        if char == "\\" and i + 1 < size:
+            runs.append(text[i + 1])
             protected.append(True)
             i += 2
             continue
         if char == "{":
+            plain = _plain_json_at(text, i)
+            if plain is not None:  # data as argmap writes it: no scan, no YAML
+                data.update(plain[0])
+                data_position = data_position or piece.at(i)
+                i = plain[1]
+                continue
             end = _closing_brace(text, i)
             if end < 0:
                 raise _Syntax("data opened with '{' is never closed with '}'", *piece.at(i))
@@ -211,8 +376,8 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
         if char == "[":
             link = _LINK_RE.match(text, i)
             if link:
-                chars.extend(link.group(1))
-                protected.extend([True] * len(link.group(1)))
+                runs.append(link.group(1))
+                protected.append(True)
                 i = link.end()
                 continue
         if char == "#":
@@ -221,26 +386,29 @@ def _inline(piece: _Piece, start: int, path: str, *, remove_tags: bool = False) 
                 name = (tag.group(1) or tag.group(2)).strip()
                 if name and name not in tags:
                     tags.append(name)
-                spans.append((len(chars), len(chars) + len(tag.group(0))))
-                chars.extend(tag.group(0))
-                protected.extend([True] * len(tag.group(0)))
+                spans.append(len(runs))
+                runs.append(tag.group(0))
+                protected.append(True)
                 i = tag.end()
                 continue
-        chars.append(char)
+        runs.append(char)
         protected.append(False)
         i += 1
-    keep = [True] * len(chars)
-    boundary = len(chars)
-    for low, high in reversed(spans):
-        if remove_tags or all(chars[k].isspace() for k in range(high, boundary)):
-            keep[low:high] = [False] * (high - low)
-            boundary = low
-        elif not remove_tags:
+    boundary = len(runs)
+    for index in reversed(spans):
+        after = "".join(runs[index + 1 : boundary])
+        if remove_tags or not after or after.isspace():
+            runs[index] = ""
+            boundary = index
+        else:
             break
-    chars = [c for c, kept in zip(chars, keep, strict=True) if kept]
-    protected = [p for p, kept in zip(protected, keep, strict=True) if kept]
-    cleaned = " ".join(_strip_markers(chars, protected).split(" "))
-    return _Inline(re.sub(r"[ \t]+", " ", cleaned).strip(), tags, data, data_position)
+    if any(not kept and ("*" in run or "_" in run) for run, kept in zip(runs, protected, strict=True)):
+        chars = [char for run in runs for char in run]
+        flags = [kept for run, kept in zip(runs, protected, strict=True) for _ in run]
+        joined = _strip_markers(chars, flags)
+    else:
+        joined = "".join(runs)  # no emphasis marker: nothing to strip
+    return _Inline(_BLANKS_RE.sub(" ", joined).strip(), tags, data, data_position)
 
 
 def _element(

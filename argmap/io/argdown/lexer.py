@@ -8,6 +8,7 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,14 +17,14 @@ from typing import Any
 import yaml
 
 from argmap.errors import LoadError, Problem
-from argmap.io.argdown.inline import _LINK_RE, _bracket
+from argmap.io.argdown.inline import _LINK_RE, _DataScan, _scan_data
 from argmap.io.argdown.tree import _Syntax
 from argmap.io.located import parse_yaml
 
 __all__: list[str] = []
 
 _FRONT_RE = re.compile(r"[ \t]*===+[ \t]*")
-_SCAN_SPECIAL = set("\\/<[{")
+_JSON = json.JSONDecoder()
 _SCAN_NEXT = re.compile(r"[\\/<\[{]")
 
 
@@ -35,9 +36,13 @@ class _Line:
 
 
 def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
-    """Blank out comments and yield blocks of lines separated by empty lines."""
-    state, quote, last = "text", "", ""
-    stack: list[str] = []
+    r"""Blank out comments and yield blocks of lines separated by empty lines.
+
+    Each line is read in jumps from one character that may matter (``\\ / <
+    [ {``) to the next; a line is copied only when a comment is blanked in it.
+    """
+    state = "text"  # or "block" (in /* */), "html" (in <!-- -->), "data" (in {...})
+    data = _DataScan([])
     opened = (0, 0)
     block: list[_Line] = []
     for index in range(first, len(lines)):
@@ -49,54 +54,47 @@ def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
                 yield block
                 block = []
             continue
-        out = list(raw)
-        i = 0
-        while i < len(raw):
-            char = raw[i]
-            if state == "block" or state == "html":
+        out: list[str] | None = None  # the line with comments blanked, once there is one
+        i, size = 0, len(raw)
+        while i < size:
+            if state in ("block", "html"):
                 end = "*/" if state == "block" else "-->"
-                if raw.startswith(end, i):
-                    for j in range(i, i + len(end)):
-                        out[j] = " "
-                    i += len(end)
+                found = raw.find(end, i)
+                stop = size if found < 0 else found + len(end)
+                if out is None:
+                    out = list(raw)
+                out[i:stop] = " " * (stop - i)
+                i = stop
+                if found >= 0:
                     state = "text"
-                    continue
-                out[i] = " "
-                i += 1
                 continue
             if state == "data":
-                if quote:
-                    if char == "\\" and quote == '"':
-                        i += 2
-                        continue
-                    if char == quote:
-                        quote = ""
-                elif char in "\"'" and last in "{[,:":
-                    quote = char
-                elif char in "{[]}" and _bracket(stack, char):
-                    state = "text"
-                if not char.isspace():
-                    last = char
-                i += 1
+                closing = _scan_data(raw, i, data, doubled_quotes=False)
+                if closing < 0:
+                    break
+                state, i = "text", closing + 1
                 continue
-            if char not in _SCAN_SPECIAL:
-                found = _SCAN_NEXT.search(raw, i)
-                i = found.start() if found else len(raw)
-                continue
+            special = _SCAN_NEXT.search(raw, i)
+            if special is None:
+                break
+            i = special.start()
+            char = raw[i]
             if char == "\\":
                 i += 2
                 continue
             if raw.startswith("//", i):
-                for j in range(i, len(raw)):
-                    out[j] = " "
+                if out is None:
+                    out = list(raw)
+                out[i:] = " " * (size - i)
                 break
             if raw.startswith("/*", i) or raw.startswith("<!--", i):
                 state = "block" if char == "/" else "html"
                 opened = (number, i + 1)
-                size = 2 if char == "/" else 4
-                for j in range(i, i + size):
-                    out[j] = " "
-                i += size
+                width = 2 if char == "/" else 4
+                if out is None:
+                    out = list(raw)
+                out[i : i + width] = " " * width
+                i += width
                 continue
             if char == "[":
                 link = _LINK_RE.match(raw, i)
@@ -104,10 +102,14 @@ def _scan(lines: list[str], first: int) -> Iterator[list[_Line]]:
                     i = link.end()
                     continue
             if char == "{":
-                state, stack, quote, last = "data", ["{"], "", "{"
-                opened = (number, i + 1)
+                try:  # one-line JSON data, as argmap writes it, ends where the decoder stops
+                    i = _JSON.raw_decode(raw, i)[1]
+                    continue
+                except (ValueError, RecursionError):
+                    state, data = "data", _DataScan(["{"])
+                    opened = (number, i + 1)
             i += 1
-        block.append(_Line(number, "".join(out), starts_in == "data"))
+        block.append(_Line(number, raw if out is None else "".join(out), starts_in == "data"))
     if state in ("block", "html"):
         what = "/*" if state == "block" else "<!--"
         closer = "*/" if state == "block" else "-->"

@@ -111,17 +111,21 @@ class _Links:
     link_keys: dict[tuple[Any, ...], Position] = field(default_factory=dict)
     reconstructions: list[_Entity] = field(default_factory=list)  # in the order of their last PCS
     inference_links: dict[tuple[str, int], str] = field(default_factory=dict)  # (argument, step) -> link
+    reserved_data: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # read after gathering
 
     def note(self, message: str, position: Position) -> None:
         self.findings.append(Problem(message, self.path, *position))
 
     def reserved(self, entity: _Entity) -> dict[str, Any]:
+        """The ``argmap`` data of an element, read once (and said once when it is not a mapping)."""
+        key = (entity.kind, entity.title)
+        known = self.reserved_data.get(key)
+        if known is not None:
+            return known
         found = entity.data.get(RESERVED)
-        if found is None:
-            return {}
-        if not isinstance(found, dict):
+        if found is not None and not isinstance(found, dict):
             self.note(f"'{RESERVED}' data must be a mapping; it is ignored", entity.data_position)
-            return {}
+        self.reserved_data[key] = found = found if isinstance(found, dict) else {}
         return found
 
     def fresh(self, base: str) -> str:
