@@ -312,15 +312,24 @@ def test_match_principles_refuses_a_single_principle() -> None:
 @pytest.mark.parametrize("difficulty", [1, 2, 3])
 def test_fill_gap_diagram_hides_the_gap(scope: str, difficulty: int) -> None:
     m, ex = make(scope, "fill-gap", difficulty=difficulty)
-    assert [i.diagram for i in ex.items] == [d.id for d in ex.parts[0].diagrams]
-    for number, item in enumerate(ex.items, start=1):
+    drawings = ex.parts[0].diagrams
+    # Items share a diagram, asked in the order of the diagrams; fewer diagrams than items.
+    on = [item.diagram for item in ex.items]
+    assert on == sorted(on, key=[d.id for d in drawings].index) and {d.id for d in drawings} == set(on)
+    assert len(drawings) < len(ex.items)
+    for drawing in drawings:
+        gaps = [item.elements[0] for item in ex.items if item.diagram == drawing.id]
+        assert drawing.dot.count("?  ?  ?") == len(gaps)
+        # No two gaps of a diagram are linked: each gap's neighbours are shown.
+        assert not any({link.source, link.target} <= set(gaps) for link in m.links)
+    for item in ex.items:
         gap = m.node(item.elements[0])
         dot = dot_of(ex, item)
-        assert item.diagram == str(number)  # figures numbered through the worksheet
-        drawing = next(d for d in ex.parts[0].diagrams if d.id == item.diagram)
+        drawing = next(d for d in drawings if d.id == item.diagram)
         assert html_text(gap.title, 16) not in dot
         assert gap.text not in {c.text for c in drawing.statements}
-        assert "?  ?  ?" in dot
+        shared = sum(i.diagram == item.diagram for i in ex.items) > 1
+        assert ("marked “?" in item.prompt) is shared
         # drawn without the blank, the same diagram shows what the exercise hides
         shown = diagram(m, "x", "", node_tags={gap.id: "?"}, nodes=[n.id for n in m.nodes])
         assert html_text(gap.title, 16) in shown.dot
