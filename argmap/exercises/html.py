@@ -73,8 +73,7 @@ p { margin: 1.2mm 0; }
 .opening { break-inside: avoid; page-break-inside: avoid; }
 .instructions { font-style: italic; break-inside: avoid; page-break-inside: avoid;
   break-after: avoid; page-break-after: avoid; }
-figure.diagram { margin: 2mm 0 1mm; break-inside: avoid; page-break-inside: avoid;
-  break-after: avoid; page-break-after: avoid; }
+figure.diagram { margin: 2mm 0 1mm; break-inside: avoid; page-break-inside: avoid; }
 figure.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 9pt; text-align: center; margin-top: 0.5mm; }
 .reading { font-size: 8.5pt; margin: 0 0 1mm; break-inside: avoid; }
@@ -98,6 +97,7 @@ ul.options li { margin: 0.5mm 0; padding-left: 10mm; text-indent: -10mm; }
 .item .prompt { flex: 1; }
 .item .points { font-size: 9pt; white-space: nowrap; }
 .answer { margin: 1mm 0 0 9mm; display: flex; align-items: center; gap: 2mm; }
+.head .answer { margin: 0 0 0 2mm; align-items: flex-start; white-space: nowrap; }
 .box { display: inline-block; min-width: 16mm; min-height: 7mm; padding: 0.8mm 2mm;
   border: 1.5px solid #000; font-weight: bold; white-space: nowrap; }
 .line { display: inline-block; flex: 1; min-height: 7mm; border-bottom: 1px solid #000;
@@ -240,10 +240,18 @@ def _links_table(placed: ItemLayout, key: bool) -> Iterator[str]:
 
 def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
     item = placed.item
+    joiner = " or " if item.answer_type == "choice" else ", "
+    filled = escape(joiner.join(item.key)) if key else ""
+    # One letter to write: its box stands on the prompt's line, saving a line per item.
+    inline = (
+        f'<span class="answer"><span>{_answer_label(item)}</span><span class="box">{filled}</span></span>'
+        if item.answer_type == "choice"
+        else ""
+    )
     yield f'<section class="item" id="item-{escape(item.id)}">'
     yield (
         f'<div class="head"><span class="number">{escape(item.id)}.</span>'
-        f'<span class="prompt">{escape(item.prompt)}</span>'
+        f'<span class="prompt">{escape(item.prompt)}</span>{inline}'
         f'<span class="points">({points(item.points)})</span></div>'
     )
     if item.answer_type == "links":
@@ -261,17 +269,17 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
             for choice in placed.choices:
                 yield _choice_line(choice, choice.id in placed.right)
             yield "</ul>"
-        joiner = " or " if item.answer_type == "choice" else ", "
-        filled = escape(joiner.join(item.key)) if key else ""
-        shape = "box" if item.answer_type == "choice" else "line"
         named = ""
         if key and shared:
             texts = [item.choice(k).text for k in item.key if item.choice(k).text != k]
             named = f"<span>{escape('; '.join(texts))}</span>" if texts else ""
-        yield (
-            f'<div class="answer"><span>{_answer_label(item)}</span>'
-            f'<span class="{shape}">{filled}</span>{named}</div>'
-        )
+        if item.answer_type != "choice":
+            yield (
+                f'<div class="answer"><span>{_answer_label(item)}</span>'
+                f'<span class="line">{filled}</span>{named}</div>'
+            )
+        elif named:
+            yield f'<p class="why">{filled}: {named}</p>'
     if key:
         if placed.any_one_right:
             yield '<p class="why">Any one of these is right.</p>'

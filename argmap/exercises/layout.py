@@ -54,7 +54,7 @@ MIN_PRINTED_PT = 8.0
 
 #: A diagram's share of the printable height, at most, when its text stays
 #: at least :data:`MIN_PRINTED_PT` that small (else it may take the whole page).
-FIGURE_SHARE = 0.45
+FIGURE_SHARE = 0.38
 
 _PT_PER_MM = 72 / 25.4
 
@@ -144,8 +144,8 @@ def figure_scale(width_pt: float, height_pt: float, smallest_text_pt: float, pap
     Examples:
         >>> figure_scale(200, 100, 9, "a4")
         1.0
-        >>> round(figure_scale(500, 700, 20, "a4"), 3)  # 45% of the height
-        0.494
+        >>> round(figure_scale(500, 700, 20, "a4"), 3)  # 38% of the height
+        0.417
         >>> round(figure_scale(500, 700, 9, "a4") * 9, 1)  # but the text stays 8 pt
         8.0
         >>> round(figure_scale(1054, 200, 9, "a4"), 2)  # too wide: fit, smaller text
