@@ -341,6 +341,18 @@ def test_fill_gap_difficulty_sets_items_and_choices() -> None:
     assert shapes == [[3] * 3, [4] * 4, [5] * 5]
 
 
+def test_fill_gap_items_of_one_diagram_do_not_offer_each_others_answers() -> None:
+    for scope in sorted(SCOPES):
+        m, ex = make(scope, "fill-gap", difficulty=2)
+        for item in ex.items:
+            others = {
+                " ".join(m.node(i.elements[0]).text.split())
+                for i in ex.items
+                if i.diagram == item.diagram and i is not item
+            }
+            assert not others & {c.text for c in item.choices}, (scope, item.id)
+
+
 def test_fill_gap_distractors_avoid_texts_the_diagram_shows() -> None:
     m, ex = make("allied", "fill-gap", difficulty=3)
     for item in ex.items:
@@ -355,7 +367,8 @@ def test_fill_gap_hard_prefers_the_gaps_own_side() -> None:
     b.side("pro", "Pro")
     b.side("con", "Con")
     b.issue("q", "Should we?")
-    for i in range(6):
+    # Enough per side that the gaps of one shared diagram need not be each other's distractors.
+    for i in range(10):
         b.claim(f"pro{i}", f"Reason {i} for.", held_by="pro")
         b.supports(f"pro{i}", "q")
         b.claim(f"con{i}", f"Reason {i} against.", held_by="con")

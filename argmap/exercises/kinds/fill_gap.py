@@ -6,7 +6,7 @@ within one when two would crowd the drawing), its kind and side still shown.
 Items share one diagram when their gaps do not give each other away: no two
 gaps of a diagram are linked (each gap's neighbours are all shown), the
 drawing stays small (at most 12 nodes), and an item offers the text of
-another gap of its diagram only when no text as close to its own is left;
+another gap of its diagram only when the map has no other text left;
 the gaps are then marked ``?1``, ``?2``... A gap
 that fits no shared diagram gets a compact one of its own, marked ``?``.
 The choices are the hidden text and texts of other nodes of the map,
@@ -93,8 +93,9 @@ def _distractors(
 ) -> list[AnyNode]:
     """Up to ``wanted`` other nodes with texts unlike the gap's and each other's, best first.
 
-    The other gaps of the gap's diagram (``hidden``) come after the nodes
-    like it: their texts are the answers of other items on the same drawing.
+    The other gaps of the gap's diagram (``hidden``) come last: their texts
+    are the answers of other items on the same drawing, which a student
+    could rule out by answering those.
     """
     m, rng = setting.m, setting.rng
     near = set(neighbourhood(m, gap.id, _NEAR))
@@ -103,9 +104,9 @@ def _distractors(
     def rank(node: AnyNode) -> tuple[int, ...]:
         kind_rank = 0 if node.kind == gap.kind else 1 if node.kind in STATEMENT_KINDS else 2
         if setting.difficulty < 3:
-            return (node.id in shown, kind_rank, node.id in hidden)
+            return (node.id in hidden, node.id in shown, kind_rank)
         same_side = gap.held_by is not None and node.held_by == gap.held_by
-        return (node.id in shown, kind_rank, not same_side, node.id in hidden, node.id not in near)
+        return (node.id in hidden, node.id in shown, kind_rank, not same_side, node.id not in near)
 
     pool = shuffled(rng, [n for n in m.nodes if n.kind != "issue" and n.id != gap.id])
     pool.sort(key=rank)  # stable: ties keep their random order
