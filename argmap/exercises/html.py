@@ -57,7 +57,7 @@ __all__ = ["svg_for_page", "worksheet_html"]
 _CSS = """\
 * { box-sizing: border-box; }
 html { background: #fff; color: #000; }
-body { font: 10.5pt/1.4 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
+body { font: 10pt/1.35 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
   margin: 0 auto; padding: 8mm 4mm; }
 h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 1.5mm; }
 h2 { font-size: 13pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 1.5px solid #000;
@@ -88,9 +88,9 @@ ol.sentences li { margin: 0.8mm 0; padding-left: 12mm; text-indent: -12mm; break
   page-break-inside: avoid; font-size: 9.5pt; }
 .choices h3 { font-size: 9.5pt; margin: 0 0 0.5mm; }
 .choices ul.options { margin-left: 3mm; }
-ul.options { list-style: none; padding: 0; margin: 0.8mm 0 0.8mm 9mm; }
+ul.options { list-style: none; padding: 0; margin: 0.8mm 0 0.8mm 9mm; font-size: 9.5pt; line-height: 1.3; }
 ul.options li { margin: 0.5mm 0; padding-left: 10mm; text-indent: -10mm; }
-.item { margin: 1.5mm 0; padding: 1mm 0 1.5mm; border-bottom: 0.5px solid #999;
+.item { margin: 1mm 0; padding: 1mm 0 1.2mm; border-bottom: 0.5px solid #999;
   break-inside: avoid; page-break-inside: avoid; }
 .item .head { display: flex; gap: 2mm; }
 .item .number { font-weight: bold; min-width: 7mm; }

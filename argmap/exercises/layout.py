@@ -239,9 +239,9 @@ class SheetLayout:
             the exercise was made from; None on the worksheet.
         total: The points of the whole exercise.
         parts: The parts, in order.
-        same_statements: For a diagram whose list of statements is the same
-            as one printed before it (parts that draw one debate), the id of
-            that earlier diagram: its list is not printed again.
+        same_statements: For a diagram whose statements are all in a list
+            printed before it (parts that draw one debate), the id of the
+            diagram with that list: its own is not printed.
         same_reading: The diagrams whose note on reading the lines repeats
             one printed before them, which is not printed again.
     """
@@ -308,15 +308,18 @@ def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) ->
         _part(part, number, key=key, by_item=diagrams_by_item)
         for number, part in enumerate(ex.parts, start=1)
     )
-    first_list: dict[tuple[Choice, ...], str] = {}
+    printed: list[tuple[str, frozenset[Choice]]] = []
     same_statements: dict[str, str] = {}
     readings: set[str] = set()
     same_reading: set[str] = set()
     for part in parts:
         for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams)):
             if drawing.statements:
-                earlier = first_list.setdefault(drawing.statements, drawing.id)
-                if earlier != drawing.id:
+                wanted = frozenset(drawing.statements)
+                earlier = next((shown for shown, listed in printed if wanted <= listed), None)
+                if earlier is None:
+                    printed.append((drawing.id, wanted))
+                else:
                     same_statements[drawing.id] = earlier
             if drawing.reading:
                 if drawing.reading in readings:
