@@ -5,7 +5,8 @@ in a diagram of its neighbourhood (the nodes within two links of it, or
 within one when two would crowd the drawing), its kind and side still shown.
 Items share one diagram when their gaps do not give each other away: no two
 gaps of a diagram are linked (each gap's neighbours are all shown), the
-drawing stays small (at most 12 nodes), and an item offers the text of
+drawing stays in one piece and small (at most 9 nodes, 4 in a row: it fits
+a printed page with its text at 8 pt), and an item offers the text of
 another gap of its diagram only when the map has no other text left;
 the gaps are then marked ``?1``, ``?2``... A gap
 that fits no shared diagram gets a compact one of its own, marked ``?``.
@@ -47,7 +48,9 @@ _COUNTS = {1: 3, 2: 4, 3: 5}
 #: Most nodes a diagram draws before its neighbourhood shrinks to one link.
 _MAX_DRAWN = 10
 #: Most nodes a diagram shared by several gaps draws.
-_MAX_SHARED = 12
+_MAX_SHARED = 9
+#: Most nodes a shared diagram may set side by side in a row (more would not fit a page at 8 pt).
+_MAX_ROW = 4
 #: How far (in links) a node may be from the gap to count as a near, hard distractor.
 _NEAR = 4
 
@@ -64,11 +67,43 @@ def _drawn(m: ArgumentMap, node_id: str) -> list[str]:
     return list(near)
 
 
+def _widest(m: ArgumentMap, drawn: list[str]) -> int:
+    """The most nodes of a drawing in one row, laid out top to bottom as Graphviz does.
+
+    A node sits one row above the highest node it points to (a node that
+    points to none drawn sits in the bottom row); in a cycle, a node already
+    being placed counts as the bottom row.
+    """
+    kept = set(drawn)
+    targets: dict[str, list[str]] = {n: [] for n in drawn}
+    for link in m.links:
+        if link.source in kept and link.target in kept:
+            targets[link.source].append(link.target)
+    rows: dict[str, int] = {}
+    placing: set[str] = set()
+
+    def row(node: str) -> int:
+        if node not in rows:
+            placing.add(node)
+            above = [row(t) for t in targets[node] if t not in placing]
+            placing.discard(node)
+            rows[node] = 1 + max(above) if above else 0
+        return rows[node]
+
+    counts: dict[int, int] = {}
+    for node in drawn:
+        counts[row(node)] = counts.get(row(node), 0) + 1
+    return max(counts.values(), default=0)
+
+
 def _figures(m: ArgumentMap, gaps: list[AnyNode]) -> list[tuple[list[AnyNode], list[str]]]:
     """The gaps grouped into diagrams, in order of their first gap, each with the nodes it draws.
 
-    A gap joins the first diagram where it is linked to none of its gaps
-    and the drawing stays within :data:`_MAX_SHARED` nodes; else it opens one.
+    A gap joins the first diagram where it is linked to none of its gaps,
+    its neighbourhood shares a node with the drawing (which stays in one
+    piece), and the drawing stays within :data:`_MAX_SHARED` nodes and
+    :data:`_MAX_ROW` nodes in a row (narrow enough for a page with its text
+    at 8 pt); else it opens one.
     """
     linked = {(link.source, link.target) for link in m.links} | {
         (end, other) for link in m.links for end in link_ends(m, link) for other in link_ends(m, link)
@@ -79,7 +114,9 @@ def _figures(m: ArgumentMap, gaps: list[AnyNode]) -> list[tuple[list[AnyNode], l
         for shown, drawn in figures:
             joined = drawn + [n for n in near if n not in drawn]
             apart = all((gap.id, g.id) not in linked and (g.id, gap.id) not in linked for g in shown)
-            if apart and len(joined) <= _MAX_SHARED:
+            # One connected drawing: Graphviz sets separate pieces side by side, too wide for a page.
+            touches = any(n in drawn for n in near)
+            if apart and touches and len(joined) <= _MAX_SHARED and _widest(m, joined) <= _MAX_ROW:
                 shown.append(gap)
                 drawn[:] = joined
                 break
@@ -159,8 +196,10 @@ def fill_gap(setting: Setting) -> Part:
         >>> from argmap.exercises.common import seeded
         >>> m = argmap.load_corpus("school-phones")
         >>> part = fill_gap(Setting(m, seeded(1), 3))
-        >>> [len(i.choices) for i in part.items], [i.diagram for i in part.items][:2]
-        ([5, 5, 5, 5, 5], ['d1', 'd1'])
+        >>> [len(i.choices) for i in part.items], [i.diagram for i in part.items]
+        ([5, 5, 5, 5, 5], ['d1', 'd2', 'd3', 'd4', 'd4'])
+        >>> part.diagrams[-1].caption, part.items[-1].prompt.split(" is missing")[0]
+        ('2 texts are missing', 'In diagram d4, the text of a counterclaim marked “?2”')
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
     linked = {end for link in m.links for end in link_ends(m, link)}
