@@ -388,9 +388,15 @@ def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
         help="leave out a kind the map cannot support (say why) rather than fail",
     )
     exercise.add_argument(
-        "-o", "--output", dest="worksheet", metavar="OUT", help="the worksheet: .html or .md"
+        "-o", "--output", dest="worksheet", metavar="OUT", help="the worksheet: .html, .md or .pdf"
     )
-    exercise.add_argument("--key", metavar="OUT", help="the answer key: .html or .md")
+    exercise.add_argument("--key", metavar="OUT", help="the answer key: .html, .md or .pdf")
+    exercise.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="the paper the worksheet and key print on, portrait (default: from the locale's"
+        " LC_PAPER or LANG: letter in the US, Canada, Mexico and other Letter countries, else a4)",
+    )
     exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
     exercise.add_argument(
         "--moodle", metavar="OUT", help="a Moodle XML quiz that stands alone: each diagram in its question"
@@ -818,6 +824,7 @@ _EXERCISE_OUTPUTS: dict[str, str] = {
 
 def _cmd_exercise(args: argparse.Namespace) -> int:
     from argmap.exercises import generate
+    from argmap.exercises.layout import paper_for_locale
     from argmap.exercises.outputs import OUTPUTS, exercise_outputs, worksheet_format
     from argmap.io.files import check_writable, write_atomic
     from argmap.sources import confined_path, find_source_texts
@@ -866,7 +873,8 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
     if not chosen:
         print(exercise.to_json(), end="")
         return EXIT_OK
-    texts = exercise_outputs(exercise, chosen, source=argument_map, matching=args.matching)
+    paper = args.paper or paper_for_locale(os.environ)
+    texts = exercise_outputs(exercise, chosen, source=argument_map, matching=args.matching, paper=paper)
     for name, text in texts.items():
         write_atomic(chosen[name], text)
         print(f"wrote {chosen[name]}")

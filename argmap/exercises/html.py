@@ -3,8 +3,11 @@
 The page stands alone: its CSS is inline and its diagrams are inline SVG
 (each :class:`~argmap.exercises.model.Diagram` laid out with
 :func:`argmap.render.layout`), so it can be mailed, opened offline, or printed
-from any browser to A4 or Letter paper. Items never break across pages and
-diagrams shrink to fit one page.
+from any browser. It is made for one paper, A4 or Letter (portrait): its
+``@page`` rule names the paper, and each diagram is sized to the page's
+width and a share of its height without printing text under 8 pt. Items
+never break across pages, and a part's heading and instructions stay on the
+page of the first item they introduce.
 
 The answer key is the same page with the right answers filled in, each
 item's explanation and points, and "Answer key" in a banner at the top and in
@@ -27,97 +30,117 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from html import escape
 
 from argmap.errors import ExerciseError
-from argmap.exercises.layout import ItemLayout, PartLayout, SheetLayout, layout, points
+from argmap.exercises.layout import (
+    PAPERS,
+    ItemLayout,
+    Paper,
+    PartLayout,
+    SheetLayout,
+    figure_scale,
+    layout,
+    points,
+)
 from argmap.exercises.model import Choice, Diagram, Exercise, Item
 from argmap.exercises.vocabulary import STANCES_SAID
 
 __all__ = ["svg_for_page", "worksheet_html"]
 
-# Black on white, sized for A4 and Letter alike (no @page size: the printer's
-# paper wins). The answer key's running header uses a page margin box, which
+# Black on white. The @page rule (paper size and margins) is made per paper
+# by _page_css; the answer key's running header uses a page margin box, which
 # browsers without support simply ignore: the banner at the top remains.
 _CSS = """\
-@page { margin: 16mm 15mm 18mm 15mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; } }
 * { box-sizing: border-box; }
 html { background: #fff; color: #000; }
-body { font: 11pt/1.45 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
-  max-width: 185mm; margin: 0 auto; padding: 8mm 4mm; }
-h1 { font-size: 19pt; line-height: 1.2; margin: 0 0 2mm; }
-h2 { font-size: 14pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.5px solid #000;
+body { font: 10pt/1.35 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
+  margin: 0 auto; padding: 8mm 4mm; }
+h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 1.5mm; }
+h2 { font-size: 13pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 1.5px solid #000;
   break-after: avoid; page-break-after: avoid; }
-p { margin: 1.5mm 0; }
+p { margin: 1.2mm 0; }
 .meta { font-size: 9.5pt; color: #333; }
-.student { display: flex; gap: 6mm; margin: 4mm 0 2mm; font-size: 11pt; }
+.student { display: flex; gap: 6mm; margin: 3mm 0 1mm; font-size: 11pt; }
 .student span { flex: 1; white-space: nowrap; }
 .student span::after { content: ""; display: inline-block; width: 70%; margin-left: 2mm;
   border-bottom: 1px solid #000; }
 .student .score { flex: 0 0 auto; }
 .student .score::after { display: none; }
-.instructions { font-style: italic; break-after: avoid; page-break-after: avoid; }
-figure.diagram { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }
-figure.diagram svg { display: block; width: 100%; height: auto; max-height: 235mm; margin: 0 auto; }
-figcaption { font-size: 9.5pt; text-align: center; margin-top: 1mm; }
-.reading { font-size: 9pt; margin: 0 0 1.5mm; }
-ul.statements { list-style: none; padding: 0; margin: 0 0 3mm; font-size: 9.5pt;
+.opening { break-inside: avoid; page-break-inside: avoid; }
+.instructions { font-style: italic; break-inside: avoid; page-break-inside: avoid;
+  break-after: avoid; page-break-after: avoid; }
+figure.diagram { margin: 2mm 0 1mm; break-inside: avoid; page-break-inside: avoid; }
+figure.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+figcaption { font-size: 9pt; text-align: center; margin-top: 0.5mm; }
+.reading { font-size: 8.5pt; margin: 0 0 1mm; break-inside: avoid; }
+ul.statements { list-style: none; padding: 0; margin: 0 0 2mm; font-size: 9pt; line-height: 1.3;
   columns: 2; column-gap: 6mm; }
-ul.statements li { margin: 0 0 1mm; padding-left: 9mm; text-indent: -9mm; break-inside: avoid; }
-.tag { display: inline-block; text-indent: 0; min-width: 1.6em; padding: 0 1.2mm; border: 1px solid #000;
-  border-radius: 1mm; font-weight: bold; text-align: center; font-size: 10pt; line-height: 1.35; }
-ol.sentences { list-style: none; padding: 0; margin: 2mm 0 3mm; }
-ol.sentences li { margin: 1mm 0; padding-left: 12mm; text-indent: -12mm; break-inside: avoid; }
-.choices { margin: 2mm 0 3mm; padding: 2mm 3mm; border: 1px solid #000; break-inside: avoid;
-  page-break-inside: avoid; }
-.choices h3 { font-size: 10pt; margin: 0 0 1mm; }
+ul.statements li { margin: 0 0 0.8mm; padding-left: 8mm; text-indent: -8mm; break-inside: avoid; }
+.tag { display: inline-block; text-indent: 0; min-width: 1.6em; padding: 0 1mm; border: 1px solid #000;
+  border-radius: 1mm; font-weight: bold; text-align: center; font-size: 9pt; line-height: 1.3; }
+ol.sentences { list-style: none; padding: 0; margin: 2mm 0 2mm; }
+ol.sentences li { margin: 0.8mm 0; padding-left: 12mm; text-indent: -12mm; break-inside: avoid; }
+.choices { margin: 1.5mm 0 2mm; padding: 1.5mm 3mm; border: 1px solid #000; break-inside: avoid;
+  page-break-inside: avoid; font-size: 9.5pt; }
+.choices h3 { font-size: 9.5pt; margin: 0 0 0.5mm; }
 .choices ul.options { margin-left: 3mm; }
-ul.options { list-style: none; padding: 0; margin: 1mm 0 1mm 9mm; }
-ul.options li { margin: 0.8mm 0; padding-left: 10mm; text-indent: -10mm; }
-.item { margin: 3mm 0; padding: 1.5mm 0 2mm; border-bottom: 0.5px solid #999;
+ul.options { list-style: none; padding: 0; margin: 0.8mm 0 0.8mm 9mm; font-size: 9.5pt; line-height: 1.3; }
+ul.options li { margin: 0.5mm 0; padding-left: 10mm; text-indent: -10mm; }
+.item { margin: 1mm 0; padding: 1mm 0 1.2mm; border-bottom: 0.5px solid #999;
   break-inside: avoid; page-break-inside: avoid; }
 .item .head { display: flex; gap: 2mm; }
 .item .number { font-weight: bold; min-width: 7mm; }
 .item .prompt { flex: 1; }
 .item .points { font-size: 9pt; white-space: nowrap; }
-.answer { margin: 2mm 0 0 9mm; display: flex; align-items: center; gap: 2mm; }
-.box { display: inline-block; min-width: 16mm; min-height: 8mm; padding: 1mm 2mm;
+.answer { margin: 1mm 0 0 9mm; display: flex; align-items: center; gap: 2mm; }
+.head .answer { margin: 0 0 0 2mm; align-items: flex-start; white-space: nowrap; }
+.box { display: inline-block; min-width: 16mm; min-height: 7mm; padding: 0.8mm 2mm;
   border: 1.5px solid #000; font-weight: bold; white-space: nowrap; }
-.line { display: inline-block; flex: 1; min-height: 8mm; border-bottom: 1px solid #000;
-  padding: 1mm 2mm; font-weight: bold; }
-table.links { border-collapse: collapse; width: 100%; margin: 2mm 0 0 9mm; max-width: calc(100% - 9mm); }
-table.links th, table.links td { border: 1px solid #000; padding: 1mm 2mm; height: 8mm; text-align: left; }
-table.links th { font-size: 9.5pt; background: #eee; height: auto; }
+.line { display: inline-block; flex: 1; min-height: 7mm; border-bottom: 1px solid #000;
+  padding: 0.8mm 2mm; font-weight: bold; }
+table.links { border-collapse: collapse; width: 100%; margin: 1.5mm 0 0 9mm; max-width: calc(100% - 9mm); }
+table.links th, table.links td { border: 1px solid #000; padding: 0.8mm 2mm; height: 7mm; text-align: left; }
+table.links th { font-size: 9pt; background: #eee; height: auto; }
 table.links td.row { width: 9mm; font-size: 9pt; color: #333; }
 .hint { font-size: 9pt; margin: 1mm 0 0 9mm; }
-.teacher { border: 3px double #000; padding: 2mm 3mm; margin: 0 0 4mm; text-align: center;
+.teacher { border: 3px double #000; padding: 2mm 3mm; margin: 0 0 3mm; text-align: center;
   font-weight: bold; letter-spacing: 0.04em; }
-.why { margin: 1.5mm 0 0 9mm; font-size: 10pt; }
+.why { margin: 1mm 0 0 9mm; font-size: 9.5pt; }
 .right { font-weight: bold; }
 .about { margin: 0.5mm 0 0 9mm; font-size: 8.5pt; color: #333; }
 .total { font-weight: bold; }
 @media print {
   body { max-width: none; padding: 0; }
-  figure.diagram svg { max-height: 225mm; }
 }
 """
+
+
+def _page_css(paper: Paper) -> str:
+    size = PAPERS[paper]
+    margins = " ".join(f"{m:g}mm" for m in size.margins_mm)
+    width = size.width_mm - size.margins_mm[1] - size.margins_mm[3]
+    return (
+        f"@page {{ size: {size.css} portrait; margin: {margins};\n"
+        '  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; } }\n'
+        f"body {{ max-width: {width + 8:g}mm; }}\n"
+    )
+
 
 _KEY_CSS = """\
 @page { @top-center { content: "ANSWER KEY \\2014  for the teacher, not for students";
   font: bold 9pt sans-serif; } }
 """
 
-# Width over height beyond which a diagram gets a landscape page of its own
-# when printed: a portrait page would shrink it more (its text to a few points).
-
 _XML_PROLOG = re.compile(r"<\?xml.*?\?>", re.DOTALL)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", re.DOTALL | re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.DOTALL)
 _SIZE = re.compile(r'\s(width|height)="([0-9.]+)[a-z]*"')
+_FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([0-9.]+)')
 
 
 def _default_svg(dot: str) -> str:
@@ -126,7 +149,7 @@ def _default_svg(dot: str) -> str:
     return layout(dot, "svg").decode("utf-8")
 
 
-def svg_for_page(svg: str, prefix: str, label: str) -> str:
+def svg_for_page(svg: str, prefix: str, label: str, *, paper: Paper | None = None) -> str:
     r"""SVG text made fit to embed in an HTML page: no prolog, doctype or comments, scaled to the page width.
 
     The fixed ``width``/``height`` give way to a ``viewBox`` (so the drawing
@@ -137,6 +160,10 @@ def svg_for_page(svg: str, prefix: str, label: str) -> str:
         svg: SVG text, as a layout engine writes it.
         prefix: Put before every id, e.g. ``"p1-d1"``.
         label: The drawing's accessible name (its caption).
+        paper: Size the drawing for this paper (see
+            :func:`~argmap.exercises.layout.figure_scale`: the page's width and
+            a share of its height, its smallest text at least 8 pt); by
+            default it keeps its natural size at most.
 
     Raises:
         ExerciseError: the text holds no ``<svg>`` element.
@@ -148,6 +175,9 @@ def svg_for_page(svg: str, prefix: str, label: str) -> str:
         <svg role="img" aria-label="A &amp; B" viewBox="0 0 80 40" style="max-width: 80pt">
         <g id="d1-a"/>
         </svg>
+        >>> big = '<svg width="900pt" height="300pt"><text font-size="20">A</text></svg>'
+        >>> svg_for_page(big, "d1", "B", paper="a4").split(">")[0]
+        '<svg role="img" aria-label="B" viewBox="0 0 900 300" style="width: 527.2pt"'
     """
     text = _COMMENT.sub("", _DOCTYPE.sub("", _XML_PROLOG.sub("", svg))).strip()
     opening = _SVG_OPEN.search(text)
@@ -158,7 +188,13 @@ def svg_for_page(svg: str, prefix: str, label: str) -> str:
     tag = _SIZE.sub("", tag)
     if "viewBox" not in tag and "width" in sizes and "height" in sizes:
         tag = tag[:-1].rstrip("/") + f' viewBox="0 0 {sizes["width"]} {sizes["height"]}">'
-    if "width" in sizes:
+    if "width" in sizes and "height" in sizes and paper is not None:
+        fonts = [float(size) for size in _FONT_SIZE.findall(text)]
+        width, height = float(sizes["width"]), float(sizes["height"])
+        scale = figure_scale(width, height, min(fonts, default=0.0), paper)
+        # Rounded down: never a hair wider than the page.
+        tag = tag[:-1].rstrip("/") + f' style="width: {math.floor(width * scale * 10) / 10:.1f}pt">'
+    elif "width" in sizes:
         # Never drawn larger than Graphviz made it: a three-box diagram blown
         # up to the page width would print its text at headline size.
         tag = tag[:-1].rstrip("/") + f' style="max-width: {sizes["width"]}pt">'
@@ -204,10 +240,18 @@ def _links_table(placed: ItemLayout, key: bool) -> Iterator[str]:
 
 def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
     item = placed.item
+    joiner = " or " if item.answer_type == "choice" else ", "
+    filled = escape(joiner.join(item.key)) if key else ""
+    # One letter to write: its box stands on the prompt's line, saving a line per item.
+    inline = (
+        f'<span class="answer"><span>{_answer_label(item)}</span><span class="box">{filled}</span></span>'
+        if item.answer_type == "choice"
+        else ""
+    )
     yield f'<section class="item" id="item-{escape(item.id)}">'
     yield (
         f'<div class="head"><span class="number">{escape(item.id)}.</span>'
-        f'<span class="prompt">{escape(item.prompt)}</span>'
+        f'<span class="prompt">{escape(item.prompt)}</span>{inline}'
         f'<span class="points">({points(item.points)})</span></div>'
     )
     if item.answer_type == "links":
@@ -225,17 +269,17 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
             for choice in placed.choices:
                 yield _choice_line(choice, choice.id in placed.right)
             yield "</ul>"
-        joiner = " or " if item.answer_type == "choice" else ", "
-        filled = escape(joiner.join(item.key)) if key else ""
-        shape = "box" if item.answer_type == "choice" else "line"
         named = ""
         if key and shared:
             texts = [item.choice(k).text for k in item.key if item.choice(k).text != k]
             named = f"<span>{escape('; '.join(texts))}</span>" if texts else ""
-        yield (
-            f'<div class="answer"><span>{_answer_label(item)}</span>'
-            f'<span class="{shape}">{filled}</span>{named}</div>'
-        )
+        if item.answer_type != "choice":
+            yield (
+                f'<div class="answer"><span>{_answer_label(item)}</span>'
+                f'<span class="line">{filled}</span>{named}</div>'
+            )
+        elif named:
+            yield f'<p class="why">{filled}: {named}</p>'
     if key:
         if placed.any_one_right:
             yield '<p class="why">Any one of these is right.</p>'
@@ -246,32 +290,53 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
     yield "</section>"
 
 
-def _diagram(diagram: Diagram, prefix: str, svg: Callable[[str], str]) -> str:
-    drawing = svg_for_page(svg(diagram.dot), prefix, diagram.caption)
+def _diagram(
+    diagram: Diagram, prefix: str, sheet: SheetLayout, svg: Callable[[str], str], paper: Paper
+) -> tuple[str, str]:
+    """A diagram's figure, and the notes printed under it (how to read it, its statements)."""
+    drawing = svg_for_page(svg(diagram.dot), prefix, diagram.caption, paper=paper)
     # Named by id, as the prompts name them ("Figure 2 shows...").
     caption = f"Figure {diagram.id}: {diagram.caption}" if diagram.caption else f"Figure {diagram.id}"
-    shape = "diagram"  # portrait pages only: a wide drawing is scaled to the page's width
     notes = ""
-    if diagram.reading:
+    if diagram.reading and diagram.id not in sheet.same_reading:
         notes += f'<p class="reading">{escape(diagram.reading).replace(chr(10), "<br>")}</p>'
-    if diagram.statements:
+    if diagram.id in sheet.same_statements:
+        earlier = escape(sheet.same_statements[diagram.id])
+        notes += f'<p class="reading">The statements are those listed under Figure {earlier}.</p>'
+    elif diagram.statements:
         rows = "".join(f"<li>{_tag(c.id)} {escape(c.text)}</li>" for c in diagram.statements)
         notes += f'<ul class="statements">{rows}</ul>'
-    return (
-        f'<figure class="{shape}" id="{escape(prefix)}">{drawing}'
-        f"<figcaption>{escape(caption)}</figcaption></figure>{notes}"
+    # Portrait pages only: a wide drawing is scaled to the page's width.
+    figure = (
+        f'<figure class="diagram" id="{escape(prefix)}">{drawing}'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
     )
+    return figure, notes
 
 
-def _part(placed: PartLayout, *, key: bool, svg: Callable[[str], str]) -> Iterator[str]:
+def _part(
+    placed: PartLayout, sheet: SheetLayout, *, key: bool, svg: Callable[[str], str], paper: Paper
+) -> Iterator[str]:
     number, part = placed.number, placed.part
+    figures = [_diagram(d, f"p{number}-{d.id}", sheet, svg, paper) for d in placed.diagrams]
     yield f'<section class="part" id="part-{number}">'
+    # The heading and instructions print on one page with what they introduce
+    # first: the part's first figure, or its choices and first item.
+    yield '<div class="opening">'
     subtotal = f" <small>({placed.subtotal})</small>" if placed.subtotal else ""
     yield f"<h2>Part {number}. {escape(part.title)}{subtotal}</h2>"
     if part.instructions:
         yield f'<p class="instructions">{escape(part.instructions)}</p>'
-    for diagram in placed.diagrams:
-        yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
+    opened = True
+    if figures or placed.sentences:
+        if figures:
+            yield figures[0][0]
+        yield "</div>"
+        opened = False
+    if figures:
+        yield figures[0][1]
+    for figure, notes in figures[1:]:
+        yield figure + notes
     if placed.sentences:
         yield '<ol class="sentences">'
         for sentence in placed.sentences:
@@ -284,12 +349,17 @@ def _part(placed: PartLayout, *, key: bool, svg: Callable[[str], str]) -> Iterat
         yield "</ul></div>"
     for item in placed.items:
         for diagram in item.diagrams:
-            yield _diagram(diagram, f"p{number}-{diagram.id}", svg)
+            yield "".join(_diagram(diagram, f"p{number}-{diagram.id}", sheet, svg, paper))
         yield from _item(item, key=key, shared=placed.shared)
+        if opened:
+            yield "</div>"
+            opened = False
+    if opened:
+        yield "</div>"
     yield "</section>"
 
 
-def _lines(sheet: SheetLayout, svg: Callable[[str], str]) -> Iterator[str]:
+def _lines(sheet: SheetLayout, svg: Callable[[str], str], paper: Paper) -> Iterator[str]:
     key = sheet.key
     title = f"Answer key: {sheet.title}" if key else sheet.title
     yield "<!DOCTYPE html>"
@@ -299,7 +369,7 @@ def _lines(sheet: SheetLayout, svg: Callable[[str], str]) -> Iterator[str]:
     yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
     yield f"<title>{escape(title)}</title>"
     yield "<style>"
-    yield _CSS + (_KEY_CSS if key else "")
+    yield _page_css(paper) + _CSS + (_KEY_CSS if key else "")
     yield "</style>"
     yield "</head>"
     yield f'<body class="{"teacher-copy" if key else "student-copy"}">'
@@ -319,13 +389,15 @@ def _lines(sheet: SheetLayout, svg: Callable[[str], str]) -> Iterator[str]:
     yield "</header>"
     yield "<main>"
     for part in sheet.parts:
-        yield from _part(part, key=key, svg=svg)
+        yield from _part(part, sheet, key=key, svg=svg, paper=paper)
     yield "</main>"
     yield "</body>"
     yield "</html>"
 
 
-def worksheet_html(ex: Exercise, *, key: bool = False, svg: Callable[[str], str] | None = None) -> str:
+def worksheet_html(
+    ex: Exercise, *, key: bool = False, svg: Callable[[str], str] | None = None, paper: Paper = "a4"
+) -> str:
     """The exercise as a self-contained printable HTML page.
 
     Args:
@@ -334,6 +406,8 @@ def worksheet_html(ex: Exercise, *, key: bool = False, svg: Callable[[str], str]
             explanations) instead of the students' worksheet.
         svg: Lays out a diagram's DOT text as SVG text; default
             :func:`argmap.render.layout` with the first available engine.
+        paper: The paper it prints on, ``"a4"`` or ``"letter"`` (portrait):
+            the page's ``@page`` size, and each diagram sized to fit it.
 
     Returns:
         The page as text (UTF-8 when written), the same for the same arguments.
@@ -341,7 +415,8 @@ def worksheet_html(ex: Exercise, *, key: bool = False, svg: Callable[[str], str]
     Raises:
         EngineNotFoundError: a part has diagrams and no layout engine is available.
         RenderError: Graphviz failed on a diagram.
-        ExerciseError: ``svg`` gave something that is not SVG.
+        ExerciseError: ``svg`` gave something that is not SVG, or ``paper`` is
+            not one argmap knows.
 
     Examples:
         >>> from argmap.exercises.model import Diagram, Exercise, Part
@@ -349,7 +424,9 @@ def worksheet_html(ex: Exercise, *, key: bool = False, svg: Callable[[str], str]
         ...             diagrams=[Diagram(id="d1", caption="Map", dot="digraph {}")])
         >>> ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
         >>> page = worksheet_html(ex, svg=lambda dot: '<svg width="10pt" height="5pt"></svg>')
-        >>> '<svg role="img" aria-label="Map" viewBox="0 0 10 5" style="max-width: 10pt"></svg>' in page
+        >>> '<svg role="img" aria-label="Map" viewBox="0 0 10 5" style="width: 10.0pt"></svg>' in page
         True
     """
-    return "\n".join(_lines(layout(ex, key=key), svg or _default_svg)) + "\n"
+    if paper not in PAPERS:
+        raise ExerciseError(f"paper {paper!r}: choose one of {', '.join(PAPERS)}")
+    return "\n".join(_lines(layout(ex, key=key), svg or _default_svg, paper)) + "\n"

@@ -25,12 +25,138 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Literal, TypeAlias
 
 from argmap.exercises.model import Choice, Diagram, Exercise, Item, Part, Sentence
 from argmap.exercises.registry import DIFFICULTIES
 
-__all__ = ["ItemLayout", "PartLayout", "SheetLayout", "layout", "points"]
+__all__ = [
+    "MIN_PRINTED_PT",
+    "PAPERS",
+    "ItemLayout",
+    "Paper",
+    "PaperSize",
+    "PartLayout",
+    "SheetLayout",
+    "figure_scale",
+    "layout",
+    "paper_for_locale",
+    "points",
+]
+
+Paper: TypeAlias = Literal["a4", "letter"]
+
+#: The smallest text size a printed worksheet has, in points: a diagram is
+#: never scaled so far down that its smallest text prints smaller.
+MIN_PRINTED_PT = 8.0
+
+#: A diagram's share of the printable height, at most, when its text stays
+#: at least :data:`MIN_PRINTED_PT` that small (else it may take the whole page).
+FIGURE_SHARE = 0.38
+
+_PT_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class PaperSize:
+    """A sheet of paper, portrait, and the page margins a worksheet prints with.
+
+    Attributes:
+        css: The CSS ``@page`` size keyword.
+        width_mm: The sheet's width.
+        height_mm: The sheet's height.
+        margins_mm: The top, right, bottom and left margins.
+    """
+
+    css: str
+    width_mm: float
+    height_mm: float
+    margins_mm: tuple[float, float, float, float] = (12.0, 12.0, 14.0, 12.0)
+
+    @property
+    def content_pt(self) -> tuple[float, float]:
+        """The printable width and height inside the margins, in points.
+
+        Examples:
+            >>> [round(x) for x in PAPERS["a4"].content_pt]
+            [527, 768]
+        """
+        top, right, bottom, left = self.margins_mm
+        return (
+            (self.width_mm - left - right) * _PT_PER_MM,
+            (self.height_mm - top - bottom) * _PT_PER_MM,
+        )
+
+
+#: The papers a worksheet prints on, by name.
+PAPERS: Mapping[Paper, PaperSize] = {
+    "a4": PaperSize(css="A4", width_mm=210.0, height_mm=297.0),
+    "letter": PaperSize(css="letter", width_mm=215.9, height_mm=279.4),
+}
+
+# The territories whose printers take US Letter (as the C library's locale data says).
+_LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PR", "CL", "CO", "CR", "GT", "NI", "PA", "PH", "SV", "VE", "DO", "BZ"}
+)
+
+
+def paper_for_locale(environ: Mapping[str, str]) -> Paper:
+    """The paper a user's locale prints on: Letter in the Americas' Letter countries, else A4.
+
+    Reads the first of ``LC_ALL``, ``LC_PAPER`` and ``LANG`` that is set, as
+    the C library does, and takes its territory (``en_US.UTF-8`` -> ``US``).
+
+    Examples:
+        >>> paper_for_locale({"LANG": "en_US.UTF-8"}), paper_for_locale({"LANG": "fr_CA"})
+        ('letter', 'letter')
+        >>> paper_for_locale({"LANG": "en_US.UTF-8", "LC_PAPER": "de_DE.UTF-8"})
+        'a4'
+        >>> paper_for_locale({}), paper_for_locale({"LANG": "C.UTF-8"})
+        ('a4', 'a4')
+    """
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            language = value.split(".", 1)[0].split("@", 1)[0]
+            territory = language.partition("_")[2].upper()
+            return "letter" if territory in _LETTER_TERRITORIES else "a4"
+    return "a4"
+
+
+def figure_scale(width_pt: float, height_pt: float, smallest_text_pt: float, paper: Paper) -> float:
+    """How much a diagram is scaled to print: fit the page's width and a share of its height.
+
+    A diagram is never enlarged. It is shrunk to the printable width and to
+    :data:`FIGURE_SHARE` of the printable height, but not so far that its
+    smallest text prints under :data:`MIN_PRINTED_PT`: then it keeps that
+    size and takes more of the page, up to the whole page. Only a diagram
+    wider (or taller) than the page at that size prints smaller; the kinds
+    split such diagrams before they reach the page.
+
+    Args:
+        width_pt: The diagram's natural width, in points.
+        height_pt: Its natural height.
+        smallest_text_pt: The size of its smallest text at natural size.
+        paper: The paper it prints on.
+
+    Examples:
+        >>> figure_scale(200, 100, 9, "a4")
+        1.0
+        >>> round(figure_scale(500, 700, 20, "a4"), 3)  # 38% of the height
+        0.417
+        >>> round(figure_scale(500, 700, 9, "a4") * 9, 1)  # but the text stays 8 pt
+        8.0
+        >>> round(figure_scale(1054, 200, 9, "a4"), 2)  # too wide: fit, smaller text
+        0.5
+    """
+    width, height = PAPERS[paper].content_pt
+    fits_page = min(1.0, width / width_pt, height / height_pt)
+    wanted = min(fits_page, FIGURE_SHARE * height / height_pt)
+    legible = MIN_PRINTED_PT / smallest_text_pt if smallest_text_pt > 0 else 0.0
+    return min(fits_page, max(wanted, legible))
+
 
 _LEVELS = {number: name for name, number in DIFFICULTIES.items()}
 
@@ -113,6 +239,11 @@ class SheetLayout:
             the exercise was made from; None on the worksheet.
         total: The points of the whole exercise.
         parts: The parts, in order.
+        same_statements: For a diagram whose statements are all in a list
+            printed before it (parts that draw one debate), the id of the
+            diagram with that list: its own is not printed.
+        same_reading: The diagrams whose note on reading the lines repeats
+            one printed before them, which is not printed again.
     """
 
     key: bool
@@ -121,6 +252,22 @@ class SheetLayout:
     made_from: str | None
     total: int
     parts: tuple[PartLayout, ...]
+    same_statements: Mapping[str, str]
+    same_reading: frozenset[str]
+
+    def diagrams(self) -> list[Diagram]:
+        """The diagrams in the order they are printed.
+
+        Examples:
+            >>> from argmap.exercises.model import Exercise
+            >>> layout(Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1)).diagrams()
+            []
+        """
+        return [
+            drawing
+            for part in self.parts
+            for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams))
+        ]
 
 
 def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) -> SheetLayout:
@@ -157,17 +304,48 @@ def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) ->
         scope = f"; issues: {', '.join(ex.scope)}" if ex.scope else ""
         level = _LEVELS.get(ex.difficulty, str(ex.difficulty))
         made_from = f"map {ex.map_id}, seed {ex.seed}, difficulty {level}{scope}"
+    parts = tuple(
+        _part(part, number, key=key, by_item=diagrams_by_item)
+        for number, part in enumerate(ex.parts, start=1)
+    )
+    printed: list[tuple[str, frozenset[Choice]]] = []
+    same_statements: dict[str, str] = {}
+    readings: set[str] = set()
+    same_reading: set[str] = set()
+    for part in parts:
+        for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams)):
+            if drawing.statements:
+                wanted = frozenset(drawing.statements)
+                earlier = next((shown for shown, listed in printed if wanted <= listed), None)
+                if earlier is None:
+                    printed.append((drawing.id, wanted))
+                else:
+                    same_statements[drawing.id] = earlier
+            if drawing.reading:
+                if drawing.reading in readings:
+                    same_reading.add(drawing.id)
+                readings.add(drawing.reading)
     return SheetLayout(
         key=key,
         title=ex.title,
         summary=f"{count} item{'' if count == 1 else 's'}, {points(ex.total_points)} in all",
         made_from=made_from,
         total=ex.total_points,
-        parts=tuple(
-            _part(part, number, key=key, by_item=diagrams_by_item)
-            for number, part in enumerate(ex.parts, start=1)
-        ),
+        parts=tuple(_listed_first(part, same_statements) for part in parts),
+        same_statements=same_statements,
+        same_reading=frozenset(same_reading),
     )
+
+
+def _listed_first(part: PartLayout, same_statements: Mapping[str, str]) -> PartLayout:
+    """``part`` with each item's "listed under" pointing at the diagram that prints the list."""
+    items = tuple(
+        replace(item, listed_under=same_statements.get(item.listed_under, item.listed_under))
+        if item.listed_under is not None
+        else item
+        for item in part.items
+    )
+    return replace(part, items=items)
 
 
 def _part(part: Part, number: int, *, key: bool, by_item: bool) -> PartLayout:

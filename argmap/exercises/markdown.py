@@ -118,7 +118,7 @@ def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
             yield ""
 
 
-def _diagram(diagram: Diagram) -> Iterator[str]:
+def _diagram(diagram: Diagram, sheet: SheetLayout) -> Iterator[str]:
     # Named by id, as the prompts name them ("Figure 2 shows...").
     caption = f": {md_escape(diagram.caption)}" if diagram.caption else ""
     yield f"**Figure {md_escape(diagram.id)}{caption}** (Graphviz DOT; draw it with any Graphviz viewer)"
@@ -128,15 +128,18 @@ def _diagram(diagram: Diagram) -> Iterator[str]:
     yield diagram.dot.rstrip("\n")
     yield fence
     yield ""
-    if diagram.reading:
+    if diagram.reading and diagram.id not in sheet.same_reading:
         yield f"*{md_escape(diagram.reading)}*"
         yield ""
-    if diagram.statements:
+    if diagram.id in sheet.same_statements:
+        yield f"The statements are those listed under Figure {md_escape(sheet.same_statements[diagram.id])}."
+        yield ""
+    elif diagram.statements:
         yield from (f"- **{md_escape(c.id)}** {md_escape(c.text)}" for c in diagram.statements)
         yield ""
 
 
-def _part(placed: PartLayout, *, key: bool) -> Iterator[str]:
+def _part(placed: PartLayout, sheet: SheetLayout, *, key: bool) -> Iterator[str]:
     part = placed.part
     subtotal = f" ({placed.subtotal})" if placed.subtotal else ""
     yield f"## Part {placed.number}. {md_escape(part.title)}{subtotal}"
@@ -145,7 +148,7 @@ def _part(placed: PartLayout, *, key: bool) -> Iterator[str]:
         yield f"*{md_escape(part.instructions)}*"
         yield ""
     for diagram in placed.diagrams:
-        yield from _diagram(diagram)
+        yield from _diagram(diagram, sheet)
     if placed.sentences:
         yield from (f"- **{md_escape(s.id)}** {md_escape(s.text)}" for s in placed.sentences)
         yield ""
@@ -156,7 +159,7 @@ def _part(placed: PartLayout, *, key: bool) -> Iterator[str]:
         yield ""
     for item in placed.items:
         for diagram in item.diagrams:
-            yield from _diagram(diagram)
+            yield from _diagram(diagram, sheet)
         yield from _item(item, key=key)
 
 
@@ -174,7 +177,7 @@ def _lines(sheet: SheetLayout) -> Iterator[str]:
         yield f"Name: {_blank(12)} Date: {_blank(8)} Score: {_blank(3)} / {sheet.total}"
     yield ""
     for part in sheet.parts:
-        yield from _part(part, key=sheet.key)
+        yield from _part(part, sheet, key=sheet.key)
 
 
 def worksheet_markdown(ex: Exercise, *, key: bool = False) -> str:

@@ -1,9 +1,10 @@
 """The files an exercise is written to: worksheets chosen by suffix, the quiz, the exercise, the starter.
 
 :func:`worksheet_format` picks the worksheet writer from a file name
-(``.html``/``.htm`` or ``.md``); :func:`exercise_outputs` makes the text of
-every output asked for, by its name (:data:`OUTPUTS`), so that a program
-(``argmap exercise`` among them) only chooses the files and writes them.
+(``.html``/``.htm``, ``.md`` or ``.pdf``); :func:`exercise_outputs` makes
+the text (bytes for a PDF) of every output asked for, by its name
+(:data:`OUTPUTS`), so that a program (``argmap exercise`` among them) only
+chooses the files and writes them.
 
 Examples:
     >>> import argmap
@@ -26,6 +27,7 @@ from argmap.errors import ExerciseError
 from argmap.exercises.common import restrict, unlinked
 from argmap.exercises.gift import to_gift
 from argmap.exercises.html import worksheet_html
+from argmap.exercises.layout import Paper
 from argmap.exercises.markdown import worksheet_markdown
 from argmap.exercises.model import Exercise
 from argmap.exercises.moodle import to_moodle_xml
@@ -43,16 +45,25 @@ __all__ = [
     "worksheet_format",
 ]
 
-WorksheetFormat: TypeAlias = Literal["html", "markdown"]
+WorksheetFormat: TypeAlias = Literal["html", "markdown", "pdf"]
 Output: TypeAlias = Literal["worksheet", "key", "gift", "moodle", "json", "template", "starter"]
 
 #: Every output, in the order :func:`exercise_outputs` makes them.
 OUTPUTS: tuple[Output, ...] = ("worksheet", "key", "gift", "moodle", "json", "template", "starter")
 
-_SUFFIXES: Mapping[str, WorksheetFormat] = {".html": "html", ".htm": "html", ".md": "markdown"}
-_WRITERS: Mapping[WorksheetFormat, Callable[[Exercise, bool], str]] = {
-    "html": lambda ex, key: worksheet_html(ex, key=key),
-    "markdown": lambda ex, key: worksheet_markdown(ex, key=key),
+_SUFFIXES: Mapping[str, WorksheetFormat] = {".html": "html", ".htm": "html", ".md": "markdown", ".pdf": "pdf"}
+
+
+def _pdf(ex: Exercise, key: bool, paper: Paper) -> bytes:
+    from argmap.exercises.pdf import html_to_pdf
+
+    return html_to_pdf(worksheet_html(ex, key=key, paper=paper))
+
+
+_WRITERS: Mapping[WorksheetFormat, Callable[[Exercise, bool, Paper], str | bytes]] = {
+    "html": lambda ex, key, paper: worksheet_html(ex, key=key, paper=paper),
+    "markdown": lambda ex, key, paper: worksheet_markdown(ex, key=key),
+    "pdf": _pdf,
 }
 
 
@@ -60,28 +71,36 @@ def worksheet_format(path: str | os.PathLike[str]) -> WorksheetFormat:
     """The worksheet format a file name asks for, by its suffix.
 
     Raises:
-        ExerciseError: the suffix is not ``.html``, ``.htm`` or ``.md``.
+        ExerciseError: the suffix is not ``.html``, ``.htm``, ``.md`` or ``.pdf``.
 
     Examples:
-        >>> worksheet_format("sheet.HTML"), worksheet_format("key.md")
-        ('html', 'markdown')
-        >>> worksheet_format("sheet.pdf")
+        >>> worksheet_format("sheet.HTML"), worksheet_format("key.md"), worksheet_format("s.pdf")
+        ('html', 'markdown', 'pdf')
+        >>> worksheet_format("sheet.docx")
         Traceback (most recent call last):
         ...
-        argmap.errors.ExerciseError: write a worksheet as .html or .md, not '.pdf'
+        argmap.errors.ExerciseError: write a worksheet as .html, .md or .pdf, not '.docx'
     """
     suffix = Path(path).suffix.lower()
     try:
         return _SUFFIXES[suffix]
     except KeyError:
-        raise ExerciseError(f"write a worksheet as .html or .md, not {suffix or 'no suffix'!r}") from None
+        raise ExerciseError(
+            f"write a worksheet as .html, .md or .pdf, not {suffix or 'no suffix'!r}"
+        ) from None
 
 
-def worksheet(ex: Exercise, fmt: WorksheetFormat, *, key: bool = False) -> str:
-    """The worksheet (or with ``key`` the answer key) in one format.
+def worksheet(ex: Exercise, fmt: WorksheetFormat, *, key: bool = False, paper: Paper = "a4") -> str | bytes:
+    """The worksheet (or with ``key`` the answer key) in one format: text, or bytes for a PDF.
+
+    ``paper`` (``"a4"`` or ``"letter"``) is the paper an HTML or PDF worksheet
+    is laid out for; Markdown has no paper.
 
     Raises:
-        EngineNotFoundError: an HTML worksheet has diagrams and no layout engine is available.
+        EngineNotFoundError: an HTML worksheet has diagrams and no layout
+            engine is available, or a PDF is asked for and no browser prints it
+            (see :mod:`argmap.exercises.pdf`).
+        RenderError: the browser failed to print the PDF.
 
     Examples:
         >>> from argmap.exercises.model import Exercise
@@ -89,7 +108,7 @@ def worksheet(ex: Exercise, fmt: WorksheetFormat, *, key: bool = False) -> str:
         >>> worksheet(ex, "markdown", key=True).splitlines()[:3]
         ['# Phones', '', '**ANSWER KEY: for the teacher; do not hand out.**']
     """
-    return _WRITERS[fmt](ex, key)
+    return _WRITERS[fmt](ex, key, paper)
 
 
 def starter_map(m: ArgumentMap, issues: Collection[str] = ()) -> ArgumentMap:
@@ -116,13 +135,14 @@ def exercise_outputs(
     *,
     source: ArgumentMap | None = None,
     matching: bool = False,
-) -> dict[Output, str]:
-    """The text of each output named in ``paths``, in the order of :data:`OUTPUTS`.
+    paper: Paper = "a4",
+) -> dict[Output, str | bytes]:
+    """The text of each output named in ``paths`` (bytes for a PDF), in the order of :data:`OUTPUTS`.
 
     Args:
         ex: The exercise.
         paths: The file each output goes to, by output: ``worksheet`` and
-            ``key`` (``.html`` or ``.md``), ``gift`` (a Moodle quiz in
+            ``key`` (``.html``, ``.md`` or ``.pdf``), ``gift`` (a Moodle quiz in
             GIFT), ``moodle`` (a Moodle XML quiz, diagrams embedded),
             ``json`` (the exercise), ``template`` (an answers file to fill
             in), ``starter`` (the map without its links, ``.yaml`` or
@@ -130,12 +150,14 @@ def exercise_outputs(
         source: The map the exercise was made from (for ``starter``).
         matching: In the quiz, make a part whose items share their choices
             one matching question.
+        paper: The paper the HTML and PDF worksheets are laid out for.
 
     Raises:
         ExerciseError: a worksheet's suffix is not one argmap writes, or a
             starter is asked for without the map.
         EngineNotFoundError: an HTML worksheet or a Moodle XML quiz has
-            diagrams and no layout engine is available.
+            diagrams and no layout engine is available, or a PDF is asked for
+            and no browser prints it.
 
     Examples:
         >>> import argmap
@@ -146,13 +168,13 @@ def exercise_outputs(
         >>> list(texts), "links:" in texts["starter"]
         (['gift', 'starter'], False)
     """
-    texts: dict[Output, str] = {}
+    texts: dict[Output, str | bytes] = {}
     for name in OUTPUTS:
         if name not in paths:
             continue
         path = paths[name]
         if name in ("worksheet", "key"):
-            texts[name] = worksheet(ex, worksheet_format(path), key=name == "key")
+            texts[name] = worksheet(ex, worksheet_format(path), key=name == "key", paper=paper)
         elif name == "gift":
             texts[name] = to_gift(ex, matching=matching)
         elif name == "moodle":

@@ -62,7 +62,10 @@ def test_every_output_is_written_and_the_same_seed_gives_the_same_bytes(
     [
         (["--kind", "sort"], "invalid choice: 'sort'"),
         (["--kind", "sort-by-side", "--difficulty", "7"], "difficulty must be 1, 2 or 3"),
-        (["--kind", "sort-by-side", "-o", "sheet.pdf"], "write a worksheet as .html or .md, not '.pdf'"),
+        (
+            ["--kind", "sort-by-side", "-o", "sheet.docx"],
+            "write a worksheet as .html, .md or .pdf, not '.docx'",
+        ),
         (["--kind", "sort-by-side", "--issue", "nope"], "no issue with id 'nope'"),
         (
             ["--kind", "locate", "--source", "article=x.txt"],
@@ -73,7 +76,7 @@ def test_every_output_is_written_and_the_same_seed_gives_the_same_bytes(
 def test_bad_options_get_a_clear_message_and_exit_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
 ) -> None:
-    argv = [a.replace("sheet.pdf", str(tmp_path / "sheet.pdf")) for a in argv]
+    argv = [a.replace("sheet.docx", str(tmp_path / "sheet.docx")) for a in argv]
     code, _, err = run(capsys, "exercise", str(PHONES), *argv)
     assert code == 2
     assert message in err

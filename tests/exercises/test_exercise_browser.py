@@ -6,6 +6,7 @@ real worksheet's diagram).
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import struct
@@ -14,10 +15,14 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pypdf import PageObject, PdfReader
 
 import argmap
-from argmap.exercises import generate
+from argmap.cli import main
+from argmap.exercises import KINDS, Exercise, generate
 from argmap.exercises.html import worksheet_html
+from argmap.exercises.layout import PAPERS, Paper
+from argmap.exercises.pdf import PrintEngineNotFoundError, html_to_pdf
 from argmap.render import available_engines
 from tests.exercises.test_exercise_html import fake_svg, handmade
 
@@ -153,3 +158,122 @@ def test_a_real_worksheet_and_its_key_screenshot_and_print(tmp_path: Path) -> No
     # A worksheet diagram is drawn top to bottom with short labels: it fits a
     # portrait page, so every page is portrait and a few pages hold it all.
     assert all(w < h for w, h in pages) and len(pages) <= 4
+
+
+# -- printed to PDF on A4 and Letter: page counts, fullness, unbroken instructions -------------
+
+DEMO_KINDS = ("sort-by-side", "label-links", "match-principles", "fill-gap")
+ALLIED = "allied-space-cooperation"
+#: Below this height (points from the bottom), text is the page footer ("Page 1 of 3").
+FOOTER_PT = 40.0
+
+
+# The sheets printed: (corpus, kinds, issue, difficulty) and the most pages each may take. Each kind
+# alone (hard, on one issue; locate on the corpus that ships its source text), two sheets of
+# 10-12 items, and the `make demo` worksheet.
+SHEETS: dict[str, tuple[str, tuple[str, ...], str | None, int, int]] = {
+    "demo": (ALLIED, DEMO_KINDS, "burden-sharing", 2, 4),
+    **{kind: (ALLIED, (kind,), "speed-and-scale", 3, 3) for kind in sorted(KINDS) if kind != "locate"},
+    "locate": ("school-phones", ("locate",), "ban", 2, 3),
+    "label-links-10": ("school-phones", ("label-links",), "ban", 2, 3),
+    "match-principles-12": (ALLIED, ("match-principles",), None, 3, 3),
+}
+
+# Sheets that still print longer than the issue's bound, or with a page under half full.
+PENDING = {
+    "demo": "the 4-part demo prints on 5 pages: four figures of the debate, their text at 8 pt or more",
+    "find-flaw": "each item draws a figure of 60% of a page, lists 40% (kinds/find_flaw.py does not split)",
+}
+
+
+@functools.cache
+def printed_sheet(name: str) -> tuple[Exercise, int]:
+    """A sheet of :data:`SHEETS`, made, with its page bound."""
+    corpus, kinds, issue, difficulty, bound = SHEETS[name]
+    ex = generate(
+        argmap.load_corpus(corpus), kinds, seed=1, difficulty=difficulty, issues=[issue] if issue else []
+    )
+    assert len(ex.items) <= 15
+    return ex, bound
+
+
+def text_runs(page: PageObject) -> list[tuple[float, str]]:
+    """A PDF page's runs of text with their heights above the page's bottom, the footer left out."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        y = cm[5] + cm[3] * tm[5] + cm[1] * tm[4]
+        if text.strip() and y > FOOTER_PT:
+            runs.append((y, text))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def page_texts(pdf: Path) -> list[tuple[str, float]]:
+    """Each page's text (footer left out) and how full it is: the share of the page above its lowest line."""
+    pages = []
+    for page in PdfReader(pdf).pages:
+        height = float(page.mediabox.height)
+        runs = text_runs(page)
+        text = " ".join(" ".join(t for _, t in runs).split())
+        pages.append((text, 1 - min((y for y, _ in runs), default=height) / height))
+    return pages
+
+
+@pytest.mark.browser
+@pytest.mark.needs_engine
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("name", list(SHEETS))
+def test_a_worksheet_prints_within_its_page_bound(tmp_path: Path, name: str, paper: Paper) -> None:
+    size = PAPERS[paper]
+    failures = []
+    ex, bound = printed_sheet(name)
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(html_to_pdf(worksheet_html(ex, paper=paper)))
+    pages = page_texts(pdf)
+    reader = PdfReader(pdf)
+    # Every page is the paper asked for, portrait.
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - size.width_mm * 72 / 25.4) < 1 and abs(height - size.height_mm * 72 / 25.4) < 1
+    for number, (_, full) in enumerate(pages[:-1], start=1):
+        if full < 0.5:
+            failures.append(f"page {number} is {full:.0%} full")
+    # The header and Part 1 start on page 1.
+    assert ex.title.split()[0] in pages[0][0] and "Part 1." in pages[0][0]
+    # Each part's instructions are whole on one page.
+    for part in ex.parts:
+        words = " ".join(part.instructions.split())
+        assert any(words in text for text, _ in pages), f"{name}: {part.title}'s instructions are split"
+    if len(pages) > bound:
+        failures.append(f"{len(pages)} pages, more than {bound}")
+    # The sheets of PENDING are known to miss the bounds (their other checks above hold).
+    if name in PENDING:
+        assert failures, f"{name} now prints within its bounds: take it out of PENDING"
+        pytest.xfail(f"{'; '.join(failures)}: {PENDING[name]}")
+    assert not failures, f"{name}: " + "; ".join(failures)
+
+
+@pytest.mark.browser
+def test_a_pdf_is_the_same_bytes_each_time(tmp_path: Path) -> None:
+    page = worksheet_html(handmade(), svg=fake_svg, paper="letter")
+    first, second = html_to_pdf(page), html_to_pdf(page)
+    assert first.startswith(b"%PDF-") and first == second
+    assert b"D:20000101000000" in first
+
+
+def test_no_browser_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ARGMAP_BROWSER", str(tmp_path / "no-such-browser"))
+    with pytest.raises(PrintEngineNotFoundError, match="needs headless Chromium"):
+        html_to_pdf("<p>x</p>")
+
+
+def test_the_command_says_so_and_exits_2_without_a_browser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ARGMAP_BROWSER", str(tmp_path / "no-such-browser"))
+    sheet = tmp_path / "sheet.pdf"
+    code = main(["exercise", "school-phones", "--kind", "match-principles", "-o", str(sheet)])
+    assert code == 2 and "needs headless Chromium" in capsys.readouterr().err
+    assert not sheet.exists()

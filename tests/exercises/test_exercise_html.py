@@ -14,6 +14,7 @@ from argmap.errors import ArgmapError, ExerciseError
 from argmap.exercises import KINDS, generate
 from argmap.exercises.common import diagram
 from argmap.exercises.html import svg_for_page, worksheet_html
+from argmap.exercises.layout import FIGURE_SHARE, PAPERS, Paper
 from argmap.exercises.model import Choice, Diagram, Exercise, Item, LinkAnswer, Part, Sentence
 from argmap.render import available_engines
 
@@ -341,12 +342,23 @@ def test_each_diagram_stands_before_the_first_item_that_refers_to_it() -> None:
     assert "Figure d1: cap 1" in page
 
 
-@pytest.mark.parametrize("size", [(200, 100), (100, 100), (100, 300)])
-def test_every_diagram_prints_on_a_portrait_page_at_the_page_width(size: tuple[int, int]) -> None:
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize(("size", "printed"), [((200, 100), 200.0), ((900, 100), None), ((400, 1200), None)])
+def test_every_diagram_prints_on_a_portrait_page_at_the_page_width(
+    size: tuple[int, int], printed: float | None, paper: Paper
+) -> None:
     ex = handmade("plain")
-    page = worksheet_html(ex, svg=lambda dot: f'<svg width="{size[0]}pt" height="{size[1]}pt"></svg>')
-    assert "landscape" not in page and "diagram wide" not in page
-    assert "figure.diagram svg { display: block; width: 100%; height: auto;" in page
+    raw = f'<svg width="{size[0]}pt" height="{size[1]}pt"><text font-size="40">x</text></svg>'
+    page = worksheet_html(ex, svg=lambda dot: raw, paper=paper)
+    assert "landscape" not in page and f"size: {PAPERS[paper].css} portrait;" in page
+    widths = {float(w) for w in re.findall(r'<svg role="img"[^>]*style="width: ([0-9.]+)pt"', page)}
+    assert len(widths) == 1
+    (width,) = widths
+    page_width, page_height = PAPERS[paper].content_pt
+    # Never enlarged; never wider than the page, nor taller than its share.
+    assert width <= min(size[0], page_width)
+    assert width * size[1] / size[0] <= FIGURE_SHARE * page_height + 0.1
+    assert printed is None or width == printed
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

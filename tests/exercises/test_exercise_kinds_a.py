@@ -342,15 +342,23 @@ def test_match_principles_refuses_a_single_principle() -> None:
 @pytest.mark.parametrize("difficulty", [1, 2, 3])
 def test_fill_gap_diagram_hides_the_gap(scope: str, difficulty: int) -> None:
     m, ex = make(scope, "fill-gap", difficulty=difficulty)
-    assert [i.diagram for i in ex.items] == [d.id for d in ex.parts[0].diagrams]
-    for number, item in enumerate(ex.items, start=1):
+    drawings = ex.parts[0].diagrams
+    # Items share a diagram, asked in the order of the diagrams; fewer diagrams than items.
+    on = [item.diagram for item in ex.items]
+    assert on == sorted(on, key=[d.id for d in drawings].index) and {d.id for d in drawings} == set(on)
+    for drawing in drawings:
+        gaps = [item.elements[0] for item in ex.items if item.diagram == drawing.id]
+        assert drawing.dot.count("?  ?  ?") == len(gaps)
+        # No two gaps of a diagram are linked: each gap's neighbours are shown.
+        assert not any({link.source, link.target} <= set(gaps) for link in m.links)
+    for item in ex.items:
         gap = m.node(item.elements[0])
         dot = dot_of(ex, item)
-        assert item.diagram == str(number)  # figures numbered through the worksheet
-        drawing = next(d for d in ex.parts[0].diagrams if d.id == item.diagram)
+        drawing = next(d for d in drawings if d.id == item.diagram)
         assert html_text(gap.title, 16) not in dot
         assert gap.text not in {c.text for c in drawing.statements}
-        assert "?  ?  ?" in dot
+        shared = sum(i.diagram == item.diagram for i in ex.items) > 1
+        assert ("marked “?" in item.prompt) is shared
         # drawn without the blank, the same diagram shows what the exercise hides
         shown = diagram(m, "x", "", node_tags={gap.id: "?"}, nodes=[n.id for n in m.nodes])
         assert html_text(gap.title, 16) in shown.dot
@@ -360,6 +368,18 @@ def test_fill_gap_diagram_hides_the_gap(scope: str, difficulty: int) -> None:
 def test_fill_gap_difficulty_sets_items_and_choices() -> None:
     shapes = [[len(i.choices) for i in make("allied", "fill-gap", difficulty=d)[1].items] for d in (1, 2, 3)]
     assert shapes == [[3] * 3, [4] * 4, [5] * 5]
+
+
+def test_fill_gap_items_of_one_diagram_do_not_offer_each_others_answers() -> None:
+    for scope in sorted(SCOPES):
+        m, ex = make(scope, "fill-gap", difficulty=2)
+        for item in ex.items:
+            others = {
+                " ".join(m.node(i.elements[0]).text.split())
+                for i in ex.items
+                if i.diagram == item.diagram and i is not item
+            }
+            assert not others & {c.text for c in item.choices}, (scope, item.id)
 
 
 def test_fill_gap_distractors_avoid_texts_the_diagram_shows() -> None:
@@ -376,7 +396,8 @@ def test_fill_gap_hard_prefers_the_gaps_own_side() -> None:
     b.side("pro", "Pro")
     b.side("con", "Con")
     b.issue("q", "Should we?")
-    for i in range(6):
+    # Enough per side that the gaps of one shared diagram need not be each other's distractors.
+    for i in range(10):
         b.claim(f"pro{i}", f"Reason {i} for.", held_by="pro")
         b.supports(f"pro{i}", "q")
         b.claim(f"con{i}", f"Reason {i} against.", held_by="con")

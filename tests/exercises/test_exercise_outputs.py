@@ -13,14 +13,16 @@ from argmap.io.native import loads
 PHONES = argmap.load_corpus("school-phones")
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("a.html", "html"), ("A.HTM", "html"), ("dir.x/b.md", "markdown")])
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("a.html", "html"), ("A.HTM", "html"), ("dir.x/b.md", "markdown"), ("k.PDF", "pdf")]
+)
 def test_a_worksheet_format_is_chosen_by_suffix(name: str, fmt: str) -> None:
     assert worksheet_format(name) == fmt
 
 
-@pytest.mark.parametrize(("name", "found"), [("sheet.pdf", "'.pdf'"), ("sheet", "'no suffix'")])
+@pytest.mark.parametrize(("name", "found"), [("sheet.docx", "'.docx'"), ("sheet", "'no suffix'")])
 def test_a_suffix_argmap_does_not_write_is_refused(name: str, found: str) -> None:
-    with pytest.raises(ExerciseError, match=f"write a worksheet as .html or .md, not {found}"):
+    with pytest.raises(ExerciseError, match=f"write a worksheet as .html, .md or .pdf, not {found}"):
         worksheet_format(name)
 
 

@@ -1,10 +1,17 @@
 """Fill the gap: say which text belongs in a node whose text is hidden.
 
-Each item has a diagram of its own: the neighbourhood of one claim,
-counterclaim or piece of evidence (the nodes within two links of it, or
-within one when two would crowd the drawing), with that node's text hidden
-and its kind and side still shown. The choices are the hidden text and texts
-of other nodes of the map, shuffled.
+Each item hides the text of one claim, counterclaim or piece of evidence
+in a diagram of its neighbourhood (the nodes within two links of it, or
+within one when two would crowd the drawing), its kind and side still shown.
+Items share one diagram when their gaps do not give each other away: no two
+gaps of a diagram are linked (each gap's neighbours are all shown), the
+drawing stays in one piece and small (at most 9 nodes, 4 in a row: it fits
+a printed page with its text at 8 pt), and an item offers the text of
+another gap of its diagram only when the map has no other text left;
+the gaps are then marked ``?1``, ``?2``... A gap
+that fits no shared diagram gets a compact one of its own, marked ``?``.
+The choices are the hidden text and texts of other nodes of the map,
+shuffled.
 
 A text that the diagram already shows is a poor distractor (a student can
 rule it out by finding it), so distractors come from nodes outside the
@@ -21,8 +28,8 @@ Examples:
     >>> import argmap
     >>> from argmap.exercises import generate
     >>> ex = generate(argmap.load_corpus("school-phones"), "fill-gap", seed=2)
-    >>> len(ex.items), len(ex.items[0].choices), len(ex.parts[0].diagrams)
-    (3, 3, 3)
+    >>> len(ex.items), len(ex.items[0].choices), len(ex.parts[0].diagrams) < len(ex.items)
+    (3, 3, True)
 """
 
 from __future__ import annotations
@@ -40,6 +47,10 @@ __all__ = ["fill_gap"]
 _COUNTS = {1: 3, 2: 4, 3: 5}
 #: Most nodes a diagram draws before its neighbourhood shrinks to one link.
 _MAX_DRAWN = 10
+#: Most nodes a diagram shared by several gaps draws.
+_MAX_SHARED = 9
+#: Most nodes a shared diagram may set side by side in a row (more would not fit a page at 8 pt).
+_MAX_ROW = 4
 #: How far (in links) a node may be from the gap to count as a near, hard distractor.
 _NEAR = 4
 
@@ -56,18 +67,83 @@ def _drawn(m: ArgumentMap, node_id: str) -> list[str]:
     return list(near)
 
 
-def _distractors(setting: Setting, gap: AnyNode, drawn: list[str], wanted: int) -> list[AnyNode]:
-    """Up to ``wanted`` other nodes with texts unlike the gap's and each other's, best first."""
+def _widest(m: ArgumentMap, drawn: list[str]) -> int:
+    """The most nodes of a drawing in one row, laid out top to bottom as Graphviz does.
+
+    A node sits one row above the highest node it points to (a node that
+    points to none drawn sits in the bottom row); in a cycle, a node already
+    being placed counts as the bottom row.
+    """
+    kept = set(drawn)
+    targets: dict[str, list[str]] = {n: [] for n in drawn}
+    for link in m.links:
+        if link.source in kept and link.target in kept:
+            targets[link.source].append(link.target)
+    rows: dict[str, int] = {}
+    placing: set[str] = set()
+
+    def row(node: str) -> int:
+        if node not in rows:
+            placing.add(node)
+            above = [row(t) for t in targets[node] if t not in placing]
+            placing.discard(node)
+            rows[node] = 1 + max(above) if above else 0
+        return rows[node]
+
+    counts: dict[int, int] = {}
+    for node in drawn:
+        counts[row(node)] = counts.get(row(node), 0) + 1
+    return max(counts.values(), default=0)
+
+
+def _figures(m: ArgumentMap, gaps: list[AnyNode]) -> list[tuple[list[AnyNode], list[str]]]:
+    """The gaps grouped into diagrams, in order of their first gap, each with the nodes it draws.
+
+    A gap joins the first diagram where it is linked to none of its gaps,
+    its neighbourhood shares a node with the drawing (which stays in one
+    piece), and the drawing stays within :data:`_MAX_SHARED` nodes and
+    :data:`_MAX_ROW` nodes in a row (narrow enough for a page with its text
+    at 8 pt); else it opens one.
+    """
+    linked = {(link.source, link.target) for link in m.links} | {
+        (end, other) for link in m.links for end in link_ends(m, link) for other in link_ends(m, link)
+    }
+    figures: list[tuple[list[AnyNode], list[str]]] = []
+    for gap in gaps:
+        near = _drawn(m, gap.id)
+        for shown, drawn in figures:
+            joined = drawn + [n for n in near if n not in drawn]
+            apart = all((gap.id, g.id) not in linked and (g.id, gap.id) not in linked for g in shown)
+            # One connected drawing: Graphviz sets separate pieces side by side, too wide for a page.
+            touches = any(n in drawn for n in near)
+            if apart and touches and len(joined) <= _MAX_SHARED and _widest(m, joined) <= _MAX_ROW:
+                shown.append(gap)
+                drawn[:] = joined
+                break
+        else:
+            figures.append(([gap], near))
+    return figures
+
+
+def _distractors(
+    setting: Setting, gap: AnyNode, drawn: list[str], wanted: int, hidden: frozenset[str] = frozenset()
+) -> list[AnyNode]:
+    """Up to ``wanted`` other nodes with texts unlike the gap's and each other's, best first.
+
+    The other gaps of the gap's diagram (``hidden``) come last: their texts
+    are the answers of other items on the same drawing, which a student
+    could rule out by answering those.
+    """
     m, rng = setting.m, setting.rng
     near = set(neighbourhood(m, gap.id, _NEAR))
-    shown = set(drawn)
+    shown = set(drawn) - hidden
 
     def rank(node: AnyNode) -> tuple[int, ...]:
         kind_rank = 0 if node.kind == gap.kind else 1 if node.kind in STATEMENT_KINDS else 2
         if setting.difficulty < 3:
-            return (node.id in shown, kind_rank)
+            return (node.id in hidden, node.id in shown, kind_rank)
         same_side = gap.held_by is not None and node.held_by == gap.held_by
-        return (node.id in shown, kind_rank, not same_side, node.id not in near)
+        return (node.id in hidden, node.id in shown, kind_rank, not same_side, node.id not in near)
 
     pool = shuffled(rng, [n for n in m.nodes if n.kind != "issue" and n.id != gap.id])
     pool.sort(key=rank)  # stable: ties keep their random order
@@ -109,7 +185,7 @@ def _explanation(m: ArgumentMap, gap: AnyNode, drawn: list[str]) -> str:
     quiz=True,
 )
 def fill_gap(setting: Setting) -> Part:
-    """Items: one per hidden node, each with its own diagram; choices: its text and distractors.
+    """Items: one per hidden node, on diagrams shared where the gaps allow; choices: its text and distractors.
 
     Raises:
         ExerciseError: the map has fewer than two linked claims,
@@ -120,8 +196,10 @@ def fill_gap(setting: Setting) -> Part:
         >>> from argmap.exercises.common import seeded
         >>> m = argmap.load_corpus("school-phones")
         >>> part = fill_gap(Setting(m, seeded(1), 3))
-        >>> [len(i.choices) for i in part.items], [i.diagram for i in part.items][:2]
-        ([5, 5, 5, 5, 5], ['d1', 'd2'])
+        >>> [len(i.choices) for i in part.items], [i.diagram for i in part.items]
+        ([5, 5, 5, 5, 5], ['d1', 'd2', 'd3', 'd4', 'd4'])
+        >>> part.diagrams[-1].caption, part.items[-1].prompt.split(" is missing")[0]
+        ('2 texts are missing', 'In diagram d4, the text of a counterclaim marked “?2”')
     """
     m, rng, level = setting.m, setting.rng, setting.difficulty
     linked = {end for link in m.links for end in link_ends(m, link)}
@@ -133,46 +211,48 @@ def fill_gap(setting: Setting) -> Part:
             f"map {m.id!r}: fill-gap needs at least two claims, counterclaims or pieces of evidence"
             f" linked into the debate{inferred} (found {len(candidates)})"
         )
+    gaps = sample(rng, candidates, _COUNTS[level])
+    figures = _figures(m, gaps)
     items = []
     diagrams = []
-    for number, gap in enumerate(sample(rng, candidates, _COUNTS[level]), start=1):
-        drawn = _drawn(m, gap.id)
-        others = _distractors(setting, gap, drawn, _COUNTS[level] - 1)
+    for figure, (shown, drawn) in enumerate(figures, start=1):
+        diagram_id = f"d{figure}"
+        marks = {g.id: "?" if len(shown) == 1 else f"?{n}" for n, g in enumerate(shown, start=1)}
+        caption = "One text is missing" if len(shown) == 1 else f"{len(shown)} texts are missing"
+        diagrams.append(diagram(m, diagram_id, caption, node_tags=marks, blanks=list(marks), nodes=drawn))
+    # Items in the order of their diagrams, so that each diagram's gaps are asked in turn.
+    ordered = [
+        (figure, shown, drawn, gap) for figure, (shown, drawn) in enumerate(figures, start=1) for gap in shown
+    ]
+    for number, (figure, shown, drawn, gap) in enumerate(ordered, start=1):
+        hidden = frozenset(g.id for g in shown if g.id != gap.id)
+        others = _distractors(setting, gap, drawn, _COUNTS[level] - 1, hidden)
         options = shuffled(rng, [gap, *others])
         # The texts to choose from are nodes': with worksheet names, each keeps its letter.
         ids = letters(len(options)) if setting.names is None else [setting.names[n.id] for n in options]
         choices = tuple(Choice(id=tag, text=_plain(n.text)) for tag, n in zip(ids, options, strict=True))
-        diagram_id = f"d{number}"
-        diagrams.append(
-            diagram(
-                m,
-                diagram_id,
-                "One text is missing",
-                node_tags={gap.id: "?"},
-                blanks=[gap.id],
-                nodes=drawn,
-            )
-        )
+        mark = "" if len(shown) == 1 else f" marked “?{shown.index(gap) + 1}”"
         items.append(
             Item(
                 id=str(number),
                 prompt=(
-                    f"In diagram d{number}, the text of {KIND_WORDS[gap.kind]} is missing."
+                    f"In diagram d{figure}, the text of {KIND_WORDS[gap.kind]}{mark} is missing."
                     " Which text fills the gap?"
                 ),
                 choices=choices,
                 key=(ids[options.index(gap)],),
                 elements=(gap.id,),
                 explanation=_explanation(m, gap, drawn),
-                diagram=diagram_id,
+                diagram=f"d{figure}",
             )
         )
     return Part(
         kind="fill-gap",
         title="Fill the gap",
         instructions=(
-            "Each diagram shows part of the debate with the text of one box hidden (marked “?”)."
-            " Read what the box is linked to, then choose the text that belongs in it."
+            "Each diagram shows part of the debate with the text of some boxes hidden (marked “?”,"
+            " or “?1”, “?2”... when a diagram hides several). Read what each box is linked to,"
+            " then choose the text that belongs in it."
         ),
         diagrams=tuple(diagrams),
         items=tuple(items),
