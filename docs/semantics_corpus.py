@@ -35,6 +35,7 @@ from argmap.render import RenderOptions, render  # noqa: E402
 from argmap.semantics.evaluate import Evaluation, evaluate, undecided_cycle  # noqa: E402
 from argmap.semantics.report import format_evaluation  # noqa: E402
 from argmap.semantics.solvers import IN, UNDEC  # noqa: E402
+from argmap.words import plural  # noqa: E402
 
 CORPUS = ROOT / "corpora" / "allied-space-cooperation" / "map.yaml"
 RUNS = [
@@ -43,6 +44,11 @@ RUNS = [
     ("grounded", "mediated"),
     ("preferred", "mediated"),
 ]
+
+
+def _fall(count: int) -> str:
+    """``1 rejected node falls`` or ``3 rejected nodes fall``."""
+    return f"{plural(count, 'rejected node')} {'falls' if count == 1 else 'fall'}"
 
 
 def mechanisms(result: Evaluation) -> list[str]:
@@ -70,9 +76,9 @@ def mechanisms(result: Evaluation) -> list[str]:
             cycles[f"{len(cycle)}: {names}"] += 1
             if any(mf.origins[(s, cycle[(k + 1) % len(cycle)])].link is None for k, s in enumerate(cycle)):
                 derived_cycles.add(f"{len(cycle)}: {names}")
-    lines = [f"- {len(by_direct)} rejected node(s) fall to an attack link of the map itself."]
+    lines = [f"- {_fall(len(by_direct))} to an attack link of the map itself."]
     for kinds, count in sorted(by_derived.items()):
-        lines.append(f"- {count} rejected node(s) fall only to attacks that support derives ({kinds}).")
+        lines.append(f"- {_fall(count)} only to attacks that support derives ({kinds}).")
     for key, count in sorted(cycles.items()):
         length, names = key.split(": ", 1)
         parity = "odd" if int(length) % 2 else "even"

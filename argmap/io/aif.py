@@ -765,34 +765,35 @@ def losses(argument_map: ArgumentMap) -> list[str]:
         >>> _ = b.contradicts("a", "q")
         >>> for note in losses(b.build()):
         ...     print(note)
-        the kinds of 1 node(s) that are not claims
-        labels of 1 node(s)
-        1 contradicts link(s) as such (each is written as a conflict each way)
+        the kinds of 1 node that are not claims
+        labels of 1 node
+        1 contradicts link as such (each is written as a conflict each way)
     """
     nodes, links = argument_map.nodes, argument_map.links
     counted = [
         (
-            "the kinds of {} node(s) that are not claims",
+            "the kinds of {node} that are not claims",
             sum(n.kind != "claim" for n in nodes),
         ),
-        ("labels of {} node(s)", sum(n.label is not None for n in nodes)),
+        ("labels of {node}", sum(n.label is not None for n in nodes)),
         (
-            "notes of {} element(s)",
+            "notes of {element}",
             sum(n.note is not None for n in nodes) + sum(k.note is not None for k in links),
         ),
-        ("tags of {} element(s)", sum(bool(n.tags) for n in nodes) + sum(bool(k.tags) for k in links)),
+        ("tags of {element}", sum(bool(n.tags) for n in nodes) + sum(bool(k.tags) for k in links)),
         (
-            "anchors of {} element(s)",
+            "anchors of {element}",
             sum(bool(n.anchors) for n in nodes) + sum(bool(k.anchors) for k in links),
         ),
-        ("the side holding {} link(s)", sum(k.held_by is not None for k in links)),
-        ("concession or strength of {} link(s)", sum(k.concession or k.strength is not None for k in links)),
+        ("the side holding {link}", sum(k.held_by is not None for k in links)),
+        ("concession or strength of {link}", sum(k.concession or k.strength is not None for k in links)),
         (
-            "roles, stances and opponents of {} side(s)",
+            "roles, stances and opponents of {side}",
             sum(bool(d.stances or d.opposes) for d in argument_map.sides),
         ),
     ]
-    notes = [template.format(count) for template, count in counted if count]
+    nouns = ("node", "element", "link", "side")
+    notes = [template.format(**{n: plural(count, n) for n in nouns}) for template, count in counted if count]
     contradictions = sum(k.kind == "contradicts" for k in links)
     if contradictions:
         notes.append(

@@ -416,8 +416,8 @@ def losses(argument_map: ArgumentMap) -> list[str]:
         >>> _ = b.supports(["a", "b"], "q")
         >>> for note in losses(b.build()):
         ...     print(note)
-        1 node(s) with no chain of supports or attacks to a root: c
-        1 link(s) of linked premises as such (each premise is written apart)
+        1 node with no chain of supports or attacks to a root: c
+        1 link of linked premises as such (each premise is written apart)
     """
     _, written = _tree(argument_map)
     notes = []

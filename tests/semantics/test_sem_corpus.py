@@ -10,6 +10,7 @@ import pytest
 import argmap
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.solvers import IN, OUT
+from argmap.words import plural
 from tests.conftest import ROOT
 
 READINGS = ["none", "supported", "mediated"]
@@ -57,7 +58,6 @@ def test_the_documenting_script_writes_its_report(tmp_path: Path) -> None:
     result = evaluate(allied, "grounded", support="none")
     rejected = sum(1 for s in result.status.values() if s == "rejected")
     # without support every defeat is an attack link of the map
-    assert (
-        script.mechanisms(result)[0]
-        == f"- {rejected} rejected node(s) fall to an attack link of the map itself."
-    )
+    verb = "falls" if rejected == 1 else "fall"
+    expected = f"- {plural(rejected, 'rejected node')} {verb} to an attack link of the map itself."
+    assert script.mechanisms(result)[0] == expected
