@@ -55,7 +55,7 @@ text = decode(read_input(path), path)
 parsed = (parse_json if fmt == "json" else parse_yaml)(text, path, positions=False)
 t1 = time.perf_counter()
 m = validate_parsed(parsed, path)
-attach_origin(m, Origin(path, reparse=lambda: (parse_json if fmt == "json" else parse_yaml)(text, path).values))
+attach_origin(m, Origin(path, reparse=lambda: (parse_json if fmt == "json" else parse_yaml)(text, path).values, items=parsed.items))
 del parsed
 gc.enable()
 t2 = time.perf_counter()

@@ -5,8 +5,10 @@ installed, PyYAML's own otherwise) and the data is built from them in one
 iterative pass: no Python objects are constructed from tags, nesting cannot
 exhaust the stack, and the limits of :mod:`argmap.io.limits` are kept while
 reading. With ``positions=True`` the 1-based line and column of every value
-(and of every mapping key) is kept; without, loading is faster and lighter,
-and the positions can be had later by reading again.
+(and of every mapping key) is kept; without, loading is faster and lighter:
+only the items of the top-level lists (a map's elements) keep their line and
+column, compactly (:attr:`~argmap.locations.Parsed.items`), and the other
+positions can be had later by reading again.
 
 Examples:
     >>> p = parse_yaml("a:\n  - 1\n  - b: yes\n", path="x.yaml")
@@ -16,10 +18,13 @@ Examples:
     (3, 8)
     >>> parse_yaml("a: &x [1, 2]\nb: *x\n", path="x.yaml", positions=False).data
     {'a': [1, 2], 'b': [1, 2]}
+    >>> parse_yaml("a:\n  - 1\n  - b: yes\n", path="x.yaml", positions=False).items["a"].tolist()
+    [2, 5, 3, 5]
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 import yaml
@@ -189,7 +194,7 @@ def _read(
     anchors: dict[str, tuple[Any, int] | None] = {}
     added = 0  # values added by aliases
     documents = 0
-    values, keys = parsed.values, parsed.keys
+    values, keys, items = parsed.values, parsed.keys, parsed.items
 
     def place(value: Any, event: Any, size: int) -> None:
         """Put a finished value where it belongs: the document root, a list, or a mapping's key or value."""
@@ -199,9 +204,16 @@ def _read(
         frame = stack[-1]
         frame.size += size
         if not frame.mapping:
-            loc = (*frame.loc, len(frame.container))
             if positions:
-                values[loc] = _mark(event)
+                values[(*frame.loc, len(frame.container))] = _mark(event)
+            elif len(stack) == 2 and len(frame.loc) == 1 and isinstance(frame.loc[0], str):
+                # an item of a top-level list (a map's element): keep its position, compactly
+                marks = items.get(frame.loc[0])
+                if marks is None:
+                    marks = items[frame.loc[0]] = array("i")
+                mark = event.start_mark
+                marks.append(mark.line + 1)
+                marks.append(mark.column + 1)
             frame.container.append(value)
             return
         if frame.key is _NO_KEY:  # this value is a key
