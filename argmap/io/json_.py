@@ -59,8 +59,11 @@ _SUSPECT_ESCAPE = re.compile(r"\\u(?:00[01]|007[fF]|[dD][89a-fA-F])")
 
 
 def _fast(text: str, limits: Limits, items: dict[str, array[int]]) -> Any:
+    # The scanner shares equal keys within one call only; items are read one call each, so share them here.
+    shared: dict[str, str] = {}
+
     def pairs(pairs_: list[tuple[str, Any]]) -> dict[str, Any]:
-        out = dict(pairs_)
+        out = {shared.setdefault(key, key): value for key, value in pairs_}
         if len(out) != len(pairs_):
             raise _Fallback
         return out
