@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.errors import UnknownElementError
 from argmap.model import ArgumentMap
 
 __all__ = ["Loc", "Origin", "Parsed", "attach_origin", "locate", "locate_all", "origin_of"]
@@ -150,11 +151,14 @@ def locate_all(m: ArgumentMap, element_ids: Iterable[str]) -> dict[str, tuple[st
     if origin is None:
         return {}
     found: dict[str, tuple[str, int, int]] = {}
-    for element_id in element_ids:
-        if element_id not in found and m.has(element_id):
-            where = _locate(origin, m.position(element_id))
-            if where is not None:
-                found[element_id] = where
+    for element_id in dict.fromkeys(element_ids):  # each once, in order
+        try:
+            loc = m.position(element_id)
+        except UnknownElementError:
+            continue
+        where = _locate(origin, loc)
+        if where is not None:
+            found[element_id] = where
     return found
 
 

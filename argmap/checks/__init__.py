@@ -152,9 +152,10 @@ def _located(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding
         if not finding.elements:
             return (-1,)
         first = finding.elements[0]
-        if not argument_map.has(first):
+        try:
+            group, index = argument_map.position(first)
+        except UnknownElementError:
             return (1,)
-        group, index = argument_map.position(first)
         if group == "links":
             index += nodes
         where = located.get(first)
