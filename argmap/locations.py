@@ -17,24 +17,35 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.errors import UnknownElementError
 from argmap.model import ArgumentMap
 
-__all__ = ["Loc", "Origin", "Parsed", "attach_origin", "locate", "origin_of"]
+__all__ = ["Loc", "Origin", "Parsed", "attach_origin", "locate", "locate_all", "origin_of"]
 
 Loc = tuple[str | int, ...]
 
 
 @dataclass
 class Parsed:
-    """Plain data plus where each value (and each mapping key) starts in the file."""
+    """Plain data plus where each value (and each mapping key) starts in the file.
+
+    A reader asked for no positions may still keep ``items``: for each list
+    under a top-level key (``nodes``, ``links``...), the line and column of
+    each of its items, flat in one compact array (``line0, column0, line1,
+    ...``). They are the same positions that ``values`` would hold for
+    ``("nodes", 0)``, ``("nodes", 1)``..., at a small part of the cost, and
+    they are what messages and findings about elements need.
+    """
 
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    items: dict[str, array[int]] = field(default_factory=dict)
 
 
 class Origin:
@@ -47,14 +58,20 @@ class Origin:
     valid file loads at the speed of its parser and positions cost nothing
     until used.
 
+    ``items`` (see :class:`Parsed`) answers for the items of the top-level
+    lists, the elements of a map, without reading the file again.
+
     Examples:
         >>> calls = []
         >>> o = Origin("m.yaml", reparse=lambda: calls.append(1) or {("id",): (1, 5)})
         >>> o.positions[("id",)], o.positions[("id",)], len(calls)
         ((1, 5), (1, 5), 1)
+        >>> o = Origin("m.yaml", reparse=lambda: calls.append(1) or {}, items={"nodes": array("i", [4, 5])})
+        >>> o.position(("nodes", 0)), len(calls)
+        ((4, 5), 1)
     """
 
-    __slots__ = ("_positions", "_reparse", "path")
+    __slots__ = ("_items", "_positions", "_reparse", "path")
 
     def __init__(
         self,
@@ -62,11 +79,21 @@ class Origin:
         positions: Mapping[Loc, tuple[int, int]] | None = None,
         *,
         reparse: Callable[[], Mapping[Loc, tuple[int, int]]] | None = None,
+        items: Mapping[str, array[int]] | None = None,
     ) -> None:
         """Record the file's path and its positions, or how to find them when needed."""
         self.path = path
         self._positions = positions
         self._reparse = reparse
+        self._items = items or {}
+
+    def position(self, loc: Loc) -> tuple[int, int] | None:
+        """The ``(line, column)`` of the value at ``loc``, or None when the file has none there."""
+        if len(loc) == 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+            found, index = self._items.get(loc[0]), loc[1]
+            if found is not None and 0 <= 2 * index < len(found):
+                return (found[2 * index], found[2 * index + 1])
+        return self.positions.get(loc)
 
     @property
     def positions(self) -> Mapping[Loc, tuple[int, int]]:
@@ -89,7 +116,9 @@ def attach_origin(m: ArgumentMap, origin: Origin) -> ArgumentMap:
 
 def origin_of(m: ArgumentMap) -> Origin | None:
     """The file ``m`` was loaded from, or None for a map built in code."""
-    found = m._origin
+    # The private slot is read directly: pydantic's attribute hook costs a microsecond a call.
+    private = m.__pydantic_private__
+    found = private.get("_origin") if private is not None else None
     return found if isinstance(found, Origin) else None
 
 
@@ -102,9 +131,40 @@ def locate(m: ArgumentMap, element_id: str, *keys: str | int) -> tuple[str, int,
     origin = origin_of(m)
     if origin is None or not m.has(element_id):
         return None
-    loc: Loc = (*m.position(element_id), *keys)
+    return _locate(origin, (*m.position(element_id), *keys))
+
+
+def locate_all(m: ArgumentMap, element_ids: Iterable[str]) -> dict[str, tuple[str, int, int]]:
+    r"""Return ``(path, line, column)`` for each of ``element_ids`` that has one (as :func:`locate`).
+
+    One call for many elements: the map's origin is looked up once, and the
+    file is read again at most once, only if an element's position is not
+    already known.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.loads("id: m\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A}\n", path="m.yaml")
+        >>> locate_all(m, ["a", "zz"])
+        {'a': ('m.yaml', 4, 5)}
+    """
+    origin = origin_of(m)
+    if origin is None:
+        return {}
+    found: dict[str, tuple[str, int, int]] = {}
+    for element_id in dict.fromkeys(element_ids):  # each once, in order
+        try:
+            loc = m.position(element_id)
+        except UnknownElementError:
+            continue
+        where = _locate(origin, loc)
+        if where is not None:
+            found[element_id] = where
+    return found
+
+
+def _locate(origin: Origin, loc: Loc) -> tuple[str, int, int] | None:
     while loc:
-        pos = origin.positions.get(loc)
+        pos = origin.position(loc)
         if pos is not None:
             return (origin.path, *pos)
         loc = loc[:-1]

@@ -30,7 +30,7 @@ from argmap.checks.context import Context
 from argmap.checks.registry import RULES, SEVERITIES, Finding, Location, Rule, Severity
 from argmap.checks.related import relate
 from argmap.errors import UnknownElementError
-from argmap.locations import locate, origin_of
+from argmap.locations import locate_all
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -123,32 +123,44 @@ def check(
         for found in rules:
             if SEVERITIES.index(found.severity) < floor:
                 continue
-            for finding in found.check(context):
-                findings.append(_locate(argument_map, finding))
-    order = _element_order(argument_map)
-    findings.sort(key=lambda f: (order.get(f.elements[0], len(order)) if f.elements else -1, f.code))
+            findings.extend(found.check(context))
+        findings = _located(argument_map, findings)
     return relate(argument_map, findings)
 
 
-def _element_order(argument_map: ArgumentMap) -> dict[str, int]:
-    order = {n.id: i for i, n in enumerate(argument_map.nodes)}
-    order.update({str(k.id): len(order) + i for i, k in enumerate(argument_map.links)})
-    if origin_of(argument_map) is not None:
-        # in a file, order by line so that output reads top to bottom
-        located = {e: locate(argument_map, e) for e in order}
-        lines = sorted(order, key=lambda e: (located[e] or ("", 0, 0))[1:] + (order[e],))
-        order = {e: i for i, e in enumerate(lines)}
-    return order
+def _located(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding]:
+    """The findings with their elements' places in the file, sorted by place (or map order), then code.
 
+    Only the elements that findings name are located, all in one call.
+    """
+    located = locate_all(argument_map, (e for f in findings for e in f.elements))
+    if located:
+        findings = [
+            Finding(
+                f.code,
+                f.severity,
+                f.message,
+                f.elements,
+                tuple(Location(e, *located[e]) for e in dict.fromkeys(f.elements) if e in located),
+                f.name,
+            )
+            for f in findings
+        ]
+    nodes = len(argument_map.nodes)
 
-def _locate(argument_map: ArgumentMap, finding: Finding) -> Finding:
-    if origin_of(argument_map) is None:
-        return finding
-    locations = []
-    for element in dict.fromkeys(finding.elements):
-        where = locate(argument_map, element)
-        if where is not None:
-            locations.append(Location(element, *where))
-    return Finding(
-        finding.code, finding.severity, finding.message, finding.elements, tuple(locations), finding.name
-    )
+    def place(finding: Finding) -> tuple[int, ...]:
+        if not finding.elements:
+            return (-1,)
+        first = finding.elements[0]
+        try:
+            group, index = argument_map.position(first)
+        except UnknownElementError:
+            return (1,)
+        if group == "links":
+            index += nodes
+        where = located.get(first)
+        # in a file, by line, so that output reads top to bottom; an element without a line first
+        return (0, *where[1:], index) if where else (0, 0, 0, index)
+
+    findings.sort(key=lambda f: (place(f), f.code))
+    return findings

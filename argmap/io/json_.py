@@ -1,7 +1,9 @@
 r"""JSON into plain data: strict (RFC 8259), bounded, with positions when asked.
 
 Without positions, the standard library's C parser reads the text and argmap
-only checks what it returns (duplicate keys, numbers, depth); whenever that
+only checks what it returns (duplicate keys, numbers, depth); the items of
+the top-level lists (a map's elements) are read one by one, so that their
+lines and columns are kept (:attr:`~argmap.locations.Parsed.items`). Whenever that
 fast path finds anything wrong, or when positions are asked for, argmap's own
 position-keeping parser reads the text again and reports each problem at its
 line and column.
@@ -12,6 +14,8 @@ Examples:
     {'a': [1, {'b': True}]}
     >>> p.values[("a", 1, "b")]
     (1, 17)
+    >>> parse_json('{"a": [1, {"b": true}]}', path="x.json", positions=False).items["a"].tolist()
+    [1, 8, 1, 11]
     >>> parse_json('{"a": 1, "a": 2}', path="x.json", positions=False)
     Traceback (most recent call last):
     ...
@@ -22,8 +26,10 @@ from __future__ import annotations
 
 import bisect
 import json
+import json.scanner
 import math
 import re
+from array import array
 from collections.abc import Callable
 from typing import Any
 
@@ -52,10 +58,13 @@ class _Fallback(Exception):
 _SUSPECT_ESCAPE = re.compile(r"\\u(?:00[01]|007[fF]|[dD][89a-fA-F])")
 
 
-def _fast(text: str, limits: Limits) -> Any:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out = dict(items)
-        if len(out) != len(items):
+def _fast(text: str, limits: Limits, items: dict[str, array[int]]) -> Any:
+    # The scanner shares equal keys within one call only; items are read one call each, so share them here.
+    shared: dict[str, str] = {}
+
+    def pairs(pairs_: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = {shared.setdefault(key, key): value for key, value in pairs_}
+        if len(out) != len(pairs_):
             raise _Fallback
         return out
 
@@ -77,15 +86,96 @@ def _fast(text: str, limits: Limits) -> Any:
 
     if _SUSPECT_ESCAPE.search(text):
         raise _Fallback
+    decoder = json.JSONDecoder(
+        object_pairs_hook=pairs, parse_float=number, parse_int=integer, parse_constant=constant
+    )
     try:
-        data = json.loads(
-            text, object_pairs_hook=pairs, parse_float=number, parse_int=integer, parse_constant=constant
-        )
-    except (ValueError, RecursionError):
+        start = _WS.match(text).end()  # type: ignore[union-attr]
+        if text.startswith("{", start):
+            data = _top_object(text, start, json.scanner.make_scanner(decoder), items)  # type: ignore[arg-type]
+        else:
+            data = decoder.decode(text)
+    except (ValueError, RecursionError, StopIteration):
         raise _Fallback from None
     if _depth(data) > limits.max_depth:
         raise _Fallback
     return data
+
+
+def _top_object(text: str, pos: int, scan: Any, items: dict[str, array[int]]) -> dict[str, Any]:
+    """Read the top-level object at ``text[pos]`` (a ``{``) as ``json.loads`` would, at C speed.
+
+    Each value is read by the standard library's scanner, except a list,
+    whose items are read one by one so that each one's offset is known: the
+    line and column of each go into ``items`` under the list's key. Anything
+    not well-formed raises, for the located parser to report.
+    """
+    out: dict[str, Any] = {}
+    offsets: dict[str, list[int]] = {}
+    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if text.startswith("}", pos):
+        return _end(text, pos + 1, out)
+    while True:
+        if not text.startswith('"', pos):
+            raise ValueError("expected a key")
+        key, pos = _scanstring(text, pos + 1, True)
+        pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if not text.startswith(":", pos):
+            raise ValueError("expected ':'")
+        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        if key in out:
+            raise ValueError("duplicate key")
+        if text.startswith("[", pos):
+            out[key], pos, offsets[key] = _list(text, pos, scan)
+        else:
+            out[key], pos = scan(text, pos)
+        pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if text.startswith("}", pos):
+            break
+        if not text.startswith(",", pos):
+            raise ValueError("expected ',' or '}'")
+        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    _end(text, pos + 1, out)
+    for key, found in offsets.items():
+        items[key] = _lines_and_columns(text, found)
+    return out
+
+
+def _list(text: str, pos: int, scan: Any) -> tuple[list[Any], int, list[int]]:
+    """Read the list at ``text[pos]`` (a ``[``): its items, the offset after it, and each item's offset."""
+    out: list[Any] = []
+    offsets: list[int] = []
+    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if text.startswith("]", pos):
+        return out, pos + 1, offsets
+    while True:
+        offsets.append(pos)
+        item, pos = scan(text, pos)
+        out.append(item)
+        pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if text.startswith("]", pos):
+            return out, pos + 1, offsets
+        if not text.startswith(",", pos):
+            raise ValueError("expected ',' or ']'")
+        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+
+
+def _end(text: str, pos: int, out: dict[str, Any]) -> dict[str, Any]:
+    if _WS.match(text, pos).end() != len(text):  # type: ignore[union-attr]
+        raise ValueError("extra data")
+    return out
+
+
+def _lines_and_columns(text: str, offsets: list[int]) -> array[int]:
+    """The 1-based line and column of each of ``offsets`` (ascending), flat: one pass over the text."""
+    marks = array("i")
+    line, counted = 1, 0
+    for offset in offsets:
+        line += text.count("\n", counted, offset)
+        counted = offset
+        marks.append(line)
+        marks.append(offset - text.rfind("\n", 0, offset))
+    return marks
 
 
 def _depth(data: Any) -> int:
@@ -117,8 +207,9 @@ def parse_json(text: str, path: str, *, positions: bool = True, limits: Limits |
     """
     limits = limits or get_limits()
     if not positions:
+        items: dict[str, array[int]] = {}
         try:
-            return Parsed(data=_fast(text, limits) if text.strip() else None)
+            return Parsed(data=_fast(text, limits, items) if text.strip() else None, items=items)
         except _Fallback:
             pass  # read again below, to report the problem where it lies
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]

@@ -61,9 +61,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 def loads(text: str, format: Format = "yaml", *, path: str = "<string>") -> ArgumentMap:
     r"""Read a map from a string of YAML (default) or JSON.
 
-    A valid text is parsed once, without keeping positions; the positions
-    that a message or a finding needs are read again from the text when first
-    asked for. An invalid one is read again at once, so that every problem is
+    A valid text is parsed once, keeping only the positions of the map's
+    elements (compactly); any other position that a message needs is read
+    again from the text when first asked for. An invalid one is read again at once, so that every problem is
     located.
 
     Raises:
@@ -81,14 +81,15 @@ def loads(text: str, format: Format = "yaml", *, path: str = "<string>") -> Argu
     parse = parse_json if format == "json" else parse_yaml
     try:
         with paused_gc():
-            result = validate_parsed(parse(text, path, positions=False), path)
+            parsed = parse(text, path, positions=False)
+            result = validate_parsed(parsed, path)
     except LoadError:
         return validate_parsed(parse(text, path), path)  # again, with positions, to locate every problem
 
     def positions() -> Mapping[Loc, tuple[int, int]]:
         return parse(text, path).values
 
-    return attach_origin(result, Origin(path, reparse=positions))
+    return attach_origin(result, Origin(path, reparse=positions, items=parsed.items))
 
 
 def load(path: str | os.PathLike[str], format: Format | None = None) -> ArgumentMap:

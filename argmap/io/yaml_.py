@@ -5,8 +5,10 @@ installed, PyYAML's own otherwise) and the data is built from them in one
 iterative pass: no Python objects are constructed from tags, nesting cannot
 exhaust the stack, and the limits of :mod:`argmap.io.limits` are kept while
 reading. With ``positions=True`` the 1-based line and column of every value
-(and of every mapping key) is kept; without, loading is faster and lighter,
-and the positions can be had later by reading again.
+(and of every mapping key) is kept; without, loading is faster and lighter:
+only the items of the top-level lists (a map's elements) keep their line and
+column, compactly (:attr:`~argmap.locations.Parsed.items`), and the other
+positions can be had later by reading again.
 
 Examples:
     >>> p = parse_yaml("a:\n  - 1\n  - b: yes\n", path="x.yaml")
@@ -16,10 +18,13 @@ Examples:
     (3, 8)
     >>> parse_yaml("a: &x [1, 2]\nb: *x\n", path="x.yaml", positions=False).data
     {'a': [1, 2], 'b': [1, 2]}
+    >>> parse_yaml("a:\n  - 1\n  - b: yes\n", path="x.yaml", positions=False).items["a"].tolist()
+    [2, 5, 3, 5]
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 import yaml
@@ -46,6 +51,14 @@ _STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
+# PyYAML's implicit resolvers by a plain scalar's first character (its Resolver.resolve, without the calls)
+_WILDCARD: list[tuple[str, Any]] = list(_RESOLVER.yaml_implicit_resolvers.get(None, []))
+_BY_FIRST: dict[str, list[tuple[str, Any]]] = {
+    first: [*found, *_WILDCARD]
+    for first, found in _RESOLVER.yaml_implicit_resolvers.items()
+    if first is not None
+}
+assert not _RESOLVER.yaml_path_resolvers  # else the tag could depend on the path too
 _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
 
 
@@ -140,19 +153,36 @@ def parse_yaml(
     return parsed
 
 
-def _scalar(event: Any, as_text: bool, limits: Limits, path: str, problems: list[Problem]) -> Any:
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of an untagged scalar, as PyYAML's resolver gives it."""
+    if implicit[0]:
+        for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+            if regexp.match(value):
+                return tag
+    return _STR
+
+
+def _scalar(
+    event: Any, as_text: bool, limits: Limits, path: str, problems: list[Problem], check_all: bool
+) -> Any:
+    """The value of a scalar event.
+
+    Its text is checked for characters no output can carry when ``check_all``
+    (the file holds such a character) or when escapes could have made one
+    (double quotes).
+    """
     value: str = event.value
     if as_text:
         # A plain empty value (or ~, null) is "nothing"; a quoted one is text.
         if not event.style and event.tag in (None, "!", _NULL_TAG):
-            if _RESOLVER.resolve(ScalarNode, value, event.implicit) == _NULL_TAG:
+            if _resolve(value, event.implicit) == _NULL_TAG:
                 return None
-        return _checked_text(value, event, path)
+        return _checked_text(value, event, path) if check_all or event.style == '"' else value
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _STR if tag == "!" else _RESOLVER.resolve(ScalarNode, value, event.implicit)
+        tag = _STR if tag == "!" else _resolve(value, event.implicit)
     if tag in _PLAIN_TAGS:
-        return _checked_text(value, event, path)
+        return _checked_text(value, event, path) if check_all or event.style == '"' else value
     method = _SCALAR_TAGS.get(tag)
     if method is None:
         problems.append(Problem(f"unsupported YAML tag {tag!r}", path, *_mark(event)))
@@ -189,7 +219,9 @@ def _read(
     anchors: dict[str, tuple[Any, int] | None] = {}
     added = 0  # values added by aliases
     documents = 0
-    values, keys = parsed.values, parsed.keys
+    values, keys, items = parsed.values, parsed.keys, parsed.items
+    # Only double-quoted escapes can make a character that the text does not hold.
+    check_all = bad_character(text) is not None
 
     def place(value: Any, event: Any, size: int) -> None:
         """Put a finished value where it belongs: the document root, a list, or a mapping's key or value."""
@@ -199,9 +231,16 @@ def _read(
         frame = stack[-1]
         frame.size += size
         if not frame.mapping:
-            loc = (*frame.loc, len(frame.container))
             if positions:
-                values[loc] = _mark(event)
+                values[(*frame.loc, len(frame.container))] = _mark(event)
+            elif len(stack) == 2 and len(frame.loc) == 1 and isinstance(frame.loc[0], str):
+                # an item of a top-level list (a map's element): keep its position, compactly
+                marks = items.get(frame.loc[0])
+                if marks is None:
+                    marks = items[frame.loc[0]] = array("i")
+                mark = event.start_mark
+                marks.append(mark.line + 1)
+                marks.append(mark.column + 1)
             frame.container.append(value)
             return
         if frame.key is _NO_KEY:  # this value is a key
@@ -217,7 +256,9 @@ def _read(
                 problems.append(Problem(f"duplicate key {value!r} in this mapping", path, *_mark(event)))
                 frame.key, frame.skip = None, True
             else:
-                frame.key, frame.key_mark = (event.value if as_text else value), _mark(event)
+                frame.key = event.value if as_text else value
+                if positions:
+                    frame.key_mark = _mark(event)
             return
         if not frame.skip:
             loc = (*frame.loc, frame.key)
@@ -237,7 +278,7 @@ def _read(
 
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, ev.ScalarEvent):
-            value = _scalar(event, as_text, limits, path, problems)
+            value = _scalar(event, as_text, limits, path, problems, check_all)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
             if not stack and positions:
