@@ -86,7 +86,9 @@ ol.sentences { list-style: none; padding: 0; margin: 2mm 0 2mm; }
 ol.sentences li { margin: 0.8mm 0; padding-left: 12mm; text-indent: -12mm; break-inside: avoid; }
 .choices { margin: 1.5mm 0 2mm; padding: 1.5mm 3mm; border: 1px solid #000; break-inside: avoid;
   page-break-inside: avoid; font-size: 9.5pt; }
-.choices h3 { font-size: 9.5pt; margin: 0 0 0.5mm; }
+.choices h3 { font-size: 9.5pt; margin: 0 0 0.5mm; break-after: avoid; page-break-after: avoid; }
+.choices.pool { break-inside: auto; page-break-inside: auto; }
+.choices.pool li { break-inside: avoid; page-break-inside: avoid; }
 .choices ul.options { margin-left: 3mm; }
 ul.options { list-style: none; padding: 0; margin: 0.6mm 0 0.6mm 9mm; font-size: 9pt; line-height: 1.22; }
 ul.options li { margin: 0.3mm 0; padding-left: 10mm; text-indent: -10mm; }
@@ -118,7 +120,8 @@ ul.options.inline li { display: inline-block; margin-right: 6mm; }
 .beside { display: flex; gap: 4mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
 .beside figure.diagram { flex: 0 0 auto; }
 .beside .notes { flex: 1; margin-top: 2mm; }
-.beside ul.statements { columns: 1; }
+.beside ul.statements, .beside ul.options.links { columns: 1; }
+.beside .item { border-bottom: none; }
 ul.options.links { columns: 2; column-gap: 6mm; }
 ul.options.links li { break-inside: avoid; }
 @media print {
@@ -154,6 +157,7 @@ _PRINTED_WIDTH = re.compile(r'<svg[^>]* style="width: ([0-9.]+)pt"')
 # A figure printed at most this share of the page's width has its notes (how to read it, its
 # statements) printed beside it rather than under it.
 _BESIDE_SHARE = 0.6
+_BESIDE_OPEN, _BESIDE_CLOSE = '<div class="beside">{figure}<div class="notes">{notes}', "</div></div>"
 _FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([0-9.]+)')
 
 
@@ -348,7 +352,7 @@ def _diagram(
         and float(printed.group(1)) <= _BESIDE_SHARE * PAPERS[paper].content_pt[0]
     ):
         # A narrow drawing has its notes beside it, not under it: the page's height is what runs out.
-        return f'<div class="beside">{figure}<div class="notes">{notes}</div></div>', ""
+        return _BESIDE_OPEN.format(figure=figure, notes=notes) + _BESIDE_CLOSE, ""
     return figure, notes
 
 
@@ -395,15 +399,22 @@ def _part(
             " each item names the ones it offers.</p>"
         )
     elif placed.pooled_choices is not None:
-        yield '<div class="choices"><h3>The choices of this part (each item names its own)</h3>'
+        # A long pool may run on to the next page between two of its choices.
+        yield '<div class="choices pool"><h3>The choices of this part (each item names its own)</h3>'
         yield '<ul class="options">'
         for choice in placed.pooled_choices:
             yield _choice_line(choice, False)
         yield "</ul></div>"
     for item in placed.items:
-        for diagram in item.diagrams:
-            yield "".join(_diagram(diagram, f"p{number}-{diagram.id}", sheet, svg, paper))
-        yield from _item(item, key=key, shared=placed.shared)
+        drawn = [_diagram(d, f"p{number}-{d.id}", sheet, svg, paper) for d in item.diagrams]
+        if len(drawn) == 1 and drawn[0][0].startswith('<div class="beside">'):
+            # An item's own narrow figure: the item goes beside it too, under the figure's notes.
+            yield drawn[0][0].removesuffix(_BESIDE_CLOSE)
+            yield from _item(item, key=key, shared=placed.shared)
+            yield _BESIDE_CLOSE
+        else:
+            yield from ("".join(figure) for figure in drawn)
+            yield from _item(item, key=key, shared=placed.shared)
         if opened:
             yield "</div>"
             opened = False
