@@ -340,6 +340,7 @@ def _item(
         # Who holds a node matters only to a side's incoherence; elsewhere the side names
         # would make every box taller and the figure longer than a page can hold at 8 pt.
         hide_sides=finding.code not in _SIDE_RULES,
+        compact=True,
     )
     item = Item(
         id=str(number),
