@@ -160,6 +160,9 @@ def figure_scale(width_pt: float, height_pt: float, smallest_text_pt: float, pap
 
 _LEVELS = {number: name for name, number in DIFFICULTIES.items()}
 
+# A part's choices are pooled only when the pool is at most this share of the per-item lists.
+_POOLED_SHARE = 2 / 3
+
 #: A list of links gets at least this many blank rows to write in.
 MIN_LINK_ROWS = 3
 
@@ -419,8 +422,9 @@ def _pool(part: Part) -> tuple[Choice, ...] | None:
 
     Only for items of one or several choices, each choice a letter standing
     for a text (the same text under the same letter in every item), and when
-    the items repeat some of each other's choices: the pool is then shorter
-    than the lists it replaces.
+    the items repeat each other's choices so much that the pool is at most
+    :data:`_POOLED_SHARE` as long as the lists it replaces (a pool barely
+    shorter would only send each student looking further).
     """
     items = part.items
     if len(items) < 2 or any(item.answer_type == "links" or not item.choices for item in items):
@@ -430,7 +434,7 @@ def _pool(part: Part) -> tuple[Choice, ...] | None:
         for choice in item.choices:
             if choice.text == choice.id or texts.setdefault(choice.id, choice.text) != choice.text:
                 return None
-    if len(texts) >= sum(len(item.choices) for item in items):
+    if len(texts) > _POOLED_SHARE * sum(len(item.choices) for item in items):
         return None
     ordered = sorted(texts, key=lambda tag: (len(tag), tag))
     return tuple(Choice(id=tag, text=texts[tag]) for tag in ordered)
