@@ -8,9 +8,12 @@ finding's witness, so the key comes from the checker, not from the
 generator's own idea of the flaw. The added link gets an ordinary generated
 id and a random place among the links, and is drawn like every other link.
 
-Each item has its own diagram: the finding's nodes and, around them, their
-neighbours up to two links away (at most :data:`MAX_NODES` nodes), with
-stances and sides shown and every node and link tagged. Students name the
+Each item has its own compact diagram: the finding's nodes and, around
+them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
+only when the flaw itself needs them), ranks set close, stances shown and
+every node and link tagged; who holds each node is shown only when the flaw
+is about sides (AM302), so that the boxes stay short and the figure prints
+beside its item, with its text at 8 pt or more. Students name the
 links at fault (``L2, L5``). An element the map's authors inferred is
 drawn, listed and named in the prompt as "(inferred)": the flaw may rest
 on it, but it is never passed off as the text's.
