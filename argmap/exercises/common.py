@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from argmap.errors import ExerciseError
@@ -28,6 +29,7 @@ from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.model.fields import UNDERCUTS
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
+from argmap.render.themes import DEFAULT
 
 __all__ = [
     "anonymize",
@@ -333,6 +335,10 @@ def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[s
     )
 
 
+# A compact figure's ranks, closer than a whole debate's (inches between them).
+_COMPACT = replace(DEFAULT, name="compact", ranksep=0.2)
+
+
 def diagram(
     m: ArgumentMap,
     diagram_id: str,
@@ -345,6 +351,7 @@ def diagram(
     blanks: Collection[str] = (),
     nodes: Collection[str] | None = None,
     grid: bool = False,
+    compact: bool = False,
 ) -> Diagram:
     """Draw ``m`` for a worksheet: tagged, anonymised, optionally with stances, sides or texts hidden.
 
@@ -359,6 +366,7 @@ def diagram(
         blanks: Node ids whose text is hidden.
         nodes: Draw only these nodes (and the links among them); default all.
         grid: Lay the nodes out in a grid, in map order (for nodes without links).
+        compact: Set the ranks closer (a small figure per item, which must print short).
 
     Returns:
         The :class:`Diagram`, its DOT text deterministic for the same arguments.
@@ -387,6 +395,7 @@ def diagram(
         link_tags={tag: tag for tag in link_tags.values()},
         blanks=frozenset(node_tags[b] for b in blanks),
         grid=grid,
+        theme=_COMPACT if compact else "default",
     )
     statements = [
         Choice(id=node_tags[n.id], text=" ".join(n.text.split()))

@@ -57,12 +57,12 @@ __all__ = ["svg_for_page", "worksheet_html"]
 _CSS = """\
 * { box-sizing: border-box; }
 html { background: #fff; color: #000; }
-body { font: 10pt/1.35 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
+body { font: 10pt/1.28 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
   margin: 0 auto; padding: 8mm 4mm; }
 h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 1.5mm; }
-h2 { font-size: 13pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 1.5px solid #000;
+h2 { font-size: 13pt; margin: 4mm 0 1.2mm; padding-bottom: 0.8mm; border-bottom: 1.5px solid #000;
   break-after: avoid; page-break-after: avoid; }
-p { margin: 1.2mm 0; }
+p { margin: 1mm 0; }
 .meta { font-size: 9.5pt; color: #333; }
 .student { display: flex; gap: 6mm; margin: 3mm 0 1mm; font-size: 11pt; }
 .student span { flex: 1; white-space: nowrap; }
@@ -77,20 +77,22 @@ figure.diagram { margin: 2mm 0 1mm; break-inside: avoid; page-break-inside: avoi
 figure.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 9pt; text-align: center; margin-top: 0.5mm; }
 .reading { font-size: 8.5pt; margin: 0 0 1mm; break-inside: avoid; }
-ul.statements { list-style: none; padding: 0; margin: 0 0 2mm; font-size: 9pt; line-height: 1.3;
+ul.statements { list-style: none; padding: 0; margin: 0 0 1.5mm; font-size: 9pt; line-height: 1.22;
   columns: 2; column-gap: 6mm; }
-ul.statements li { margin: 0 0 0.8mm; padding-left: 8mm; text-indent: -8mm; break-inside: avoid; }
+ul.statements li { margin: 0 0 0.5mm; padding-left: 8mm; text-indent: -8mm; break-inside: avoid; }
 .tag { display: inline-block; text-indent: 0; min-width: 1.6em; padding: 0 1mm; border: 1px solid #000;
   border-radius: 1mm; font-weight: bold; text-align: center; font-size: 9pt; line-height: 1.3; }
 ol.sentences { list-style: none; padding: 0; margin: 2mm 0 2mm; }
 ol.sentences li { margin: 0.8mm 0; padding-left: 12mm; text-indent: -12mm; break-inside: avoid; }
 .choices { margin: 1.5mm 0 2mm; padding: 1.5mm 3mm; border: 1px solid #000; break-inside: avoid;
   page-break-inside: avoid; font-size: 9.5pt; }
-.choices h3 { font-size: 9.5pt; margin: 0 0 0.5mm; }
+.choices h3 { font-size: 9.5pt; margin: 0 0 0.5mm; break-after: avoid; page-break-after: avoid; }
+.choices.pool { break-inside: auto; page-break-inside: auto; }
+.choices.pool li { break-inside: avoid; page-break-inside: avoid; }
 .choices ul.options { margin-left: 3mm; }
-ul.options { list-style: none; padding: 0; margin: 0.8mm 0 0.8mm 9mm; font-size: 9.5pt; line-height: 1.3; }
-ul.options li { margin: 0.5mm 0; padding-left: 10mm; text-indent: -10mm; }
-.item { margin: 1mm 0; padding: 1mm 0 1.2mm; border-bottom: 0.5px solid #999;
+ul.options { list-style: none; padding: 0; margin: 0.6mm 0 0.6mm 9mm; font-size: 9pt; line-height: 1.22; }
+ul.options li { margin: 0.3mm 0; padding-left: 10mm; text-indent: -10mm; }
+.item { margin: 0.6mm 0; padding: 0.8mm 0 0.8mm; border-bottom: 0.5px solid #999;
   break-inside: avoid; page-break-inside: avoid; }
 .item .head { display: flex; gap: 2mm; }
 .item .number { font-weight: bold; min-width: 7mm; }
@@ -98,7 +100,7 @@ ul.options li { margin: 0.5mm 0; padding-left: 10mm; text-indent: -10mm; }
 .item .points { font-size: 9pt; white-space: nowrap; }
 .answer { margin: 1mm 0 0 9mm; display: flex; align-items: center; gap: 2mm; }
 .head .answer { margin: 0 0 0 2mm; align-items: flex-start; white-space: nowrap; }
-.box { display: inline-block; min-width: 16mm; min-height: 7mm; padding: 0.8mm 2mm;
+.box { display: inline-block; min-width: 16mm; min-height: 6mm; padding: 0.8mm 2mm;
   border: 1.5px solid #000; font-weight: bold; white-space: nowrap; }
 .line { display: inline-block; flex: 1; min-height: 7mm; border-bottom: 1px solid #000;
   padding: 0.8mm 2mm; font-weight: bold; }
@@ -107,12 +109,21 @@ table.links th, table.links td { border: 1px solid #000; padding: 0.8mm 2mm; hei
 table.links th { font-size: 9pt; background: #eee; height: auto; }
 table.links td.row { width: 9mm; font-size: 9pt; color: #333; }
 .hint { font-size: 9pt; margin: 1mm 0 0 9mm; }
+.offered { font-size: 9pt; white-space: nowrap; margin-left: 1mm; }
+ul.options.inline li { display: inline-block; margin-right: 6mm; }
 .teacher { border: 3px double #000; padding: 2mm 3mm; margin: 0 0 3mm; text-align: center;
   font-weight: bold; letter-spacing: 0.04em; }
 .why { margin: 1mm 0 0 9mm; font-size: 9.5pt; }
 .right { font-weight: bold; }
 .about { margin: 0.5mm 0 0 9mm; font-size: 8.5pt; color: #333; }
 .total { font-weight: bold; }
+.beside { display: flex; gap: 4mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
+.beside figure.diagram { flex: 0 0 auto; }
+.beside .notes { flex: 1; margin-top: 2mm; }
+.beside ul.statements, .beside ul.options.links { columns: 1; }
+.beside .item { border-bottom: none; }
+ul.options.links { columns: 2; column-gap: 6mm; }
+ul.options.links li { break-inside: avoid; }
 @media print {
   body { max-width: none; padding: 0; }
 }
@@ -140,6 +151,13 @@ _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", re.DOTALL | re.IGNORECA
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.DOTALL)
 _SIZE = re.compile(r'\s(width|height)="([0-9.]+)[a-z]*"')
+# Shared choices no longer than this (in characters) are listed along a line, not one a line.
+_SHORT_CHOICE = 40
+_PRINTED_WIDTH = re.compile(r'<svg[^>]* style="width: ([0-9.]+)pt"')
+# A figure printed at most this share of the page's width has its notes (how to read it, its
+# statements) printed beside it rather than under it.
+_BESIDE_SHARE = 0.6
+_BESIDE_OPEN, _BESIDE_CLOSE = '<div class="beside">{figure}<div class="notes">{notes}', "</div></div>"
 _FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([0-9.]+)')
 
 
@@ -248,10 +266,21 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
         if item.answer_type == "choice"
         else ""
     )
+    # The letters an item offers from its part's pool end its prompt's line.
+    offered = (
+        ' <span class="offered">Choose from: '
+        + " ".join(
+            f'<span class="right">{_tag(t)} ✓</span>' if t in placed.right else _tag(t)
+            for t in placed.offered
+        )
+        + "</span>"
+        if placed.offered
+        else ""
+    )
     yield f'<section class="item" id="item-{escape(item.id)}">'
     yield (
         f'<div class="head"><span class="number">{escape(item.id)}.</span>'
-        f'<span class="prompt">{escape(item.prompt)}</span>{inline}'
+        f'<span class="prompt">{escape(item.prompt)}{offered}</span>{inline}'
         f'<span class="points">({points(item.points)})</span></div>'
     )
     if item.answer_type == "links":
@@ -265,12 +294,17 @@ def _item(placed: ItemLayout, *, key: bool, shared: bool) -> Iterator[str]:
         yield from _links_table(placed, key)
     else:
         if placed.choices:
-            yield '<ul class="options">'
+            # Links named by their ends are short: two columns of them.
+            yield (
+                '<ul class="options links">'
+                if _answer_label(item) == "Name the links:"
+                else '<ul class="options">'
+            )
             for choice in placed.choices:
                 yield _choice_line(choice, choice.id in placed.right)
             yield "</ul>"
         named = ""
-        if key and shared:
+        if key and (shared or placed.offered):
             texts = [item.choice(k).text for k in item.key if item.choice(k).text != k]
             named = f"<span>{escape('; '.join(texts))}</span>" if texts else ""
         if item.answer_type != "choice":
@@ -311,6 +345,14 @@ def _diagram(
         f'<figure class="diagram" id="{escape(prefix)}">{drawing}'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
     )
+    printed = _PRINTED_WIDTH.search(drawing)
+    if (
+        notes
+        and printed is not None
+        and float(printed.group(1)) <= _BESIDE_SHARE * PAPERS[paper].content_pt[0]
+    ):
+        # A narrow drawing has its notes beside it, not under it: the page's height is what runs out.
+        return _BESIDE_OPEN.format(figure=figure, notes=notes) + _BESIDE_CLOSE, ""
     return figure, notes
 
 
@@ -343,14 +385,36 @@ def _part(
             yield f"<li>{_tag(sentence.id)} {escape(sentence.text)}</li>"
         yield "</ol>"
     if placed.shared_choices is not None:
-        yield '<div class="choices"><h3>Choices for every item of this part</h3><ul class="options">'
+        # A few short choices (sides, kinds of link) run along one line.
+        short = all(len(c.text) <= _SHORT_CHOICE for c in placed.shared_choices)
+        listed = '<ul class="options inline">' if short else '<ul class="options">'
+        yield f'<div class="choices"><h3>Choices for every item of this part</h3>{listed}'
         for choice in placed.shared_choices:
             yield _choice_line(choice, False)
         yield "</ul></div>"
+    if placed.pooled_under is not None:
+        where = escape(placed.pooled_under)
+        yield (
+            f'<p class="reading">The choices are statements listed under Figure {where};'
+            " each item names the ones it offers.</p>"
+        )
+    elif placed.pooled_choices is not None:
+        # A long pool may run on to the next page between two of its choices.
+        yield '<div class="choices pool"><h3>The choices of this part (each item names its own)</h3>'
+        yield '<ul class="options">'
+        for choice in placed.pooled_choices:
+            yield _choice_line(choice, False)
+        yield "</ul></div>"
     for item in placed.items:
-        for diagram in item.diagrams:
-            yield "".join(_diagram(diagram, f"p{number}-{diagram.id}", sheet, svg, paper))
-        yield from _item(item, key=key, shared=placed.shared)
+        drawn = [_diagram(d, f"p{number}-{d.id}", sheet, svg, paper) for d in item.diagrams]
+        if len(drawn) == 1 and drawn[0][0].startswith('<div class="beside">'):
+            # An item's own narrow figure: the item goes beside it too, under the figure's notes.
+            yield drawn[0][0].removesuffix(_BESIDE_CLOSE)
+            yield from _item(item, key=key, shared=placed.shared)
+            yield _BESIDE_CLOSE
+        else:
+            yield from ("".join(figure) for figure in drawn)
+            yield from _item(item, key=key, shared=placed.shared)
         if opened:
             yield "</div>"
             opened = False

@@ -160,6 +160,9 @@ def figure_scale(width_pt: float, height_pt: float, smallest_text_pt: float, pap
 
 _LEVELS = {number: name for name, number in DIFFICULTIES.items()}
 
+# A part's choices are pooled only when the pool is at most this share of the per-item lists.
+_POOLED_SHARE = 2 / 3
+
 #: A list of links gets at least this many blank rows to write in.
 MIN_LINK_ROWS = 3
 
@@ -191,6 +194,8 @@ class ItemLayout:
             write links in: as many as nodes (at least three), enough for any
             answer and no hint of the key's size.
         any_one_right: The answer key says that any one of several keys is right.
+        offered: In a part that pools its items' choices, the ids of the
+            choices this item offers (named, not listed again); else empty.
     """
 
     item: Item
@@ -200,6 +205,7 @@ class ItemLayout:
     listed_under: str | None
     blank_rows: int
     any_one_right: bool
+    offered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,11 @@ class PartLayout:
         shared_choices: The choices listed once for every item, or None.
         shared: Whether the items share their choices (so none lists its own).
         items: Its items, in order.
+        pooled_choices: When the items offer different but overlapping sets of
+            lettered choices (fill-gap), every choice of the part, listed once;
+            each item then names the letters it offers. Else None.
+        pooled_under: When every pooled choice is a statement listed under an
+            earlier figure, that figure's id: the pool is not listed again.
     """
 
     number: int
@@ -225,6 +236,8 @@ class PartLayout:
     shared_choices: tuple[Choice, ...] | None
     shared: bool
     items: tuple[ItemLayout, ...]
+    pooled_choices: tuple[Choice, ...] | None = None
+    pooled_under: str | None = None
 
 
 @dataclass(frozen=True)
@@ -312,8 +325,17 @@ def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) ->
     same_statements: dict[str, str] = {}
     readings: set[str] = set()
     same_reading: set[str] = set()
+    pooled_under: dict[int, str] = {}
     for part in parts:
-        for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams)):
+        opening = len(part.diagrams)
+        drawings = (*part.diagrams, *(d for item in part.items for d in item.diagrams))
+        for index, drawing in enumerate(drawings):
+            if index == opening and part.pooled_choices is not None:
+                # The pool comes after the part's opening figures: an earlier list may hold it.
+                pooled = frozenset(part.pooled_choices)
+                found = next((shown for shown, listed in printed if pooled <= listed), None)
+                if found is not None:
+                    pooled_under[part.number] = found
             if drawing.statements:
                 wanted = frozenset(drawing.statements)
                 earlier = next((shown for shown, listed in printed if wanted <= listed), None)
@@ -325,13 +347,22 @@ def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) ->
                 if drawing.reading in readings:
                     same_reading.add(drawing.id)
                 readings.add(drawing.reading)
+        if len(drawings) == opening and part.pooled_choices is not None:
+            found = next(
+                (shown for shown, listed in printed if frozenset(part.pooled_choices) <= listed), None
+            )
+            if found is not None:
+                pooled_under[part.number] = found
     return SheetLayout(
         key=key,
         title=ex.title,
         summary=f"{count} item{'' if count == 1 else 's'}, {points(ex.total_points)} in all",
         made_from=made_from,
         total=ex.total_points,
-        parts=tuple(_listed_first(part, same_statements) for part in parts),
+        parts=tuple(
+            replace(_listed_first(part, same_statements), pooled_under=pooled_under.get(part.number))
+            for part in parts
+        ),
         same_statements=same_statements,
         same_reading=frozenset(same_reading),
     )
@@ -362,7 +393,16 @@ def _part(part: Part, number: int, *, key: bool, by_item: bool) -> PartLayout:
         else:
             opening.append(drawing)
     shared = part.shared_choices
+    pool = _pool(part) if shared is None else None
     total = sum(item.points for item in part.items)
+    items = tuple(
+        _item(item, part, tuple(later.get(item.id, ())), key=key, shared=shared is not None)
+        for item in part.items
+    )
+    if pool is not None:
+        items = tuple(
+            replace(placed, choices=(), offered=tuple(c.id for c in placed.item.choices)) for placed in items
+        )
     return PartLayout(
         number=number,
         part=part,
@@ -372,11 +412,32 @@ def _part(part: Part, number: int, *, key: bool, by_item: bool) -> PartLayout:
         # The numbered sentences are the choices already: no second list.
         shared_choices=shared if shared is not None and not part.choices_are_sentences else None,
         shared=shared is not None,
-        items=tuple(
-            _item(item, part, tuple(later.get(item.id, ())), key=key, shared=shared is not None)
-            for item in part.items
-        ),
+        items=items,
+        pooled_choices=pool,
     )
+
+
+def _pool(part: Part) -> tuple[Choice, ...] | None:
+    """Every lettered choice of a part's items, once, when listing them per item would repeat them.
+
+    Only for items of one or several choices, each choice a letter standing
+    for a text (the same text under the same letter in every item), and when
+    the items repeat each other's choices so much that the pool is at most
+    :data:`_POOLED_SHARE` as long as the lists it replaces (a pool barely
+    shorter would only send each student looking further).
+    """
+    items = part.items
+    if len(items) < 2 or any(item.answer_type == "links" or not item.choices for item in items):
+        return None
+    texts: dict[str, str] = {}
+    for item in items:
+        for choice in item.choices:
+            if choice.text == choice.id or texts.setdefault(choice.id, choice.text) != choice.text:
+                return None
+    if len(texts) > _POOLED_SHARE * sum(len(item.choices) for item in items):
+        return None
+    ordered = sorted(texts, key=lambda tag: (len(tag), tag))
+    return tuple(Choice(id=tag, text=texts[tag]) for tag in ordered)
 
 
 def _item(item: Item, part: Part, diagrams: tuple[Diagram, ...], *, key: bool, shared: bool) -> ItemLayout:

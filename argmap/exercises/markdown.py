@@ -103,6 +103,12 @@ def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
         if placed.choices:
             yield from (_choice(c, c.id in placed.right) for c in placed.choices)
             yield ""
+        elif placed.offered:
+            offered = ", ".join(
+                f"**{md_escape(t)}**{' ✓' if t in placed.right else ''}" for t in placed.offered
+            )
+            yield f"Choose from: {offered}"
+            yield ""
         label = "Answer" if item.answer_type == "choice" else "Answers (all that apply)"
         if key:
             yield f"{label}: **{md_escape(item.key_text)}**"
@@ -156,6 +162,15 @@ def _part(placed: PartLayout, sheet: SheetLayout, *, key: bool) -> Iterator[str]
         yield "Choices for every item of this part:"
         yield ""
         yield from (_choice(c, False) for c in placed.shared_choices)
+        yield ""
+    if placed.pooled_under is not None:
+        where = md_escape(placed.pooled_under)
+        yield f"The choices are statements listed under Figure {where}; each item names the ones it offers."
+        yield ""
+    elif placed.pooled_choices is not None:
+        yield "The choices of this part (each item names its own):"
+        yield ""
+        yield from (_choice(c, False) for c in placed.pooled_choices)
         yield ""
     for item in placed.items:
         for diagram in item.diagrams:

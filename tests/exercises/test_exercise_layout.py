@@ -9,7 +9,7 @@ from argmap.exercises import KINDS, generate
 from argmap.exercises.html import worksheet_html
 from argmap.exercises.layout import layout
 from argmap.exercises.markdown import worksheet_markdown
-from argmap.exercises.model import Choice, Diagram, Exercise, Part
+from argmap.exercises.model import Choice, Diagram, Exercise, Item, Part
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,86 @@ def test_a_statement_list_is_printed_once_and_later_figures_point_to_it() -> Non
     assert "The statements are those listed under Figure 1." in page
     markdown = worksheet_markdown(ex)
     assert markdown.count("Statement B.") == 1 and "listed under Figure 1." in markdown
+
+
+def _gap_part(offered: list[str], *, figure: str = "2") -> Part:
+    """A fill-gap part whose items offer the given letters (each a statement ``Text X.``)."""
+    items = [
+        Item(
+            id=str(n),
+            prompt=f"Gap {n}?",
+            choices=tuple(Choice(id=t, text=f"Text {t}.") for t in letters),
+            key=(letters[0],),
+            diagram=figure,
+        )
+        for n, letters in enumerate(offered, start=1)
+    ]
+    return Part(
+        kind="fill-gap",
+        title="Gaps",
+        instructions="",
+        diagrams=(Diagram(id=figure, caption="", dot="digraph {}"),),
+        items=tuple(items),
+    )
+
+
+def test_overlapping_lettered_choices_are_pooled_and_each_item_names_its_letters() -> None:
+    part = _gap_part(["ABC", "BCD", "ACD"])
+    ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+    (placed,) = layout(ex, key=True).parts
+    assert placed.pooled_choices is not None and [c.id for c in placed.pooled_choices] == list("ABCD")
+    assert placed.pooled_under is None
+    assert [item.offered for item in placed.items] == [("A", "B", "C"), ("B", "C", "D"), ("A", "C", "D")]
+    assert all(item.choices == () for item in placed.items)
+    page = worksheet_html(ex, svg=lambda dot: '<svg width="10pt" height="5pt"></svg>')
+    assert page.count("Text D.") == 1 and page.count("Choose from:") == 3
+    markdown = worksheet_markdown(ex)
+    assert markdown.count("Text D.") == 1 and "Choose from: **B**, **C**, **D**" in markdown
+    # the key marks the right letter among those offered
+    assert "Choose from: **A** ✓, **B**, **C**" in worksheet_markdown(ex, key=True)
+
+
+def test_choices_that_barely_overlap_stay_with_their_items() -> None:
+    part = _gap_part(["ABC", "CDE", "EFG"])
+    ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+    (placed,) = layout(ex).parts
+    assert placed.pooled_choices is None and all(item.offered == () for item in placed.items)
+    assert [len(item.choices) for item in placed.items] == [3, 3, 3]
+
+
+def test_a_pool_of_statements_listed_earlier_points_to_their_figure() -> None:
+    said = tuple(Choice(id=t, text=f"Text {t}.") for t in "ABCD")
+    first = Part(
+        kind="sort-by-side",
+        title="One",
+        instructions="",
+        diagrams=(Diagram(id="1", caption="", dot="digraph {}", statements=said),),
+    )
+    ex = Exercise(
+        title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[first, _gap_part(["ABC", "BCD"])]
+    )
+    assert [p.pooled_under for p in layout(ex).parts] == [None, "1"]
+    page = worksheet_html(ex, svg=lambda dot: '<svg width="10pt" height="5pt"></svg>')
+    assert page.count("Text D.") == 1
+    assert "The choices are statements listed under Figure 1" in page
+
+
+def test_a_narrow_figure_prints_its_notes_and_its_item_beside_it() -> None:
+    drawings = tuple(
+        Diagram(id=name, caption="", dot="digraph {}", statements=(Choice(id=name, text=f"Said {name}."),))
+        for name in ("1", "2")
+    )
+    items = [
+        Item(id=name, prompt=f"Flaw {name}?", choices=(Choice(id="L1", text="x"),), key=("L1",), diagram=name)
+        for name in ("1", "2")
+    ]
+    part = Part(kind="find-flaw", title="F", instructions="", diagrams=drawings, items=tuple(items))
+    ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+    narrow = worksheet_html(ex, svg=lambda dot: '<svg width="200pt" height="300pt"></svg>', paper="a4")
+    wide = worksheet_html(ex, svg=lambda dot: '<svg width="500pt" height="300pt"></svg>', paper="a4")
+    assert '<div class="beside">' not in wide
+    assert narrow.count('<div class="beside">') == 2
+    # Figure 1 opens the part, its statements beside it; Figure 2 is item 2's own: the item stands beside it
+    first, second = narrow.split('<div class="beside">')[1:]
+    assert "Said 1." in first and "Flaw 1?" not in first.split("</div></div>")[0]
+    assert second.index("Said 2.") < second.index("Flaw 2?") < second.index("</section>\n</div></div>")

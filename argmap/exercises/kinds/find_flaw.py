@@ -8,9 +8,12 @@ finding's witness, so the key comes from the checker, not from the
 generator's own idea of the flaw. The added link gets an ordinary generated
 id and a random place among the links, and is drawn like every other link.
 
-Each item has its own diagram: the finding's nodes and, around them, their
-neighbours up to two links away (at most :data:`MAX_NODES` nodes), with
-stances and sides shown and every node and link tagged. Students name the
+Each item has its own compact diagram: the finding's nodes and, around
+them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
+only when the flaw itself needs them), ranks set close, stances shown and
+every node and link tagged; who holds each node is shown only when the flaw
+is about sides (AM302), so that the boxes stay short and the figure prints
+beside its item, with its text at 8 pt or more. Students name the
 links at fault (``L2, L5``). An element the map's authors inferred is
 drawn, listed and named in the prompt as "(inferred)": the flaw may rest
 on it, but it is never passed off as the text's.
@@ -68,7 +71,10 @@ RULES_BY_DIFFICULTY: Mapping[int, tuple[str, ...]] = {
 }
 
 #: At most this many nodes per diagram (more only when the flaw itself needs them).
-MAX_NODES = 8
+MAX_NODES = 5
+
+# How far from the flaw's nodes a diagram reaches for context, in links.
+_CONTEXT_LINKS = 1
 
 #: How the instructions name each kind of flaw.
 _FLAW_WORDS: Mapping[str, str] = {
@@ -81,6 +87,8 @@ _FLAW_WORDS: Mapping[str, str] = {
 }
 
 _COUNTS = {1: 2, 2: 3, 3: 4}
+# The flaws that are about who holds what: their diagrams show the sides.
+_SIDE_RULES = frozenset({"AM302"})
 _INFERRED_SHOWN = (
     " What is marked “(inferred)” is the map authors' reading, not something the text states;"
     " it may still be at fault."
@@ -209,7 +217,7 @@ def _drawn_nodes(flawed: ArgumentMap, finding: Finding) -> tuple[str, ...]:
                 core.update(dict.fromkeys(link_ends(flawed, flawed.link(element))))
     kept = dict(core)
     ring = list(core)
-    for _depth in range(2):
+    for _depth in range(_CONTEXT_LINKS):
         nxt: dict[str, None] = {}
         for node_id in ring:
             for near in neighbourhood(flawed, node_id, 1):
@@ -332,6 +340,10 @@ def _item(
         "Part of the debate, with one flaw put in",
         node_tags=nodes,
         link_tags=links,
+        # Who holds a node matters only to a side's incoherence; elsewhere the side names
+        # would make every box taller and the figure longer than a page can hold at 8 pt.
+        hide_sides=finding.code not in _SIDE_RULES,
+        compact=True,
     )
     item = Item(
         id=str(number),
