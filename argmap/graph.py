@@ -663,26 +663,35 @@ class Compiled:
 
 
 def _compile(m: ArgumentMap) -> Compiled:
-    ids = tuple(n.id for n in m.nodes)
+    nodes, links = m.nodes, m.links
+    ids = tuple([n.id for n in nodes])
     index = {node_id: i for i, node_id in enumerate(ids)}
-    link_ids = tuple(str(k.id) for k in m.links)
+    link_ids: list[str] = []
+    kinds: list[LinkKind] = []
+    premises: list[tuple[int, ...]] = []
+    targets: list[int] = []
+    undercut: list[int] = []
+    # one pass, each link's fields read once: this runs over every link of a large map
+    for k in links:
+        link_ids.append(str(k.id))
+        kinds.append(k.kind)
+        source = k.source
+        premises.append(tuple([index[p] for p in source]) if type(source) is tuple else (index[source],))  # type: ignore[index]
+        target = index.get(k.target, -1)
+        targets.append(target)
+        undercut.append(-1)
     link_index = {link_id: j for j, link_id in enumerate(link_ids)}
-    targets, undercut = [], []
-    for k in m.links:
-        if k.target in index:
-            targets.append(index[k.target])
-            undercut.append(-1)
-        else:
-            targets.append(-1)
-            undercut.append(link_index[k.target])
+    for j, target in enumerate(targets):
+        if target < 0:
+            undercut[j] = link_index[links[j].target]
     return Compiled(
         ids=ids,
         index=index,
-        kinds=tuple(n.kind for n in m.nodes),
-        link_ids=link_ids,
+        kinds=tuple([n.kind for n in nodes]),
+        link_ids=tuple(link_ids),
         link_index=link_index,
-        link_kind=tuple(k.kind for k in m.links),
-        link_premises=tuple(tuple(index[p] for p in k.premises) for k in m.links),
+        link_kind=tuple(kinds),
+        link_premises=tuple(premises),
         link_target=tuple(targets),
         link_undercut=tuple(undercut),
         link_end=_ends(targets, undercut),
@@ -698,6 +707,8 @@ def _ends(targets: list[int], undercut: list[int]) -> tuple[int, ...]:
     unknown = -2
     end = [t if u < 0 else unknown for t, u in zip(targets, undercut, strict=True)]
     for start in range(len(end)):
+        if end[start] != unknown:
+            continue  # a link on a node, or an undercut whose chain was walked already
         chain: list[int] = []
         on_chain: set[int] = set()
         j = start
