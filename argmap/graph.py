@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from argmap.errors import UnknownElementError
-from argmap.model import AnyLink, ArgumentMap, LinkKind, NodeKind
+from argmap.model import SYMMETRIC_KINDS, AnyLink, ArgumentMap, LinkKind, NodeKind
 from argmap.model.fields import UNDERCUTS
 
 __all__ = [
@@ -290,14 +290,18 @@ def _steps(m: ArgumentMap) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """
     feeders: dict[str, list[str]] = {}
     leads: dict[str, list[str]] = {}
-    for link in m.links:
-        end = final_target(m, link)
-        feeders.setdefault(end, []).extend(link.premises)
-        for premise in link.premises:
+    fast = compiled(m)
+    ids, link_end = fast.ids, fast.link_end
+    for j, link in enumerate(m.links):
+        # the compiled form knows where each chain of undercuts ends, but for a cycle of them
+        end = ids[link_end[j]] if link_end[j] >= 0 else final_target(m, link)
+        premises = link.premises
+        feeders.setdefault(end, []).extend(premises)
+        for premise in premises:
             leads.setdefault(premise, []).append(end)
-        if link.is_symmetric:
-            feeders.setdefault(link.premises[0], []).append(end)
-            leads.setdefault(end, []).extend(link.premises)
+        if fast.link_kind[j] in SYMMETRIC_KINDS:
+            feeders.setdefault(premises[0], []).append(end)
+            leads.setdefault(end, []).extend(premises)
     return feeders, leads
 
 
