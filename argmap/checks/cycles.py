@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
-from argmap.graph import strongly_connected_components
+from argmap.graph import compiled, strongly_connected_components
 from argmap.model.fields import SUPPORTS
 
 __all__: list[str] = []
@@ -47,12 +47,13 @@ SUPPORT_SEARCH_STATES = 64
     """,
 )
 def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
-    index = context.index
+    fast = compiled(context.map)
     support: list[list[tuple[int, str]]] = [[] for _ in context.ids]
-    for link in context.map.links:
-        if link.kind == SUPPORTS:
-            for premise in link.premises:
-                support[index[premise]].append((index[link.target], str(link.id)))
+    for j, kind in enumerate(fast.link_kind):
+        if kind == SUPPORTS:
+            target, link_id = fast.link_target[j], fast.link_ids[j]
+            for premise in fast.link_premises[j]:
+                support[premise].append((target, link_id))
     comp, members = strongly_connected_components([[v for v, _ in edges] for edges in support])
     for group in sorted(members, key=lambda g: g[0]):
         root = group[0]
