@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from argmap.errors import UnknownElementError
-from argmap.model import AnyLink, ArgumentMap, LinkKind, NodeKind
+from argmap.model import SYMMETRIC_KINDS, AnyLink, ArgumentMap, LinkKind, NodeKind
 from argmap.model.fields import UNDERCUTS
 
 __all__ = [
@@ -290,14 +290,18 @@ def _steps(m: ArgumentMap) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """
     feeders: dict[str, list[str]] = {}
     leads: dict[str, list[str]] = {}
-    for link in m.links:
-        end = final_target(m, link)
-        feeders.setdefault(end, []).extend(link.premises)
-        for premise in link.premises:
+    fast = compiled(m)
+    ids, link_end = fast.ids, fast.link_end
+    for j, link in enumerate(m.links):
+        # the compiled form knows where each chain of undercuts ends, but for a cycle of them
+        end = ids[link_end[j]] if link_end[j] >= 0 else final_target(m, link)
+        premises = link.premises
+        feeders.setdefault(end, []).extend(premises)
+        for premise in premises:
             leads.setdefault(premise, []).append(end)
-        if link.is_symmetric:
-            feeders.setdefault(link.premises[0], []).append(end)
-            leads.setdefault(end, []).extend(link.premises)
+        if fast.link_kind[j] in SYMMETRIC_KINDS:
+            feeders.setdefault(premises[0], []).append(end)
+            leads.setdefault(end, []).extend(premises)
     return feeders, leads
 
 
@@ -663,26 +667,35 @@ class Compiled:
 
 
 def _compile(m: ArgumentMap) -> Compiled:
-    ids = tuple(n.id for n in m.nodes)
+    nodes, links = m.nodes, m.links
+    ids = tuple([n.id for n in nodes])
     index = {node_id: i for i, node_id in enumerate(ids)}
-    link_ids = tuple(str(k.id) for k in m.links)
+    link_ids: list[str] = []
+    kinds: list[LinkKind] = []
+    premises: list[tuple[int, ...]] = []
+    targets: list[int] = []
+    undercut: list[int] = []
+    # one pass, each link's fields read once: this runs over every link of a large map
+    for k in links:
+        link_ids.append(str(k.id))
+        kinds.append(k.kind)
+        source = k.source
+        premises.append(tuple([index[p] for p in source]) if type(source) is tuple else (index[source],))  # type: ignore[index]
+        target = index.get(k.target, -1)
+        targets.append(target)
+        undercut.append(-1)
     link_index = {link_id: j for j, link_id in enumerate(link_ids)}
-    targets, undercut = [], []
-    for k in m.links:
-        if k.target in index:
-            targets.append(index[k.target])
-            undercut.append(-1)
-        else:
-            targets.append(-1)
-            undercut.append(link_index[k.target])
+    for j, target in enumerate(targets):
+        if target < 0:
+            undercut[j] = link_index[links[j].target]
     return Compiled(
         ids=ids,
         index=index,
-        kinds=tuple(n.kind for n in m.nodes),
-        link_ids=link_ids,
+        kinds=tuple([n.kind for n in nodes]),
+        link_ids=tuple(link_ids),
         link_index=link_index,
-        link_kind=tuple(k.kind for k in m.links),
-        link_premises=tuple(tuple(index[p] for p in k.premises) for k in m.links),
+        link_kind=tuple(kinds),
+        link_premises=tuple(premises),
         link_target=tuple(targets),
         link_undercut=tuple(undercut),
         link_end=_ends(targets, undercut),
@@ -698,6 +711,8 @@ def _ends(targets: list[int], undercut: list[int]) -> tuple[int, ...]:
     unknown = -2
     end = [t if u < 0 else unknown for t, u in zip(targets, undercut, strict=True)]
     for start in range(len(end)):
+        if end[start] != unknown:
+            continue  # a link on a node, or an undercut whose chain was walked already
         chain: list[int] = []
         on_chain: set[int] = set()
         j = start

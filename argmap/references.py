@@ -85,12 +85,29 @@ def _a(noun: str) -> str:
 
 
 def _get(obj: object, key: str, default: object = None) -> object:
-    """Read ``key`` from raw data (a mapping) or from a model, tolerating anything."""
-    if isinstance(obj, Mapping):
-        return obj.get(key, default)
-    if isinstance(obj, BaseModel):
+    """Read ``key`` from raw data (a mapping) or from a model, tolerating anything.
+
+    This runs a few times per element of a map, so what each type of object
+    is (mapping, model or neither) is worked out once per type, not by an
+    abstract-class test per call.
+    """
+    cls = type(obj)
+    if cls is dict:
+        return obj.get(key, default)  # type: ignore[attr-defined]
+    reader = _READERS.get(cls)
+    if reader is None:
+        reader = _READERS[cls] = (
+            "mapping" if issubclass(cls, Mapping) else "model" if issubclass(cls, BaseModel) else ""
+        )
+    if reader == "mapping":
+        return obj.get(key, default)  # type: ignore[attr-defined]
+    if reader == "model":
         return getattr(obj, key, default)
     return default
+
+
+# How _get reads each type of object it has met: "mapping", "model" or "" (not at all).
+_READERS: dict[type, str] = {}
 
 
 def _seq(obj: object) -> list[object]:
@@ -115,7 +132,7 @@ def fill_link_ids(data: object) -> object:
     ids = LinkIds(taken)
     filled: list[object] = []
     for link in links:
-        if _get(link, "id") is None and isinstance(link, Mapping | BaseModel):
+        if _get(link, "id") is None and (type(link) is dict or isinstance(link, Mapping | BaseModel)):
             source, target, kind = _get(link, "source"), _get(link, "target"), _get(link, "kind")
             premises = [source] if isinstance(source, str) else _seq(source)
             if (
@@ -232,9 +249,12 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
                     ((*loc, j, "start"), f"span {start}..{end} lies outside section {sec!r} ({lo}..{hi})")
                 )
 
+    # below, an element without anchors (most of a large map) skips check_anchors: it would find none
     for i, node in enumerate(nodes):
         check_side(("nodes", i, "held_by"), _get(node, "held_by"))
-        check_anchors(("nodes", i, "anchors"), _get(node, "anchors"))
+        node_anchors = _get(node, "anchors")
+        if node_anchors:
+            check_anchors(("nodes", i, "anchors"), node_anchors)
 
     for i, side in enumerate(sides):
         stances = _get(side, "stances")
@@ -256,7 +276,9 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
         link_kind = _get(link, "kind")
         kind = link_kind if isinstance(link_kind, str) else None
         check_side(("links", i, "held_by"), _get(link, "held_by"))
-        check_anchors(("links", i, "anchors"), _get(link, "anchors"))
+        link_anchors = _get(link, "anchors")
+        if link_anchors:
+            check_anchors(("links", i, "anchors"), link_anchors)
         source = _get(link, "source")
         premises = (
             [(("links", i, "source"), source)]

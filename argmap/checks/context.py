@@ -108,6 +108,16 @@ class Context:
         return out, contrary
 
     @cached_property
+    def out_tuples(self) -> list[tuple[tuple[int, int, str], ...]]:
+        """:attr:`out` as plain ``(target, sign, link id)`` tuples, for the hot loops."""
+        return [tuple((e.target, e.sign, e.link) for e in edges) for edges in self.out]
+
+    @cached_property
+    def contrary_tuples(self) -> list[tuple[tuple[int, str], ...]]:
+        """:attr:`contrary` as plain ``(other end, link id)`` tuples, for the hot loops."""
+        return [tuple((e.target, e.link) for e in edges) for edges in self.contrary]
+
+    @cached_property
     def components(self) -> tuple[list[int], list[list[int]]]:
         """Strongly connected components: (component of each node, members of each).
 

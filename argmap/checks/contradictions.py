@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.graph import compiled
 from argmap.model.fields import ATTACKS, CONTRADICTS, SUPPORTS
 
 __all__: list[str] = []
@@ -42,12 +43,19 @@ __all__: list[str] = []
     """,
 )
 def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
-    seen: dict[tuple[tuple[str, ...], str], dict[str, str]] = defaultdict(dict)
-    for link in context.map.links:
-        if link.kind in (SUPPORTS, ATTACKS):
-            seen[(tuple(sorted(link.premises)), link.target)].setdefault(link.kind, str(link.id))
-    for (premises, target), kinds in seen.items():
+    # on the compiled form's numbers: premises in the order of their ids, as the message lists them
+    fast = compiled(context.map)
+    ids = fast.ids
+    seen: dict[tuple[tuple[int, ...], int], dict[str, str]] = defaultdict(dict)
+    for j, kind in enumerate(fast.link_kind):
+        if kind == SUPPORTS or kind == ATTACKS:
+            numbers = fast.link_premises[j]
+            if len(numbers) > 1:
+                numbers = tuple(sorted(numbers, key=ids.__getitem__))
+            seen[(numbers, fast.link_target[j])].setdefault(kind, fast.link_ids[j])
+    for (numbers, number), kinds in seen.items():
         if len(kinds) == 2:
+            premises, target = [ids[p] for p in numbers], ids[number]
             who = " and ".join(map(repr, premises))
             verbs = "both supports and attacks" if len(premises) == 1 else "together both support and attack"
             yield this.finding(
@@ -84,15 +92,20 @@ def _contradictory_stance(context: Context, this: Rule) -> Iterator[Finding]:
     """,
 )
 def _support_and_contradiction(context: Context, this: Rule) -> Iterator[Finding]:
-    contradictions: dict[frozenset[str], str] = {}
-    for link in context.map.links:
-        if link.kind == CONTRADICTS:
-            contradictions.setdefault(frozenset((link.premises[0], link.target)), str(link.id))
-    for link in context.map.links:
-        if link.kind != SUPPORTS:
+    fast = compiled(context.map)
+    contradictions: dict[frozenset[int], str] = {}
+    for j, kind in enumerate(fast.link_kind):
+        if kind == CONTRADICTS:
+            contradictions.setdefault(
+                frozenset((fast.link_premises[j][0], fast.link_target[j])), fast.link_ids[j]
+            )
+    if not contradictions:
+        return
+    for j, link in enumerate(context.map.links):
+        if fast.link_kind[j] != SUPPORTS:
             continue
         for premise in link.premises:
-            other = contradictions.get(frozenset((premise, link.target)))
+            other = contradictions.get(frozenset((context.index[premise], fast.link_target[j])))
             if other is not None and premise != link.target:
                 yield this.finding(
                     f"{premise!r} supports {link.target!r} but the two are also said to contradict"

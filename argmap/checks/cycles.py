@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
-from argmap.graph import strongly_connected_components
+from argmap.graph import compiled, strongly_connected_components
 from argmap.model.fields import SUPPORTS
 
 __all__: list[str] = []
@@ -47,12 +47,13 @@ SUPPORT_SEARCH_STATES = 64
     """,
 )
 def _circular_support(context: Context, this: Rule) -> Iterator[Finding]:
-    index = context.index
+    fast = compiled(context.map)
     support: list[list[tuple[int, str]]] = [[] for _ in context.ids]
-    for link in context.map.links:
-        if link.kind == SUPPORTS:
-            for premise in link.premises:
-                support[index[premise]].append((index[link.target], str(link.id)))
+    for j, kind in enumerate(fast.link_kind):
+        if kind == SUPPORTS:
+            target, link_id = fast.link_target[j], fast.link_ids[j]
+            for premise in fast.link_premises[j]:
+                support[premise].append((target, link_id))
     comp, members = strongly_connected_components([[v for v, _ in edges] for edges in support])
     for group in sorted(members, key=lambda g: g[0]):
         root = group[0]
@@ -216,39 +217,59 @@ def _undermines_what_it_supports(
 def _bounded_negative_path(
     context: Context, start: int, goal: int, skip: str | None, comp: list[int]
 ) -> list[str] | None:
-    """A chain of up to four links from ``start`` that turns against ``goal``, other than a direct one."""
+    """A chain of up to four links from ``start`` that turns against ``goal``, other than a direct one.
+
+    A breadth-first search over (node, sign) states, at most
+    :data:`SUPPORT_SEARCH_STATES` of them. This runs once per support link of
+    the map, so it works on plain tuples: a state is the integer
+    ``2 * node + (1 if the chain is turned against it)``.
+    """
+    out, contrary = context.out_tuples, context.contrary_tuples
     # Components come sinks first, so a node in a lower-numbered component than
     # the goal's cannot reach it by supports and attacks: prune those, unless a
     # contradiction may close the chain.
-    floor = -1 if context.contrary[goal] else comp[goal]
-    parent: dict[tuple[int, int], tuple[tuple[int, int], str] | None] = {(start, 1): None}
-    frontier = [(start, 1)]
+    floor = -1 if contrary[goal] else comp[goal]
+    against = 2 * goal + 1
+    parent: dict[int, tuple[int, str] | None] = {2 * start: None}
+    frontier = [2 * start]
     for depth in range(SUPPORT_SEARCH_DEPTH):
-        nxt_frontier: list[tuple[int, int]] = []
+        next_frontier: list[int] = []
+        may_contradict = depth > 0 and not (depth == 1 and goal == start)
         for state in frontier:
-            u, s = state
-            if s == 1 and depth > 0 and not (depth == 1 and goal == start):
+            u, negative = state >> 1, state & 1
+            if may_contradict and not negative:
                 # a chain may end in a contradiction; a node that supports and contradicts
                 # the same node is AM102's finding
-                for e in context.contrary[u]:
-                    if e.target == goal:
-                        parent[(goal, 0)] = (state, e.link)
-                        return context.unwind(parent, (goal, 0))
-            for e in context.out[u]:
-                if e.link == skip or comp[e.target] < floor or (u == start and e.target == goal):
+                for target, link in contrary[u]:
+                    if target == goal:
+                        return [*_unwound(context, parent, state), link, context.ids[goal]]
+            for target, sign, link in out[u]:
+                if link == skip or comp[target] < floor or (u == start and target == goal):
                     # a direct attack beside the support is AM101's finding, not this one
                     continue
-                nxt = (e.target, s * e.sign)
-                if nxt in parent:
+                following = 2 * target + (negative ^ (sign < 0))
+                if following in parent:
                     continue
-                parent[nxt] = (state, e.link)
-                if nxt == (goal, -1):
-                    return context.unwind(parent, nxt)
+                parent[following] = (state, link)
+                if following == against:
+                    return _unwound(context, parent, following)
                 if len(parent) >= SUPPORT_SEARCH_STATES:
                     return None
-                nxt_frontier.append(nxt)
-        frontier = nxt_frontier
+                next_frontier.append(following)
+        frontier = next_frontier
     return None
+
+
+def _unwound(context: Context, parent: dict[int, tuple[int, str] | None], end: int) -> list[str]:
+    """The path to state ``end`` recorded in a bounded search, as alternating ids."""
+    path: list[str] = [context.ids[end >> 1]]
+    step = parent[end]
+    while step is not None:
+        state, link = step
+        path += [link, context.ids[state >> 1]]
+        step = parent[state]
+    path.reverse()
+    return path
 
 
 @rule(

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from argmap.checks.context import MAX_WITNESSES, Context
 from argmap.checks.registry import Finding, Rule, rule
+from argmap.graph import compiled, opponents
+from argmap.model import AnyLink
 from argmap.model.fields import ATTACKS, SUPPORTS
 
 __all__: list[str] = []
@@ -147,23 +149,34 @@ def _conflicting_derived_stance(context: Context, this: Rule) -> Iterator[Findin
     """,
 )
 def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
-    for link in context.map.links:
-        if link.concession or link.kind not in (SUPPORTS, ATTACKS):
+    # on the compiled form's numbers, with the sides' opponents read once; words only for a finding
+    fast = compiled(context.map)
+    held_by = context.held_by
+    against = opponents(context.map)
+    for j, link in enumerate(context.map.links):
+        kind = fast.link_kind[j]
+        if (kind != SUPPORTS and kind != ATTACKS) or link.concession:
             continue
-        side = context.holder(link)
-        target_side = context.held_by[context.index[link.target]]
+        side = link.held_by if link.held_by is not None else held_by[fast.link_premises[j][0]]
+        target_side = held_by[fast.link_target[j]]
         if side is None or target_side is None:
             continue
-        elements = [*link.premises, str(link.id), link.target]
-        said = f"{' and '.join(link.premises)} {link.kind} {link.target}"
-        if link.kind == ATTACKS and side == target_side:
+        if kind == ATTACKS and side == target_side:
+            elements, said = _said(link)
             yield this.finding(f"side {side!r} attacks its own claim {link.target!r}: {said}", elements)
-        elif link.kind == SUPPORTS and context.is_opposed(side, target_side):
+        elif kind == SUPPORTS and target_side in against.get(side, ()):
+            elements, said = _said(link)
             yield this.finding(
                 f"side {side!r} supports {link.target!r}, a claim of {target_side!r}, a side it opposes:"
                 f" {said}",
                 elements,
             )
+
+
+def _said(link: AnyLink) -> tuple[list[str], str]:
+    """A link's elements (premises, link, target) and the link in words."""
+    elements = [*link.premises, str(link.id), link.target]
+    return elements, f"{' and '.join(link.premises)} {link.kind} {link.target}"
 
 
 @rule(

@@ -169,12 +169,17 @@ def _end(text: str, pos: int, out: dict[str, Any]) -> dict[str, Any]:
 def _lines_and_columns(text: str, offsets: list[int]) -> array[int]:
     """The 1-based line and column of each of ``offsets`` (ascending), flat: one pass over the text."""
     marks = array("i")
-    line, counted = 1, 0
+    line, counted, line_start = 1, 0, 0
     for offset in offsets:
-        line += text.count("\n", counted, offset)
+        newlines = text.count("\n", counted, offset)
+        if newlines:
+            # look back only over the text just counted: on a file of one long line (minified
+            # JSON) a search back to the start for every value made locating quadratic
+            line += newlines
+            line_start = text.rfind("\n", counted, offset) + 1
         counted = offset
         marks.append(line)
-        marks.append(offset - text.rfind("\n", 0, offset))
+        marks.append(offset - line_start + 1)
     return marks
 
 

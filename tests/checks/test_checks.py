@@ -440,3 +440,22 @@ def test_a_string_selects_one_code_or_prefix() -> None:
     assert [f.code for f in check(m, select="AM1")] == ["AM101"]
     assert check(m, select="AM101", ignore="AM1") == []
     assert [r.code for r in select_rules("AM1, AM403")] == ["AM101", "AM102", "AM403"]
+
+
+@pytest.mark.parametrize("newline", ["", "\n   "])
+def test_findings_in_json_are_located_on_long_lines(tmp_path: Any, newline: str) -> None:
+    # minified JSON is one long line: each element's column is counted from the last line break before it
+    nodes = ", ".join(f'{{"id": "n{i}", "kind": "claim", "text": "N{i}."}}' for i in range(30))
+    text = (
+        f'{{"id": "m", "title": "T", "nodes": [{nodes}],{newline} "links": ['
+        '{"id": "s", "kind": "supports", "source": "n7", "target": "n29"}, '
+        '{"id": "x", "kind": "attacks", "source": "n7", "target": "n29"}]}'
+    )
+    path = tmp_path / "m.json"
+    path.write_text(text, encoding="utf-8")
+    (finding,) = check(argmap.load(path), select=["AM101"])
+    lines = text.split("\n")
+    for loc in finding.locations:
+        line = next(k for k, row in enumerate(lines, 1) if f'{{"id": "{loc.element}"' in row)
+        assert (loc.line, loc.column) == (line, lines[line - 1].index(f'{{"id": "{loc.element}"') + 1)
+    assert [loc.line for loc in finding.locations] == [1, 1 + bool(newline), 1 + bool(newline), 1]
