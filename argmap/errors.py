@@ -29,8 +29,10 @@ __all__ = [
     "FileError",
     "LoadError",
     "MapError",
+    "PrintEngineNotFoundError",
     "Problem",
     "RenderError",
+    "SearchLimitError",
     "SourceTextError",
     "UnknownElementError",
 ]
@@ -171,6 +173,14 @@ class RenderError(ArgmapError):
 
 class EngineNotFoundError(RenderError):
     """No Graphviz layout engine is available (or not the one asked for)."""
+
+
+class PrintEngineNotFoundError(EngineNotFoundError):
+    """No browser is available to print a worksheet to PDF."""
+
+
+class SearchLimitError(ArgmapError):
+    """The semantics' labelling search gave up on a framework too hard for it (bounded time)."""
 
 
 class ExerciseError(ArgmapError, ValueError):

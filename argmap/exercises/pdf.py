@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from argmap.errors import EngineNotFoundError, RenderError
+from argmap.errors import PrintEngineNotFoundError, RenderError
 
 __all__ = ["BROWSERS", "PrintEngineNotFoundError", "find_browser", "fixed_dates", "html_to_pdf"]
 
@@ -43,10 +43,6 @@ TIMEOUT = 180.0
 # A PDF date (D:YYYYMMDDHHmmSS and an optional zone): Chromium's /CreationDate and /ModDate.
 _PDF_DATE = re.compile(rb"D:\d{14}(Z|[+-]\d\d'\d\d')?")
 _FIXED = b"D:20000101000000"
-
-
-class PrintEngineNotFoundError(EngineNotFoundError):
-    """No browser is available to print a worksheet to PDF."""
 
 
 def find_browser(environ: Mapping[str, str] | None = None) -> str | None:

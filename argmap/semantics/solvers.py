@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal, TypeAlias, get_args
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, SearchLimitError
 from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -58,10 +58,6 @@ UNDEC, IN, OUT = 0, 1, 2
 # The search is exponential in the worst case: it gives up (SearchLimitError) after
 # this many branches, so that a hostile or simply hard input ends in bounded time.
 MAX_STEPS = 2_000_000
-
-
-class SearchLimitError(ArgmapError):
-    """The labelling search gave up on a framework too hard for it."""
 
 
 # Domains of the search: a bit per label still possible.
