@@ -128,6 +128,10 @@ def _ids(node_ids: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def _premises_into(m: ArgumentMap, element_id: str, kind: LinkKind) -> tuple[str, ...]:
+    if kind == UNDERCUTS:
+        m.link(element_id)  # an unknown id raises, as every query does
+    else:
+        m.node(element_id)
     seen: dict[str, None] = {}
     for link in m.links_to(element_id, kind):
         seen.update(dict.fromkeys(link.premises))
@@ -136,6 +140,9 @@ def _premises_into(m: ArgumentMap, element_id: str, kind: LinkKind) -> tuple[str
 
 def supporters(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
     """Ids of the nodes that support ``node_id`` (linked premises included), in link order.
+
+    Raises:
+        UnknownElementError: the map has no node with that id.
 
     Examples:
         >>> supporters(_example(), "ban")
@@ -147,6 +154,9 @@ def supporters(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
 def attackers(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
     """Ids of the nodes that attack ``node_id``, in link order.
 
+    Raises:
+        UnknownElementError: the map has no node with that id.
+
     Examples:
         >>> attackers(_example(), "focus")
         ('contact',)
@@ -156,6 +166,9 @@ def attackers(m: ArgumentMap, node_id: str) -> tuple[str, ...]:
 
 def undercutters(m: ArgumentMap, link_id: str) -> tuple[str, ...]:
     """Ids of the nodes that undercut the link ``link_id``.
+
+    Raises:
+        UnknownElementError: the map has no link with that id.
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -414,6 +427,7 @@ def neighbourhood(m: ArgumentMap, node_id: str, depth: int) -> tuple[str, ...]:
 
     Raises:
         UnknownElementError: the map has no node ``node_id``.
+        ValueError: ``depth`` is negative.
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -424,6 +438,8 @@ def neighbourhood(m: ArgumentMap, node_id: str, depth: int) -> tuple[str, ...]:
         >>> neighbourhood(b.build(), "a", 1)
         ('a', 'b', 'c')
     """
+    if depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
     m.node(node_id)
     adjacent = cached(m, "graph.adjacency", _adjacency)
     distance = {node_id: 0}

@@ -95,6 +95,19 @@ def test_a_restricted_map_is_a_valid_map_of_its_own() -> None:
     assert graph.restrict(m, ["q", "r", "a"]).sides == m.sides
 
 
+def test_neighbour_queries_refuse_unknown_ids_and_negative_depths() -> None:
+    m = chain()
+    with pytest.raises(UnknownElementError, match="no node with id 'nope'"):
+        graph.supporters(m, "nope")
+    with pytest.raises(UnknownElementError, match="no node with id 'nope'"):
+        graph.attackers(m, "nope")
+    with pytest.raises(UnknownElementError, match="no link with id 'nope'"):
+        graph.undercutters(m, "nope")
+    with pytest.raises(ValueError, match="depth must be 0 or more, not -1"):
+        graph.neighbourhood(m, "a", -1)
+    assert graph.neighbourhood(m, "a", 0) == ("a",)
+
+
 def test_lookups_raise_unknown_element_with_a_suggestion() -> None:
     m = chain()
     with pytest.raises(UnknownElementError, match="no issue with id 'a' \\(choose from q\\)"):
