@@ -293,7 +293,7 @@ def format_for(path: str | os.PathLike[str], text: str | None = None, *, writing
     if claiming:
         return claiming[0]
     if writing:
-        names = ", ".join(s for f in able for s in f.suffixes)
+        names = ", ".join(dict.fromkeys(s for f in able for s in f.suffixes))  # each suffix once
         raise ArgmapError(
             f"{os.fspath(path)}: cannot tell the format from the suffix {last or '(none)'!r}"
             f" (known: {names}); name the format"
