@@ -143,9 +143,20 @@ def parse_yaml(
         problems.append(stop.problem)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        what = err.problem or err.context or "invalid YAML"
+        what = plain_syntax_error(err.problem or err.context or "invalid YAML")
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problems.append(Problem(f"YAML syntax error: {what}", path=path, line=line, column=column))
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, at a character offset
+        line, column = _line_column(text, err.position) if isinstance(text, str) else (None, None)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        problems.append(
+            Problem(
+                f"character U+{code:04X} is not allowed in a YAML file (is it a text file?)",
+                path=path,
+                line=line,
+                column=column,
+            )
+        )
     except yaml.YAMLError as err:
         problems.append(Problem(f"YAML error: {err}", path=path))
     if problems:
@@ -323,3 +334,54 @@ def _read(
                         "the file holds several YAML documents; put one map per file", path, *_mark(event)
                     )
                 )
+
+
+# PyYAML's words for the commonest syntax errors, and what they mean to someone writing a map.
+_PLAIN_SYNTAX = (
+    (
+        "expected <block end>, but found",
+        "this line is indented differently from the lines above it at its level",
+    ),
+    (
+        "mapping values are not allowed here",
+        "a ':' where no key can start (quote a text that holds ': ', or indent less)",
+    ),
+    ("found unexpected end of stream", "the file ends inside a quoted text or an open bracket"),
+    ("expected the node content, but found '<stream end>'", "the file ends where a value was expected"),
+    (
+        "that cannot start any token",
+        "a tab or another character that cannot start a value (YAML indents with spaces)",
+    ),
+    (
+        "could not find expected ':'",
+        "a key without ':' after it (or an unquoted text that runs over several lines)",
+    ),
+    ("did not find expected key", "a line that is neither a key nor a list item at its level"),
+    ("did not find expected '-' indicator", "a list item not lined up with the items above it"),
+    (
+        "found unknown escape character",
+        "an unknown backslash escape in a double-quoted text (write \\\\ or use single quotes)",
+    ),
+    ("found undefined alias", "an alias (*name) with no anchor (&name) before it"),
+)
+
+
+def plain_syntax_error(problem: str) -> str:
+    """PyYAML's description of a syntax error, in words a map's author understands.
+
+    Examples:
+        >>> plain_syntax_error("mapping values are not allowed here")
+        "a ':' where no key can start (quote a text that holds ': ', or indent less)"
+        >>> plain_syntax_error("something rare")
+        'something rare'
+    """
+    for words, plain in _PLAIN_SYNTAX:
+        if words in problem:
+            return plain
+    return problem
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1

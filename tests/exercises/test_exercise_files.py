@@ -214,11 +214,11 @@ def test_load_answers_json() -> None:
     [
         (
             "answers:\n  1: B\n  2: [A,\n",
-            r"^answers\.yaml:4:1: YAML syntax error: expected the node content, but found '<stream end>'$",
+            r"^answers\.yaml:4:1: YAML syntax error: the file ends where a value was expected$",
         ),
         (
             "answers:\n  1: B\n  2: 'A\n",
-            r"^answers\.yaml:4:1: YAML syntax error: found unexpected end of stream$",
+            r"^answers\.yaml:4:1: YAML syntax error: the file ends inside a quoted text or an open bracket$",
         ),
         ("answers:\n  1: B\n  x: {y: [1]\n    z\n", r"^answers\.yaml:4:5: YAML syntax error"),
         (
