@@ -989,7 +989,8 @@ _MAP_COMMANDS = frozenset({"info", "validate", "show", "convert", "check", "rend
 
 def _corpus_names(args: argparse.Namespace) -> None:
     """Where a map file is expected, a bundled corpus's name stands for its file (`render school-phones`)."""
-    if args.command not in _MAP_COMMANDS:
+    reference = args.command == "grade" and getattr(args, "reference", False)  # its first file is a map
+    if args.command not in _MAP_COMMANDS and not reference:
         return
 
     def resolve(value: str) -> str:
@@ -1007,6 +1008,9 @@ def _corpus_names(args: argparse.Namespace) -> None:
             raise ArgmapError(f"{value}: no such file, nor a bundled corpus of that name ({hint})")
         return value  # reading it reports the missing file
 
+    if reference:
+        args.files[:1] = [resolve(value) for value in args.files[:1]]
+        return
     if isinstance(getattr(args, "file", None), str):
         args.file = resolve(args.file)
     if isinstance(getattr(args, "files", None), list):

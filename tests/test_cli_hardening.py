@@ -133,6 +133,8 @@ def test_a_corpus_name_is_accepted_wherever_a_map_file_is(
     assert code == 0 and "in 1 file" in out
     code, out, _ = run(capsys, "render", "school-phones", "-o", "phones.dot")
     assert code == 0 and (tmp_path / "phones.dot").read_text("utf-8").startswith('digraph "school-phones"')
+    code, out, _ = run(capsys, "grade", "--reference", "school-phones", str(PHONES / "map.yaml"))
+    assert code == 0 and "0 missing, 0 extra" in out  # the reference map of grade, too
     (tmp_path / "school-phones").write_text("id: mine\ntitle: My own file\n", "utf-8")
     code, out, _ = run(capsys, "info", "school-phones")  # a file of that name wins
     assert code == 0 and "My own file" in out
