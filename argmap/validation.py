@@ -359,6 +359,8 @@ def _translate(model: type[BaseModel], item: Any, data: Any) -> DataProblem:
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
         if kind == "union_tag_not_found":
+            if not expected and loc and loc[0] in ("nodes", "links"):
+                expected = ", ".join(M.NODE_KINDS if loc[0] == "nodes" else M.LINK_KINDS)
             return DataProblem(loc, f"missing required field 'kind' (one of: {expected or 'see the schema'})")
         return DataProblem((*loc, "kind"), f"unknown kind {ctx.get('tag')!r}; expected one of: {expected}")
     if raw_loc and raw_loc[-1] == "[key]":

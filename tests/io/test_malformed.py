@@ -82,7 +82,15 @@ CASES: list[tuple[str, str, bytes | str, int, int, str]] = [
         HEAD + "nodes:\n  - id: a\n    text: A\n",
         4,
         5,
-        "missing required field 'kind'",
+        "missing required field 'kind' (one of: issue, claim, counterclaim, principle, evidence)",
+    ),
+    (
+        "missing-link-kind",
+        "m.yaml",
+        NODES + "links:\n  - source: a\n    target: b\n",
+        11,
+        5,
+        "missing required field 'kind' (one of: supports, attacks, undercuts, contradicts, equivalent)",
     ),
     (
         "unknown-node-field",
