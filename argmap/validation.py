@@ -668,12 +668,17 @@ def _field_label(loc: Loc) -> str:
     return label
 
 
+def _ordinal(index: object) -> object:
+    """A list index as people count (from 1), for messages: the first node is node number 1."""
+    return index + 1 if isinstance(index, int) else index
+
+
 def describe_map_element(loc: Loc, data: Any) -> str | None:
     """Name the map element a data path lies in, e.g. ``claim 'c7'`` (None outside elements)."""
     element = _element_data(loc, data)
     if not isinstance(element, Mapping):
         if len(loc) >= 2 and loc[0] in _GROUPS:
-            return f"{_GROUPS[str(loc[0])]} #{loc[1]}"
+            return f"{_GROUPS[str(loc[0])]} number {_ordinal(loc[1])}"
         return None
     element_id = element.get("id")
     what = _GROUPS[str(loc[0])]
@@ -684,4 +689,4 @@ def describe_map_element(loc: Loc, data: Any) -> str | None:
         what = f"{kind} link"
     if isinstance(element_id, str):
         return f"{what} {element_id!r}"
-    return f"{what} #{loc[1]}"
+    return f"{what} number {_ordinal(loc[1])}"

@@ -80,7 +80,7 @@ MAP_CASES: list[tuple[str, str, str, int, int, str]] = [
         HEAD + "nodes:\n  - just a sentence\n",
         4,
         5,
-        "node #0: expected a node, got the text 'just a sentence'",
+        "node number 1: expected a node, got the text 'just a sentence'",
     ),
     (
         "sides-a-mapping",
