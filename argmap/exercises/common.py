@@ -353,8 +353,6 @@ class Hidden:
     Examples:
         >>> Hidden(sides=True) | Hidden(stances=True)
         Hidden(sides=True, stances=True, principles=False)
-        >>> bool(Hidden()), bool(Hidden(principles=True))
-        (False, True)
     """
 
     sides: bool = False
@@ -367,9 +365,6 @@ class Hidden:
             stances=self.stances or other.stances,
             principles=self.principles or other.principles,
         )
-
-    def __bool__(self) -> bool:
-        return self.sides or self.stances or self.principles
 
 
 #: Nothing hidden beyond what a kind hides in its own figure.
