@@ -345,8 +345,8 @@ EXERCISE_CASES: list[tuple[str, str, str, str, str]] = [
     ),
     (
         "choices-a-text",
-        '"choices": [\n            {\n              "id": "U"',
-        '"choices": "U", "c": [\n            {\n              "id": "U"',
+        '"choices": [\n            {\n              "id": "',
+        '"choices": "U", "c": [\n            {\n              "id": "',
         '"U", "c"',
         "item 1: choices: expected a list of choices, got the text 'U'",
     ),

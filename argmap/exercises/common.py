@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from argmap.errors import ExerciseError
@@ -32,6 +32,7 @@ from argmap.render.options import RenderOptions
 from argmap.render.themes import DEFAULT
 
 __all__ = [
+    "Hidden",
     "anonymize",
     "diagram",
     "letters",
@@ -335,6 +336,41 @@ def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[s
     )
 
 
+@dataclass(frozen=True)
+class Hidden:
+    """What a worksheet's figures hide because one of its parts asks it.
+
+    A kind declares what its items ask (see :func:`argmap.exercises.registry.kind`);
+    :func:`argmap.exercises.generate` joins those of a worksheet's kinds and
+    every figure of the worksheet hides the lot, so that no part's figure
+    gives away another part's answers.
+
+    Attributes:
+        sides: Who holds each node (side colours, names, "concedes").
+        stances: What each link does: stance links drawn alike.
+        principles: The principles and their links (left out of the drawing).
+
+    Examples:
+        >>> Hidden(sides=True) | Hidden(stances=True)
+        Hidden(sides=True, stances=True, principles=False)
+    """
+
+    sides: bool = False
+    stances: bool = False
+    principles: bool = False
+
+    def __or__(self, other: Hidden) -> Hidden:
+        return Hidden(
+            sides=self.sides or other.sides,
+            stances=self.stances or other.stances,
+            principles=self.principles or other.principles,
+        )
+
+
+#: Nothing hidden beyond what a kind hides in its own figure.
+NOTHING = Hidden()
+
+
 # A compact figure's ranks, closer than a whole debate's (inches between them).
 _COMPACT = replace(DEFAULT, name="compact", ranksep=0.2)
 
@@ -352,6 +388,7 @@ def diagram(
     nodes: Collection[str] | None = None,
     grid: bool = False,
     compact: bool = False,
+    hidden: Hidden = NOTHING,
 ) -> Diagram:
     """Draw ``m`` for a worksheet: tagged, anonymised, optionally with stances, sides or texts hidden.
 
@@ -367,11 +404,17 @@ def diagram(
         nodes: Draw only these nodes (and the links among them); default all.
         grid: Lay the nodes out in a grid, in map order (for nodes without links).
         compact: Set the ranks closer (a small figure per item, which must print short).
+        hidden: What the whole worksheet hides (see :class:`Hidden`), on top
+            of what the other arguments hide.
 
     Returns:
         The :class:`Diagram`, its DOT text deterministic for the same arguments.
     """
     link_tags = link_tags or {}
+    hide_sides = hide_sides or hidden.sides
+    neutral_links = neutral_links or hidden.stances
+    if hidden.principles:
+        nodes = [n.id for n in m.nodes if n.kind != "principle" and (nodes is None or n.id in nodes)]
     if nodes is not None:
         m = submap(m, nodes)
     drawn = anonymize(m, node_tags, link_tags)

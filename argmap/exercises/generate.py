@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from argmap.errors import ExerciseError, SourceTextError
-from argmap.exercises.common import restrict, seeded, worksheet_names
+from argmap.exercises.common import NOTHING, restrict, seeded, submap, worksheet_names
 from argmap.exercises.model import Exercise, Part
 from argmap.exercises.registry import DIFFICULTIES, Setting, get_kind
 from argmap.model import ArgumentMap
@@ -101,7 +101,11 @@ def generate(
         The :class:`~argmap.exercises.model.Exercise`, items numbered from 1
         through all its parts, and its diagrams too: figures ``1``, ``2``...
         through the worksheet, each named once, prompts citing them as
-        ``Figure 3``.
+        ``Figure 3``. Every figure hides what any part asks (see
+        :class:`~argmap.exercises.common.Hidden`): with ``sort-by-side`` no
+        figure shows sides, with ``label-links`` none signs a link; with
+        ``match-principles`` the other parts work from the debate without
+        its principles, so that none draws, asks or keys an appeal.
 
     Raises:
         ExerciseError: the map lacks what a kind needs, or an argument is wrong.
@@ -126,13 +130,24 @@ def generate(
     # One set of letters for the whole worksheet: a node, side or principle is
     # named alike in every part (and in the key).
     letters_of = worksheet_names(seeded(seed, "names", *scope), sub, m)
+    # What any part asks, no figure of the worksheet may show.
+    hidden = NOTHING
+    for chosen in found:
+        hidden |= chosen.hides
+    # The principles a part asks to match are left out of every other part
+    # (figures, items and keys): an appeal drawn or keyed anywhere gives them away.
+    unprincipled = sub
+    if hidden.principles:
+        unprincipled = submap(sub, [n.id for n in sub.nodes if n.kind != "principle"])
     parts: list[Part] = []
     number = figure = 0
     notes: list[str] = []
     for name, chosen in zip(names, found, strict=True):
         rng = seeded(seed, name, *scope)
+        own = sub if chosen.hides.principles else unprincipled
+        setting = Setting(own, rng, level, dict(texts or {}), whole=m, names=letters_of, hidden=hidden)
         try:
-            part = chosen.build(Setting(sub, rng, level, dict(texts or {}), whole=m, names=letters_of))
+            part = chosen.build(setting)
         except ExerciseError as err:
             if not skip_unfit:
                 raise

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.errors import UnknownElementError
+from argmap.exercises.common import NOTHING, Hidden
 from argmap.exercises.model import ExerciseKind, Part
 from argmap.model import ArgumentMap
 
@@ -44,6 +45,9 @@ class Setting:
             map (see :func:`argmap.exercises.common.worksheet_names`), so
             that a letter names one thing in every part; None lets a kind
             letter its own diagrams.
+        hidden: What every figure of the worksheet hides because one of
+            its parts asks it (see :class:`~argmap.exercises.common.Hidden`);
+            a generator passes it to each of its diagrams.
     """
 
     m: ArgumentMap
@@ -52,6 +56,7 @@ class Setting:
     texts: Mapping[str, str] = field(default_factory=dict)
     whole: ArgumentMap | None = None
     names: Mapping[str, str] | None = None
+    hidden: Hidden = NOTHING
 
 
 Generator = Callable[[Setting], Part]
@@ -69,6 +74,8 @@ class Kind:
         build: The generator.
         reads_sources: Whether it works from the source texts (so that
             :func:`~argmap.exercises.generate` looks for them only then).
+        hides: What its items ask, which no figure of a worksheet holding
+            it may show (its own figure hides it at every difficulty).
     """
 
     name: ExerciseKind
@@ -77,18 +84,25 @@ class Kind:
     quiz: bool
     build: Generator
     reads_sources: bool = False
+    hides: Hidden = NOTHING
 
 
 KINDS: dict[str, Kind] = {}
 
 
 def kind(
-    name: ExerciseKind, title: str, summary: str, *, quiz: bool, reads_sources: bool = False
+    name: ExerciseKind,
+    title: str,
+    summary: str,
+    *,
+    quiz: bool,
+    reads_sources: bool = False,
+    hides: Hidden = NOTHING,
 ) -> Callable[[Generator], Generator]:
     """Register the decorated function as the generator of the kind ``name``."""
 
     def register(build: Generator) -> Generator:
-        KINDS[name] = Kind(name, title, summary, quiz, build, reads_sources)
+        KINDS[name] = Kind(name, title, summary, quiz, build, reads_sources, hides)
         return build
 
     return register

@@ -219,7 +219,17 @@ def fill_gap(setting: Setting) -> Part:
         diagram_id = f"d{figure}"
         marks = {g.id: "?" if len(shown) == 1 else f"?{n}" for n, g in enumerate(shown, start=1)}
         caption = "One text is missing" if len(shown) == 1 else f"{len(shown)} texts are missing"
-        diagrams.append(diagram(m, diagram_id, caption, node_tags=marks, blanks=list(marks), nodes=drawn))
+        diagrams.append(
+            diagram(
+                m,
+                diagram_id,
+                caption,
+                node_tags=marks,
+                blanks=list(marks),
+                nodes=drawn,
+                hidden=setting.hidden,
+            )
+        )
     # Items in the order of their diagrams, so that each diagram's gaps are asked in turn.
     ordered = [
         (figure, shown, drawn, gap) for figure, (shown, drawn) in enumerate(figures, start=1) for gap in shown

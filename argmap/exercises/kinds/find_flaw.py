@@ -23,7 +23,9 @@ supports X now also attacks X) or a side incoherence (AM302: a side attacks
 its own claim, or supports an opposed side's); medium a circular support
 (AM201) or a support-and-contradiction (AM102); hard a self-undermining
 chain (AM202) or an unbalanced stance cycle (AM203). Easy has 2 items,
-medium 3, hard 4.
+medium 3, hard 4. In a worksheet whose figures hide the sides (one with
+``sort-by-side`` or ``label-links``), easy puts in no side incoherence: its
+figure would show who holds what.
 
 Examples:
     >>> import argmap
@@ -46,7 +48,7 @@ from argmap.builder import MapBuilder
 from argmap.checks import check, get_rule
 from argmap.checks.registry import Finding
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, shuffled, submap, tag_links, tags_for
+from argmap.exercises.common import Hidden, diagram, shuffled, submap, tag_links, tags_for
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS
@@ -323,7 +325,12 @@ def _choice_text(m: ArgumentMap, link_id: str, nodes: Mapping[str, str], links: 
 
 
 def _item(
-    number: int, flaw: _Flaw, rng: random.Random, diagram_id: str, names: Mapping[str, str] | None
+    number: int,
+    flaw: _Flaw,
+    rng: random.Random,
+    diagram_id: str,
+    names: Mapping[str, str] | None,
+    hidden: Hidden,
 ) -> tuple[Item, Diagram]:
     flawed, finding = flaw.flawed, flaw.finding
     shown = submap(flawed, flaw.drawn)
@@ -344,6 +351,8 @@ def _item(
         # would make every box taller and the figure longer than a page can hold at 8 pt.
         hide_sides=finding.code not in _SIDE_RULES,
         compact=True,
+        # A flaw is read from the links' stances: only the sides a worksheet hides are hidden.
+        hidden=Hidden(sides=hidden.sides),
     )
     item = Item(
         id=str(number),
@@ -373,6 +382,9 @@ def find_flaw(setting: Setting) -> Part:
     """Items: one flawed copy of the map each, with its diagram; the key is the checker's witness links."""
     m, rng, level = setting.m, setting.rng, setting.difficulty
     rules = RULES_BY_DIFFICULTY[level]
+    if setting.hidden.sides:
+        # A side's incoherence shows who holds what, which another part of the worksheet asks.
+        rules = tuple(code for code in rules if code not in _SIDE_RULES)
     pending: dict[str, list[_Spec]] = {}
     before: dict[str, set[tuple[str, ...]]] = {}
     tries = dict.fromkeys(rules, 0)
@@ -411,7 +423,7 @@ def find_flaw(setting: Setting) -> Part:
     items: list[Item] = []
     drawings: list[Diagram] = []
     for number, flaw in enumerate(flaws, start=1):
-        item, drawing = _item(number, flaw, rng, f"d{number}", setting.names)
+        item, drawing = _item(number, flaw, rng, f"d{number}", setting.names, setting.hidden)
         items.append(item)
         drawings.append(drawing)
     kinds_of_flaw = "either " + ", or ".join(_FLAW_WORDS[code] for code in rules)

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, opening, sample, shuffled, tag_links, tags_for
+from argmap.exercises.common import Hidden, diagram, opening, sample, shuffled, tag_links, tags_for
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
@@ -144,6 +144,8 @@ def _asked(setting: Setting, kinds: tuple[str, ...]) -> list[AnyLink]:
     "Label the links",
     "say whether each link of the diagram supports or attacks what it points to",
     quiz=True,
+    # Side colours would tell a support (within a side) from an attack (across).
+    hides=Hidden(sides=True, stances=True),
 )
 def label_links(setting: Setting) -> Part:
     """Items: one per tagged stance link; choices: supports, attacks (and undercuts when hard).
@@ -193,6 +195,7 @@ def label_links(setting: Setting) -> Part:
         neutral_links=True,
         # Side colours would tell a support (within a side) from an attack (across): hidden at every level.
         hide_sides=True,
+        hidden=setting.hidden,
     )
     what = "supports, attacks or undercuts (denies that another link's reason counts)"
     if level < 3:

@@ -33,7 +33,7 @@ Examples:
 from __future__ import annotations
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, letters, sample, shuffled, tags_for
+from argmap.exercises.common import Hidden, diagram, letters, sample, shuffled, tags_for
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -117,6 +117,7 @@ def _kind_word(node: AnyNode) -> str:
     "Match claims to principles",
     "say which principle each claim appeals to",
     quiz=True,
+    hides=Hidden(principles=True),
 )
 def match_principles(setting: Setting) -> Part:
     """Items: one per node that a principle supports; choices: principles; key: those that support it.
@@ -204,7 +205,16 @@ def match_principles(setting: Setting) -> Part:
     diagrams: tuple[Diagram, ...] = ()
     if drawn:
         rest = [n.id for n in m.nodes if n.kind != "principle"]
-        diagrams = (diagram(m, "d1", "The debate, with its principles left out", node_tags=tags, nodes=rest),)
+        diagrams = (
+            diagram(
+                m,
+                "d1",
+                "The debate, with its principles left out",
+                node_tags=tags,
+                nodes=rest,
+                hidden=setting.hidden,
+            ),
+        )
     where = " The diagram shows the debate without its principles." if drawn else ""
     return Part(
         kind="match-principles",

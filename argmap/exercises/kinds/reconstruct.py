@@ -43,7 +43,7 @@ import random
 
 from argmap import graph
 from argmap.errors import ExerciseError
-from argmap.exercises.common import anonymize, diagram, opening, sample, submap, tags_for, unlinked
+from argmap.exercises.common import Hidden, anonymize, diagram, opening, sample, submap, tags_for, unlinked
 from argmap.exercises.model import Choice, Diagram, Item, LinkAnswer, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.model import ArgumentMap, LinkKind
@@ -160,6 +160,8 @@ def starter(m: ArgumentMap, item: Item) -> ArgumentMap:
     "Reconstruct the map",
     "draw the supports and attacks between an issue's statements",
     quiz=False,
+    # The links themselves: other figures still draw them, but alike (see "Known limits").
+    hides=Hidden(stances=True),
 )
 def reconstruct(setting: Setting) -> Part:
     """Items: one per issue (at most two); the key is the map's supports and attacks among its nodes."""
@@ -207,6 +209,7 @@ def reconstruct(setting: Setting) -> Part:
                 f"Statements on “{opening(issue, 60)}”, links left out",
                 node_tags=tags,
                 grid=True,
+                hidden=setting.hidden,
             )
         )
     if not items:

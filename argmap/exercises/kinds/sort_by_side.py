@@ -22,7 +22,7 @@ Examples:
 from __future__ import annotations
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import diagram, letters, opening, sample, tags_for
+from argmap.exercises.common import Hidden, diagram, letters, opening, sample, tags_for
 from argmap.exercises.model import Choice, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -38,6 +38,7 @@ _COUNTS = {1: 5, 2: 8, 3: 10_000}
     "Sort by side",
     "assign each claim to the side that holds it",
     quiz=True,
+    hides=Hidden(sides=True),
 )
 def sort_by_side(setting: Setting) -> Part:
     """Items: one per held claim, counterclaim or evidence; choices: the sides in scope."""
@@ -82,6 +83,7 @@ def sort_by_side(setting: Setting) -> Part:
         node_tags=tags,
         neutral_links=setting.difficulty == 3,
         hide_sides=True,
+        hidden=setting.hidden,
     )
     return Part(
         kind="sort-by-side",
