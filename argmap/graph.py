@@ -238,14 +238,10 @@ def link_ends(m: ArgumentMap, link: AnyLink) -> tuple[str, ...]:
         >>> link_ends(m, m.link(u))
         ('x', 'a', 'b', 'c')
     """
-    ends: dict[str, None] = dict.fromkeys(link.premises)
-    seen = {str(link.id)}
-    while link.kind == UNDERCUTS and link.target not in seen:
-        seen.add(link.target)
-        link = m.link(link.target)
-        ends.update(dict.fromkeys(link.premises))
-    if link.kind != UNDERCUTS:
-        ends[link.target] = None
+    chain = undercut_chain(m, link)
+    ends: dict[str, None] = dict.fromkeys(p for k in chain for p in k.premises)
+    if chain[-1].kind != UNDERCUTS:
+        ends[chain[-1].target] = None
     return tuple(ends)
 
 
