@@ -24,8 +24,9 @@ from typing import TypeVar
 from argmap.errors import ExerciseError
 from argmap.exercises.model import Choice, Diagram
 from argmap.exercises.vocabulary import STANCE_KINDS
-from argmap.graph import drawn_links, issue_nodes
-from argmap.model import AnyLink, AnyNode, ArgumentMap
+from argmap.graph import issue_nodes
+from argmap.graph import restrict as graph_restrict
+from argmap.model import AnyLink, AnyNode, ArgumentMap, CheckSettings
 from argmap.model.fields import UNDERCUTS
 from argmap.render.dot import to_dot
 from argmap.render.options import RenderOptions
@@ -238,8 +239,10 @@ def restrict(m: ArgumentMap, issues: Collection[str]) -> ArgumentMap:
 def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
     """The map of the given nodes and the links among them; sides keep their stances on kept issues.
 
-    A link stays when all its ends stay (see :func:`argmap.graph.drawn_links`):
-    an undercut only while the link it undercuts stays.
+    :func:`argmap.graph.restrict`, without the map's metadata and check
+    settings. A link stays when all its ends stay (see
+    :func:`argmap.graph.drawn_links`): an undercut only while the link it
+    undercuts stays.
 
     Examples:
         >>> import argmap
@@ -247,19 +250,8 @@ def submap(m: ArgumentMap, node_ids: Collection[str]) -> ArgumentMap:
         >>> len(submap(m, [m.nodes[0].id]).links)
         0
     """
-    kept = set(node_ids)
-    sides = [
-        side.model_copy(update={"stances": {k: v for k, v in side.stances.items() if k in kept}})
-        for side in m.sides
-    ]
-    return ArgumentMap.model_validate(
-        {
-            **{name: getattr(m, name) for name in ("id", "title", "description", "sources", "tags")},
-            "sides": sides,
-            "nodes": [n for n in m.nodes if n.id in kept],
-            "links": list(drawn_links(m, kept)),
-        }
-    )
+    sub = graph_restrict(m, node_ids)
+    return sub.model_copy(update={"metadata": {}, "checks": CheckSettings()})  # the map's own, not the part's
 
 
 #: The note an inferred element keeps when notes are dropped (the model requires one).
