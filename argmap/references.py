@@ -168,8 +168,10 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
 
     def near(value: str, candidates: Iterable[str]) -> str:
         """`` (did you mean 'x'?)`` for the closest candidate, within a budget (bounded time)."""
+        if hints_left[0] <= 0:  # before reading the candidates: past the budget, no work per problem
+            return ""
         pool = list(candidates)
-        if hints_left[0] <= 0 or len(pool) > _MAX_HINT_POOL:
+        if len(pool) > _MAX_HINT_POOL:
             return ""
         hints_left[0] -= 1
         close = difflib.get_close_matches(value, pool, n=1)
