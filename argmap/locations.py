@@ -25,7 +25,16 @@ from typing import Any
 from argmap.errors import UnknownElementError
 from argmap.model import ArgumentMap
 
-__all__ = ["Loc", "Origin", "Parsed", "attach_origin", "locate", "locate_all", "origin_of"]
+__all__ = [
+    "Loc",
+    "Origin",
+    "Parsed",
+    "attach_origin",
+    "lines_and_columns",
+    "locate",
+    "locate_all",
+    "origin_of",
+]
 
 Loc = tuple[str | int, ...]
 
@@ -169,3 +178,25 @@ def _locate(origin: Origin, loc: Loc) -> tuple[str, int, int] | None:
             return (origin.path, *pos)
         loc = loc[:-1]
     return None
+
+
+def lines_and_columns(text: str, offsets: list[int]) -> array[int]:
+    r"""The 1-based line and column of each of ``offsets`` (ascending), flat: one pass over the text.
+
+    Examples:
+        >>> list(lines_and_columns("ab\ncd", [0, 4]))
+        [1, 1, 2, 2]
+    """
+    marks = array("i")
+    line, counted, line_start = 1, 0, 0
+    for offset in offsets:
+        newlines = text.count("\n", counted, offset)
+        if newlines:
+            # look back only over the text just counted: on a file of one long line (minified
+            # JSON) a search back to the start for every value made locating quadratic
+            line += newlines
+            line_start = text.rfind("\n", counted, offset) + 1
+        counted = offset
+        marks.append(line)
+        marks.append(offset - line_start + 1)
+    return marks

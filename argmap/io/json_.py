@@ -35,7 +35,7 @@ from typing import Any
 
 from argmap.errors import LoadError, Problem
 from argmap.io.limits import Limits, bad_character, get_limits
-from argmap.locations import Loc, Parsed
+from argmap.locations import Loc, Parsed, lines_and_columns
 
 __all__ = ["parse_json"]
 
@@ -137,7 +137,7 @@ def _top_object(text: str, pos: int, scan: Any, items: dict[str, array[int]]) ->
         pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
     _end(text, pos + 1, out)
     for key, found in offsets.items():
-        items[key] = _lines_and_columns(text, found)
+        items[key] = lines_and_columns(text, found)
     return out
 
 
@@ -164,23 +164,6 @@ def _end(text: str, pos: int, out: dict[str, Any]) -> dict[str, Any]:
     if _WS.match(text, pos).end() != len(text):  # type: ignore[union-attr]
         raise ValueError("extra data")
     return out
-
-
-def _lines_and_columns(text: str, offsets: list[int]) -> array[int]:
-    """The 1-based line and column of each of ``offsets`` (ascending), flat: one pass over the text."""
-    marks = array("i")
-    line, counted, line_start = 1, 0, 0
-    for offset in offsets:
-        newlines = text.count("\n", counted, offset)
-        if newlines:
-            # look back only over the text just counted: on a file of one long line (minified
-            # JSON) a search back to the start for every value made locating quadratic
-            line += newlines
-            line_start = text.rfind("\n", counted, offset) + 1
-        counted = offset
-        marks.append(line)
-        marks.append(offset - line_start + 1)
-    return marks
 
 
 def _depth(data: Any) -> int:

@@ -34,7 +34,7 @@ from yaml.nodes import ScalarNode
 
 from argmap.errors import LoadError, Problem
 from argmap.io.limits import Limits, bad_character, get_limits
-from argmap.locations import Loc, Parsed
+from argmap.locations import Loc, Parsed, lines_and_columns
 
 __all__ = ["parse_yaml"]
 
@@ -147,7 +147,7 @@ def parse_yaml(
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problems.append(Problem(f"YAML syntax error: {what}", path=path, line=line, column=column))
     except yaml.reader.ReaderError as err:  # a character YAML does not allow, at a character offset
-        line, column = _line_column(text, err.position) if isinstance(text, str) else (None, None)
+        line, column = lines_and_columns(text, [err.position]) if isinstance(text, str) else (None, None)
         code = err.character if isinstance(err.character, int) else ord(err.character)
         problems.append(
             Problem(
@@ -379,9 +379,3 @@ def plain_syntax_error(problem: str) -> str:
         if words in problem:
             return plain
     return problem
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
