@@ -176,11 +176,13 @@ def _contradicts_itself(
 
 
 def _undermines_what_it_supports(
-    context: Context, this: Rule, consistent: list[bool], comp: list[int]
+    context: Context, this: Rule, consistent: list[bool], comp: list[int], prune: bool = True
 ) -> Iterator[Finding]:
     out = context.out
     reported = 0
     principles = context.principles
+    potential, to_break, from_break = _breaks(context) if prune else ([], [], [])
+    far = SUPPORT_SEARCH_DEPTH
     # a second chain into y needs a second edge (or a contradiction) into y
     in_degree = [len(contraries) for contraries in context.contrary]
     for edges in out:
@@ -201,6 +203,8 @@ def _undermines_what_it_supports(
                 # within one consistent component every chain x -> y has the same sign,
                 # unless it ends in a contradiction
                 continue
+            if prune and potential[x] == potential[y] and to_break[x] + 1 + from_break[y] > far:
+                continue  # no chain of up to four links from x to y can take a link that breaks the colouring
             path = _bounded_negative_path(context, x, edge.target, edge.link, comp)
             if path is None:
                 continue
@@ -212,6 +216,82 @@ def _undermines_what_it_supports(
             )
             if reported >= MAX_WITNESSES:
                 return
+
+
+def _breaks(context: Context) -> tuple[list[int], list[int], list[int]]:
+    """A two-colouring of the nodes, and how near each node is to a link that breaks it.
+
+    Colour the nodes +1/-1 so that most links agree: a support joins nodes of
+    one colour, an attack or a contradiction nodes of two. Along a chain of
+    agreeing links the sign is the product of its ends' colours, so a chain
+    from ``x`` to ``y`` (coloured alike) can turn against ``y`` only by taking
+    a link that breaks the colouring. Returns the colours, then for each node
+    the fewest links from it to the start of a breaking link, and from the
+    end of a breaking link to it (:data:`SUPPORT_SEARCH_DEPTH` when further
+    than the search looks). The colouring is a breadth-first one, mended by
+    two passes that recolour a node most of whose links break; it needs to be
+    good, not best: a worse one only prunes fewer searches.
+    """
+    out, contrary = context.out_tuples, context.contrary_tuples
+    n = len(out)
+    ties: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    into: list[list[int]] = [[] for _ in range(n)]
+    for u, edges in enumerate(out):
+        for v, sign, _ in edges:
+            ties[u].append((v, sign))
+            ties[v].append((u, sign))
+            into[v].append(u)
+    colour = [0] * n
+    for root in range(n):
+        if colour[root]:
+            continue
+        colour[root] = 1
+        queue = deque([root])
+        while queue:
+            u = queue.popleft()
+            for v, sign in ties[u]:
+                if not colour[v]:
+                    colour[v] = colour[u] * sign
+                    queue.append(v)
+    for _ in range(2):
+        for u, around in enumerate(ties):
+            broken = sum(1 for v, sign in around if colour[v] != colour[u] * sign)
+            if 2 * broken > len(around):
+                colour[u] = -colour[u]
+    far = SUPPORT_SEARCH_DEPTH
+    to_break, from_break = [far] * n, [far] * n
+    starts: deque[int] = deque()
+    ends: deque[int] = deque()
+    for u, edges in enumerate(out):
+        for v, sign, _ in edges:
+            if colour[v] != colour[u] * sign:
+                starts.append(u)
+                ends.append(v)
+    for u, others in enumerate(contrary):
+        for v, _ in others:
+            if colour[v] == colour[u]:  # a contradiction joins nodes of two colours
+                starts.append(u)
+                ends.append(v)
+    for u in starts:
+        to_break[u] = 0
+    for v in ends:
+        from_break[v] = 0
+    # breadth first, backwards from the starts and forwards from the ends, up to the search's depth
+    while starts:
+        u = starts.popleft()
+        if to_break[u] + 1 < far:
+            for w in into[u]:
+                if to_break[w] == far:
+                    to_break[w] = to_break[u] + 1
+                    starts.append(w)
+    while ends:
+        u = ends.popleft()
+        if from_break[u] + 1 < far:
+            for v in [*(e[0] for e in out[u]), *(e[0] for e in contrary[u])]:
+                if from_break[v] == far:
+                    from_break[v] = from_break[u] + 1
+                    ends.append(v)
+    return colour, to_break, from_break
 
 
 def _bounded_negative_path(
