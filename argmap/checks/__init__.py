@@ -125,7 +125,7 @@ def check(
                 continue
             findings.extend(found.check(context))
         findings = _located(argument_map, findings)
-    return relate(argument_map, findings)
+        return relate(argument_map, findings)
 
 
 def _located(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding]:
