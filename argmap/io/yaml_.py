@@ -25,6 +25,7 @@ Examples:
 from __future__ import annotations
 
 from array import array
+from functools import partial
 from typing import Any
 
 import yaml
@@ -34,6 +35,7 @@ from yaml.nodes import ScalarNode
 
 from argmap.errors import LoadError, Problem
 from argmap.io.limits import Limits, bad_character, get_limits
+from argmap.io.yaml_block import read_block
 from argmap.locations import Loc, Parsed, lines_and_columns
 
 __all__ = ["parse_yaml"]
@@ -48,6 +50,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:float": "construct_yaml_float",
 }
 _STR = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
@@ -125,6 +128,12 @@ def parse_yaml(
         argmap.errors.LoadError: a.yaml:2:1: duplicate key 'a' in this mapping
     """
     limits = limits or get_limits()
+    if not positions and not as_text and bad_character(text) is None:
+        # most files are plain block YAML: read them a line at a time, else as events below
+        fast = read_block(text, partial(_plain, limits.max_number_digits), max_depth=limits.max_depth)
+        if fast is not None:
+            data, marks = fast
+            return Parsed(data=data, items={key: array("i", found) for key, found in marks.items()})
     parsed = Parsed(data=None)
     problems: list[Problem] = []
     try:
@@ -173,6 +182,24 @@ def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
     return _STR
 
 
+def _plain(max_digits: int, value: str) -> Any:
+    """The value of an untagged plain scalar, as :func:`_scalar` gives it.
+
+    Raises:
+        ValueError: a scalar the event reader refuses (a number too long, or
+            a tag it does not support): that reader reports it, located.
+    """
+    if value[:1] not in _BY_FIRST:  # no implicit type starts with this character: text
+        return value
+    tag = _resolve(value, (True, False))
+    if tag in _PLAIN_TAGS:
+        return value
+    method = _SCALAR_TAGS.get(tag)
+    if method is None or (tag in _NUMBER_TAGS and len(value) > max_digits):
+        raise ValueError(value)
+    return getattr(_CONSTRUCTOR, method)(ScalarNode(tag, value))
+
+
 def _scalar(
     event: Any, as_text: bool, limits: Limits, path: str, problems: list[Problem], check_all: bool
 ) -> Any:
@@ -198,7 +225,7 @@ def _scalar(
     if method is None:
         problems.append(Problem(f"unsupported YAML tag {tag!r}", path, *_mark(event)))
         return value
-    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(value) > limits.max_number_digits:
+    if tag in _NUMBER_TAGS and len(value) > limits.max_number_digits:
         raise _Stop(
             Problem(
                 f"a number of {len(value)} characters is longer than the limit of {limits.max_number_digits}",
