@@ -114,6 +114,23 @@ def _seq(obj: object) -> list[object]:
     return list(obj) if isinstance(obj, list | tuple) else []
 
 
+_NOTHING: Mapping[str, object] = {}
+
+
+def _fields(obj: object) -> Mapping[str, object]:
+    """``obj``'s fields as a mapping to read with ``.get``: raw data, a model's fields, or nothing."""
+    if type(obj) is dict:
+        return obj
+    if isinstance(obj, BaseModel):
+        return obj.__dict__  # a model's fields, read without an attribute lookup each
+    return obj if isinstance(obj, Mapping) else _NOTHING
+
+
+def _elements(obj: object) -> list[Mapping[str, object]]:
+    """The items of a list of elements, each as :func:`_fields` gives it (this runs once per element)."""
+    return [_fields(item) for item in _seq(obj)]
+
+
 def fill_link_ids(data: object) -> object:
     """Give every link without an id its generated id (raw data or models alike).
 
@@ -177,18 +194,18 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
         close = difflib.get_close_matches(value, pool, n=1)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
-    nodes, links = _seq(_get(data, "nodes")), _seq(_get(data, "links"))
-    sides, sources = _seq(_get(data, "sides")), _seq(_get(data, "sources"))
+    nodes, links = _elements(_get(data, "nodes")), _elements(_get(data, "links"))
+    sides, sources = _elements(_get(data, "sides")), _elements(_get(data, "sources"))
 
-    def index(items: list[object], group: str, what: str, seen: dict[str, str]) -> None:
+    def index(items: list[Mapping[str, object]], group: str, what: str, seen: dict[str, str]) -> None:
         for i, item in enumerate(items):
-            item_id = _get(item, "id")
+            item_id = item.get("id")
             if not isinstance(item_id, str):
                 continue
             if item_id in seen:
                 problems.append(((group, i, "id"), f"duplicate id {item_id!r} (already {_a(seen[item_id])})"))
             else:
-                kind = _get(item, "kind", what)
+                kind = item.get("kind", what)
                 seen[item_id] = what if what != "element" else (kind if isinstance(kind, str) else "node")
 
     side_ids: dict[str, str] = {}
@@ -199,24 +216,24 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
     index(nodes, "nodes", "element", element_kinds)
     link_seen: dict[str, str] = {}
     for i, link in enumerate(links):
-        link_id = _get(link, "id")
+        link_id = link.get("id")
         if not isinstance(link_id, str):
             continue
         if link_id in element_kinds:
             taken_by = _a(element_kinds[link_id])
             problems.append((("links", i, "id"), f"duplicate id {link_id!r} (already {taken_by})"))
         else:
-            kind = _get(link, "kind")
+            kind = link.get("kind")
             element_kinds[link_id] = f"{kind} link" if isinstance(kind, str) else "link"
             link_seen[link_id] = str(kind)
 
     sections: dict[str, set[str] | None] = {}
     section_spans: dict[tuple[str, str], tuple[int, int]] = {}
     for src in sources:
-        src_id = _get(src, "id")
+        src_id = src.get("id")
         if not isinstance(src_id, str):
             continue
-        secs = _seq(_get(src, "sections"))
+        secs = _seq(src.get("sections"))
         names: set[str] = set()
         for sec in secs:
             name, start, end = _get(sec, "name"), _get(sec, "start"), _get(sec, "end")
@@ -253,13 +270,13 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
 
     # below, an element without anchors (most of a large map) skips check_anchors: it would find none
     for i, node in enumerate(nodes):
-        check_side(("nodes", i, "held_by"), _get(node, "held_by"))
-        node_anchors = _get(node, "anchors")
+        check_side(("nodes", i, "held_by"), node.get("held_by"))
+        node_anchors = node.get("anchors")
         if node_anchors:
             check_anchors(("nodes", i, "anchors"), node_anchors)
 
     for i, side in enumerate(sides):
-        stances = _get(side, "stances")
+        stances = side.get("stances")
         if isinstance(stances, Mapping):
             for issue_id in stances:
                 kind = element_kinds.get(issue_id)
@@ -271,17 +288,17 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
                         else f"is {_a(kind)}, not an issue"
                     )
                     problems.append((("sides", i, "stances", issue_id), f"stance on {issue_id!r}: it {what}"))
-        for j, other in enumerate(_seq(_get(side, "opposes"))):
+        for j, other in enumerate(_seq(side.get("opposes"))):
             check_side(("sides", i, "opposes", j), other)
 
     for i, link in enumerate(links):
-        link_kind = _get(link, "kind")
+        link_kind = link.get("kind")
         kind = link_kind if isinstance(link_kind, str) else None
-        check_side(("links", i, "held_by"), _get(link, "held_by"))
-        link_anchors = _get(link, "anchors")
+        check_side(("links", i, "held_by"), link.get("held_by"))
+        link_anchors = link.get("anchors")
         if link_anchors:
             check_anchors(("links", i, "anchors"), link_anchors)
-        source = _get(link, "source")
+        source = link.get("source")
         premises = (
             [(("links", i, "source"), source)]
             if isinstance(source, str)
@@ -297,7 +314,7 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
                 )
             elif premise in link_seen:
                 problems.append((loc, f"source {premise!r} is a link; a link's sources must be nodes"))
-        target = _get(link, "target")
+        target = link.get("target")
         if not isinstance(target, str) or not isinstance(kind, str):
             continue
         loc = ("links", i, "target")
