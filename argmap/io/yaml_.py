@@ -63,6 +63,9 @@ _BY_FIRST: dict[str, list[tuple[str, Any]]] = {
 }
 assert not _RESOLVER.yaml_path_resolvers  # else the tag could depend on the path too
 _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
+# A plain scalar that starts with a letter is typed only if it is one of YAML 1.1's words for
+# true, false and null ("false" is the longest); test_yaml_block checks this against the resolvers.
+_LONGEST_WORD = 5
 
 
 class _Stop(Exception):
@@ -189,8 +192,9 @@ def _plain(max_digits: int, value: str) -> Any:
         ValueError: a scalar the event reader refuses (a number too long, or
             a tag it does not support): that reader reports it, located.
     """
-    if value[:1] not in _BY_FIRST:  # no implicit type starts with this character: text
-        return value
+    first = value[:1]
+    if first not in _BY_FIRST or (first.isalpha() and len(value) > _LONGEST_WORD):
+        return value  # no implicit type starts with this character, or a word too long to be one
     tag = _resolve(value, (True, False))
     if tag in _PLAIN_TAGS:
         return value

@@ -70,9 +70,12 @@ class _Reader:
         if "\t" in text or "\r" in text:
             raise _Outside  # tabs and old line ends: the full reader's business
         lines = text.split("\n")
-        # each line once: its text without the indentation (right spaces dropped), and its indentation
-        self.contents = [line.strip(" ") for line in lines]
-        self.indents = [len(line) - len(line.lstrip(" ")) for line in lines]
+        # each line once: its text without the indentation (and without spaces at its end), its indentation
+        contents = [line.lstrip(" ") for line in lines]
+        self.indents = [len(line) - len(content) for line, content in zip(lines, contents, strict=True)]
+        if " \n" in text or text.endswith(" "):
+            contents = [content.rstrip(" ") for content in contents]
+        self.contents = contents
         self.n = len(lines)
         self.resolve = resolve
         self.max_depth = max_depth

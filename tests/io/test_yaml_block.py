@@ -224,3 +224,16 @@ def test_the_dumper_style_is_what_the_line_reader_expects() -> None:
     text = dumps_data({"a": [" ".join(["word"] * 30)], "b": {"c": 1}})
     assert text.startswith("a:\n  - word word") and "\n    word" in text and "b:\n  c: 1" in text
     assert agrees(text)
+
+
+def test_only_short_words_that_start_with_a_letter_have_a_type() -> None:
+    # _plain takes a longer plain scalar that starts with a letter for text without asking the resolvers
+    from argmap.io.yaml_ import _BY_FIRST, _LONGEST_WORD, _resolve
+
+    tags = {tag for first, found in _BY_FIRST.items() if first.isalpha() for tag, _ in found}
+    assert tags == {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+    words = ["yes", "no", "true", "false", "on", "off", "null", "y", "n"]
+    for word in [*words, *(w.upper() for w in words), *(w.title() for w in words)]:
+        for longer in (word + "s", word + " x", word * 2):
+            assert len(longer) <= _LONGEST_WORD or _resolve(longer, (True, False)) == "tag:yaml.org,2002:str"
+    assert max(len(w) for w in words if _resolve(w, (True, False)) != "tag:yaml.org,2002:str") == _LONGEST_WORD
