@@ -229,7 +229,8 @@ class ArgumentMap(_Model):
 
     def has(self, element_id: str) -> bool:
         """Whether ``element_id`` names a node or a link of the map."""
-        return element_id in self._lookup().positions
+        lookup = self._lookup()
+        return element_id in lookup.nodes or element_id in lookup.links
 
     def position(self, element_id: str) -> tuple[str, int]:
         """Where an element sits in the map's data: ``("nodes", 3)`` or ``("links", 0)``.
@@ -263,28 +264,57 @@ class ArgumentMap(_Model):
 
 
 class _Lookup:
-    """Elements by id and links by end, for one map's content."""
+    """Elements by id, places in the map and links by end, for one map's content.
 
-    __slots__ = ("into", "links", "nodes", "out_of", "positions")
+    Each part is built the first time it is asked for: checking a large map
+    needs the elements by id, but not always the links by end.
+    """
 
-    def __init__(self) -> None:
-        self.nodes: dict[str, AnyNode] = {}
-        self.links: dict[str, AnyLink] = {}
-        self.into: dict[str, list[AnyLink]] = {}
-        self.out_of: dict[str, list[AnyLink]] = {}
-        self.positions: dict[str, tuple[str, int]] = {}
+    __slots__ = ("_ends", "_places", "content", "links", "nodes")
+
+    def __init__(self, content: tuple[tuple[AnyNode, ...], tuple[AnyLink, ...]]) -> None:
+        nodes, links = content
+        self.content = content
+        self.nodes: dict[str, AnyNode] = {n.id: n for n in nodes}
+        self.links: dict[str, AnyLink] = {str(k.id): k for k in links}
+        self._places: dict[str, tuple[str, int]] | None = None
+        self._ends: tuple[dict[str, list[AnyLink]], dict[str, list[AnyLink]]] | None = None
 
     @classmethod
     def of(cls, m: ArgumentMap) -> _Lookup:
-        lookup = cls()
-        for i, n in enumerate(m.nodes):
-            lookup.nodes[n.id] = n
-            lookup.positions[n.id] = ("nodes", i)
-        for i, k in enumerate(m.links):
-            link_id = str(k.id)
-            lookup.links[link_id] = k
-            lookup.positions[link_id] = ("links", i)
-            lookup.into.setdefault(k.target, []).append(k)
-            for premise in k.premises:
-                lookup.out_of.setdefault(premise, []).append(k)
-        return lookup
+        return cls((m.nodes, m.links))
+
+    @property
+    def positions(self) -> dict[str, tuple[str, int]]:
+        """Where each element sits: ``("nodes", i)`` or ``("links", j)``."""
+        if self._places is None:
+            nodes, links = self.content
+            places = {n.id: ("nodes", i) for i, n in enumerate(nodes)}
+            places.update((str(k.id), ("links", j)) for j, k in enumerate(links))
+            self._places = places
+        return self._places
+
+    @property
+    def into(self) -> dict[str, list[AnyLink]]:
+        """The links into each node (or link, for undercuts)."""
+        return self._links_by_end()[0]
+
+    @property
+    def out_of(self) -> dict[str, list[AnyLink]]:
+        """The links out of each node (each premise of a linked argument)."""
+        return self._links_by_end()[1]
+
+    def _links_by_end(self) -> tuple[dict[str, list[AnyLink]], dict[str, list[AnyLink]]]:
+        if self._ends is None:
+            into: dict[str, list[AnyLink]] = {}
+            out_of: dict[str, list[AnyLink]] = {}
+            for k in self.content[1]:
+                into.setdefault(k.target, []).append(k)
+                source = k.source
+                if type(source) is str:
+                    out_of.setdefault(source, []).append(k)
+                else:
+                    for premise in source:
+                        out_of.setdefault(premise, []).append(k)
+            self._ends = (into, out_of)
+        return self._ends
