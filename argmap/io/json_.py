@@ -167,16 +167,20 @@ def _end(text: str, pos: int, out: dict[str, Any]) -> dict[str, Any]:
 
 
 def _depth(data: Any) -> int:
-    """The nesting depth of plain data, without recursion."""
-    deepest, stack = 0, [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
-        deepest = max(deepest, depth)
-    return deepest
+    """The nesting depth of plain data (the top value's is 0), a level at a time, without recursion."""
+    level, depth = ([data] if type(data) in _NESTED else []), -1
+    while level:
+        depth += 1
+        deeper: list[Any] = []
+        for value in level:
+            deeper.extend(
+                [v for v in (value.values() if type(value) is dict else value) if type(v) in _NESTED]
+            )
+        level = deeper
+    return max(depth, 0)
+
+
+_NESTED = (dict, list)
 
 
 def parse_json(text: str, path: str, *, positions: bool = True, limits: Limits | None = None) -> Parsed:
