@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -550,6 +552,18 @@ def _warn(notes: Sequence[Problem]) -> None:
         _err(str(Problem(f"warning: {what}", note.path, note.line, note.column)))
 
 
+def _show_warning(
+    otherwise: Callable[..., None], message: Warning | str, category: type[Warning], *where: Any, **more: Any
+) -> None:
+    """Print a :class:`LoadWarning` as ``file:line:col: warning: ...``; any other warning ``otherwise``."""
+    from argmap.io.notes import LoadWarning
+
+    if isinstance(message, LoadWarning):
+        _warn([message.problem])
+    else:
+        otherwise(message, category, *where, **more)
+
+
 def _load(file: str) -> ArgumentMap:
     """Load a map file as :func:`argmap.io.formats.load` does, printing the reader's notes as warnings."""
     from argmap.io import formats
@@ -1031,7 +1045,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             set_limits(Limits(**{**vars(get_limits()), "max_bytes": args.max_input_size}))
         _corpus_names(args)
-        return _COMMANDS[args.command](args)
+        from argmap.io.notes import LoadWarning
+
+        with warnings.catch_warnings():
+            # A reader's note met through argmap.load reads as every other note does.
+            warnings.simplefilter("always", LoadWarning)
+            warnings.showwarning = functools.partial(_show_warning, warnings.showwarning)
+            return _COMMANDS[args.command](args)
     except LoadError as err:
         _err(str(err))
         return EXIT_INPUT
