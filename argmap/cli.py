@@ -291,7 +291,7 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     draw.add_argument(
         "--with-findings",
         action="store_true",
-        help="highlight the elements of the checker's error and warning findings",
+        help="mark the checker's error and warning findings on their elements, with a key naming each",
     )
     draw.add_argument("--dpi", type=_dpi, metavar="DPI", help="resolution of PNG output (1 to 2400)")
     draw.add_argument(

@@ -91,8 +91,10 @@ class RenderOptions:
         depth: Number of links crossed from ``focus``.
         hide_unconnected: Leave out nodes that no drawn link touches.
         highlight: Ids of nodes and links to highlight.
-        with_findings: Highlight, besides ``highlight``, the nodes and links
-            of the checker's error and warning findings on the map.
+        with_findings: Name the checker's error and warning findings on the
+            diagram: their nodes and links highlighted (besides
+            ``highlight``) and marked with the finding's number and rule
+            code (``⚠ 1 AM302``), and a key under the title saying what each is.
         evaluation: Node id to ``"accepted"``, ``"rejected"`` or ``"undecided"``,
             drawn with the theme's evaluation decorations (accepted: bold
             outline; rejected: greyed and struck through; undecided: dotted outline).
