@@ -287,7 +287,12 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     draw.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
     draw.add_argument("--focus", metavar="ID", help="only this node and its neighbourhood")
     draw.add_argument("--depth", type=int, metavar="K", help="links crossed from --focus (default 1)")
-    draw.add_argument("--hide-unconnected", action="store_true", help="leave out nodes no drawn link touches")
+    draw.add_argument(
+        "--hide-unconnected",
+        action=argparse.BooleanOptionalAction,
+        help="leave out nodes no drawn link touches (--no-hide-unconnected: draw them all; default: as the"
+        " source draws them, which for Argdown leaves out statements in no relation)",
+    )
     draw.add_argument(
         "--with-findings",
         action="store_true",
