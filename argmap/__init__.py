@@ -39,6 +39,7 @@ if _TYPE_CHECKING:
     from argmap.io.formats import dump, load
     from argmap.io.native import dumps, loads
     from argmap.io.networkx_ import from_networkx, to_networkx
+    from argmap.io.notes import LoadWarning
     from argmap.model import (
         Anchor,
         ArgumentMap,
@@ -78,6 +79,7 @@ _LAZY: dict[str, str] = {
     "Finding": "argmap.checks",
     "Issue": "argmap.model",
     "LoadError": "argmap.errors",
+    "LoadWarning": "argmap.io.notes",
     "MapBuilder": "argmap.builder",
     "MapError": "argmap.errors",
     "Principle": "argmap.model",
@@ -141,6 +143,7 @@ __all__ = [
     "Finding",
     "Issue",
     "LoadError",
+    "LoadWarning",
     "MapBuilder",
     "MapError",
     "Principle",

@@ -1,11 +1,14 @@
 """Write an argument map in Python: add sides, nodes and links, then build.
 
-Each method spells out the fields of its element as keyword arguments (the
+Each method takes the fields of its element as keyword arguments (the
 model's names and types), so that an editor completes them and mypy checks
-them. Each ``add`` checks its element at once (an empty text, a bad value or
-an unknown keyword raises :class:`~argmap.errors.MapError` on the spot, an
-unknown keyword with a "did you mean"); references between elements are
-checked by :meth:`MapBuilder.build`, so elements may be added in any order.
+them; the fields every node has, and those every link has, are written once,
+as :class:`NodeFields` and :class:`LinkFields` (``**fields: Unpack[...]``,
+PEP 692), and ``help()`` shows them spelled out. Each ``add`` checks its
+element at once (an empty text, a bad value or an unknown keyword raises
+:class:`~argmap.errors.MapError` on the spot, an unknown keyword with a "did
+you mean"); references between elements are checked by
+:meth:`MapBuilder.build`, so elements may be added in any order.
 
 Examples:
     >>> b = MapBuilder("uniforms", "School uniforms")
@@ -31,8 +34,9 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import typing
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypedDict, TypeVar, Unpack
 
 from pydantic import BaseModel, JsonValue
 
@@ -58,7 +62,7 @@ from argmap.model.fields import UNDERCUTS, SideRole
 from argmap.references import LinkIds
 from argmap.validation import check_data, locate_problems, raise_problems, validate
 
-__all__ = ["MapBuilder"]
+__all__ = ["EvidenceFields", "LinkFields", "MapBuilder", "NodeFields"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 P = ParamSpec("P")
@@ -82,13 +86,78 @@ def _given(**values: Any) -> dict[str, Any]:
     return {name: value for name, value in values.items() if value is not None and value != ()}
 
 
+class NodeFields(TypedDict, total=False):
+    """The keywords of every node method: the fields every node has besides its kind, id and text."""
+
+    label: str | None
+    held_by: str | None
+    tags: Ids
+    anchors: Anchors
+    inferred: bool
+    note: str | None
+    data: Data | None
+
+
+class EvidenceFields(NodeFields, total=False):
+    """The keywords of :meth:`MapBuilder.evidence` and :meth:`MapBuilder.node`: a node's, and ``citation``."""
+
+    citation: str | None
+
+
+class LinkFields(TypedDict, total=False):
+    """The keywords of every link method: the fields every link has besides its kind, source and target."""
+
+    id: str | None
+    held_by: str | None
+    concession: bool
+    strength: float | None
+    note: str | None
+    tags: Ids
+    anchors: Anchors
+    inferred: bool
+    data: Data | None
+
+
+# What a keyword left out stands for (None for the others), as help() shows it.
+_LEFT_OUT: dict[str, Any] = {"tags": (), "anchors": (), "inferred": False, "concession": False}
+
+
+def _element_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a node or link given a value, as the model takes them (one tag as a tuple)."""
+    found = dict(fields)
+    if "tags" in found:
+        found["tags"] = _ids(found["tags"])
+    if "anchors" in found:
+        found["anchors"] = tuple(found["anchors"])
+    # False, like None and (), leaves the model's default (inferred, concession).
+    return {name: value for name, value in _given(**found).items() if value is not False}
+
+
+def _spelled_out(method: Callable[..., Any]) -> inspect.Signature:
+    """``method``'s signature with its ``**fields: Unpack[...]``, if any, spelled out one keyword each."""
+    signature = inspect.signature(method)
+    parameters = []
+    for p in signature.parameters.values():
+        if p.kind is not inspect.Parameter.VAR_KEYWORD:
+            parameters.append(p)
+            continue
+        (fields,) = typing.get_args(typing.get_type_hints(method)[p.name])
+        for name, annotation in fields.__annotations__.items():
+            shown = getattr(annotation, "__forward_arg__", annotation)  # as written, like the others
+            default = _LEFT_OUT.get(name)
+            parameters.append(inspect.Parameter(name, p.KEYWORD_ONLY, default=default, annotation=shown))
+    return signature.replace(parameters=parameters)
+
+
 def _known_keywords(method: Callable[P, R]) -> Callable[P, R]:
     """Refuse an unknown keyword as the file loader refuses an unknown field: with a "did you mean".
 
-    Without this, Python's TypeError would name the keyword but suggest nothing.
+    Without this, Python's TypeError would name the keyword but suggest
+    nothing (and ``**fields`` would take any keyword). The wrapped method's
+    signature spells out its fields, for ``help()`` and notebooks.
     """
-    parameters = [name for name in inspect.signature(method).parameters if name != "self"]
-    binder = inspect.signature(method)
+    binder = _spelled_out(method)
+    parameters = [name for name in binder.parameters if name != "self"]
 
     @functools.wraps(method)
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -106,6 +175,7 @@ def _known_keywords(method: Callable[P, R]) -> Callable[P, R]:
             raise MapError([Problem(f"unknown field {unknown[0]!r}{hint}", element=element)])
         return method(*args, **kwargs)
 
+    checked.__signature__ = binder  # type: ignore[attr-defined]
     return checked
 
 
@@ -251,21 +321,7 @@ class MapBuilder:
         return id
 
     @_known_keywords
-    def node(
-        self,
-        kind: NodeKind,
-        id: str,
-        text: str,
-        *,
-        label: str | None = None,
-        held_by: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        note: str | None = None,
-        data: Data | None = None,
-        citation: str | None = None,
-    ) -> str:
+    def node(self, kind: NodeKind, id: str, text: str, **fields: Unpack[EvidenceFields]) -> str:
         """Add a node of any kind (``citation`` only for evidence).
 
         Raises:
@@ -277,164 +333,64 @@ class MapBuilder:
         """
         if kind not in NODE_CLASSES:
             raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(NODE_KINDS)}")])
-        fields = _given(
-            label=label,
-            held_by=held_by,
-            tags=_ids(tags),
-            anchors=tuple(anchors),
-            inferred=inferred or None,
-            note=note,
-            data=data,
-            citation=citation,
-        )
-        node = self._make(NODE_CLASSES[kind], {"id": id, "kind": kind, "text": text, **fields}, kind)
+        data = {"id": id, "kind": kind, "text": text, **_element_fields(fields)}
+        node = self._make(NODE_CLASSES[kind], data, kind)
         self._claim_id(id, kind)
         self._nodes.append(node)
         return id
 
     @_known_keywords
-    def issue(
-        self,
-        id: str,
-        text: str,
-        *,
-        label: str | None = None,
-        held_by: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        note: str | None = None,
-        data: Data | None = None,
-    ) -> str:
+    def issue(self, id: str, text: str, **fields: Unpack[NodeFields]) -> str:
         """Add a question or motion under debate.
 
         Examples:
             >>> MapBuilder("m", "T").issue("q", "Should schools ban phones?", label="Ban phones?")
             'q'
         """
-        return self.node(
-            "issue", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
-            inferred=inferred, note=note, data=data,
-        )  # fmt: skip
+        return self.node("issue", id, text, **fields)
 
     @_known_keywords
-    def claim(
-        self,
-        id: str,
-        text: str,
-        *,
-        label: str | None = None,
-        held_by: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        note: str | None = None,
-        data: Data | None = None,
-    ) -> str:
+    def claim(self, id: str, text: str, **fields: Unpack[NodeFields]) -> str:
         """Add a claim: a position advanced in the debate.
 
         Examples:
             >>> MapBuilder("m", "T").claim("c", "Phones distract.", tags=["class", "focus"])
             'c'
         """
-        return self.node(
-            "claim", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
-            inferred=inferred, note=note, data=data,
-        )  # fmt: skip
+        return self.node("claim", id, text, **fields)
 
     @_known_keywords
-    def counterclaim(
-        self,
-        id: str,
-        text: str,
-        *,
-        label: str | None = None,
-        held_by: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        note: str | None = None,
-        data: Data | None = None,
-    ) -> str:
+    def counterclaim(self, id: str, text: str, **fields: Unpack[NodeFields]) -> str:
         """Add a counterclaim: a position advanced against another claim.
 
         Examples:
             >>> MapBuilder("m", "T").counterclaim("k", "Parents need contact.")
             'k'
         """
-        return self.node(
-            "counterclaim", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
-            inferred=inferred, note=note, data=data,
-        )  # fmt: skip
+        return self.node("counterclaim", id, text, **fields)
 
     @_known_keywords
-    def principle(
-        self,
-        id: str,
-        text: str,
-        *,
-        label: str | None = None,
-        held_by: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        note: str | None = None,
-        data: Data | None = None,
-    ) -> str:
+    def principle(self, id: str, text: str, **fields: Unpack[NodeFields]) -> str:
         """Add a principle: a value or norm that claims appeal to.
 
         Examples:
             >>> MapBuilder("m", "T").principle("p", "Children should be safe.")
             'p'
         """
-        return self.node(
-            "principle", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
-            inferred=inferred, note=note, data=data,
-        )  # fmt: skip
+        return self.node("principle", id, text, **fields)
 
     @_known_keywords
-    def evidence(
-        self,
-        id: str,
-        text: str,
-        *,
-        label: str | None = None,
-        held_by: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        note: str | None = None,
-        data: Data | None = None,
-        citation: str | None = None,
-    ) -> str:
+    def evidence(self, id: str, text: str, **fields: Unpack[EvidenceFields]) -> str:
         """Add evidence: a fact, datum or cited source; ``citation`` says where it comes from.
 
         Examples:
             >>> MapBuilder("m", "T").evidence("e", "Scores rose 6%.", citation="LSE study")
             'e'
         """
-        return self.node(
-            "evidence", id, text, label=label, held_by=held_by, tags=tags, anchors=anchors,
-            inferred=inferred, note=note, data=data, citation=citation,
-        )  # fmt: skip
+        return self.node("evidence", id, text, **fields)
 
     @_known_keywords
-    def link(
-        self,
-        kind: LinkKind,
-        source: Ids,
-        target: str,
-        *,
-        id: str | None = None,
-        held_by: str | None = None,
-        concession: bool = False,
-        strength: float | None = None,
-        note: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        data: Data | None = None,
-    ) -> str:
+    def link(self, kind: LinkKind, source: Ids, target: str, **fields: Unpack[LinkFields]) -> str:
         """Add a stance link and return its id (generated when not given).
 
         Args:
@@ -442,15 +398,16 @@ class MapBuilder:
                 ``equivalent``.
             source: One node id, or several for linked premises.
             target: A node id (a link id for ``undercuts``).
-            id: The link's id; by default ``source--kind--target``.
-            held_by: The side that draws the link, when not its source's.
-            concession: The link concedes a point to the other side.
-            strength: How strongly the source bears on the target, 0 to 1.
-            note: A remark (why, when ``inferred``).
-            tags: One tag or several.
-            anchors: Spans of a source the link is read from.
-            inferred: The map's authors inferred the link.
-            data: Free-form JSON values.
+            **fields: The link's fields (:class:`LinkFields`):
+                ``id``, by default ``source--kind--target``;
+                ``held_by``, the side that draws the link, when not its source's;
+                ``concession``, the link concedes a point to the other side;
+                ``strength``, how strongly the source bears on the target, 0 to 1;
+                ``note``, a remark (why, when ``inferred``);
+                ``tags``, one tag or several;
+                ``anchors``, spans of a source the link is read from;
+                ``inferred``, the map's authors inferred the link;
+                ``data``, free-form JSON values.
 
         Raises:
             MapError: the id is taken or a field is invalid.
@@ -463,163 +420,71 @@ class MapBuilder:
         premises = [source] if isinstance(source, str) else list(source)
         if kind not in LINK_CLASSES:
             raise MapError([Problem(f"unknown kind {kind!r}; expected one of: {', '.join(LINK_KINDS)}")])
-        link_id = id if id is not None else LinkIds(self._ids).new(kind, premises, target)
-        fields = _given(
-            held_by=held_by,
-            concession=concession or None,
-            strength=strength,
-            note=note,
-            tags=_ids(tags),
-            anchors=tuple(anchors),
-            inferred=inferred or None,
-            data=data,
-        )
-        data_ = {
+        given = _element_fields(fields)
+        link_id: str | None = given.pop("id", None)
+        if link_id is None:
+            link_id = LinkIds(self._ids).new(kind, premises, target)
+        data = {
             "id": link_id,
             "kind": kind,
             "target": target,
-            **fields,
+            **given,
             "source": source if isinstance(source, str) else premises,
         }
-        link = self._make(LINK_CLASSES[kind], data_, f"{kind} link")
+        link = self._make(LINK_CLASSES[kind], data, f"{kind} link")
         self._claim_id(link_id, f"{kind} link")
         self._links.append(link)
         return link_id
 
     @_known_keywords
-    def supports(
-        self,
-        source: Ids,
-        target: str,
-        *,
-        id: str | None = None,
-        held_by: str | None = None,
-        concession: bool = False,
-        strength: float | None = None,
-        note: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        data: Data | None = None,
-    ) -> str:
+    def supports(self, source: Ids, target: str, **fields: Unpack[LinkFields]) -> str:
         """Add a ``supports`` link: the source gives a reason for the target (several: linked premises).
 
         Examples:
             >>> MapBuilder("m", "T").supports("a", "q", strength=0.8)
             'a--supports--q'
         """
-        return self.link(
-            "supports", source, target, id=id, held_by=held_by, concession=concession, strength=strength,
-            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
-        )  # fmt: skip
+        return self.link("supports", source, target, **fields)
 
     @_known_keywords
-    def attacks(
-        self,
-        source: Ids,
-        target: str,
-        *,
-        id: str | None = None,
-        held_by: str | None = None,
-        concession: bool = False,
-        strength: float | None = None,
-        note: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        data: Data | None = None,
-    ) -> str:
+    def attacks(self, source: Ids, target: str, **fields: Unpack[LinkFields]) -> str:
         """Add an ``attacks`` link (the source rebuts the target node).
 
         Examples:
             >>> MapBuilder("m", "T").attacks("k", "a", concession=True)
             'k--attacks--a'
         """
-        return self.link(
-            "attacks", source, target, id=id, held_by=held_by, concession=concession, strength=strength,
-            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
-        )  # fmt: skip
+        return self.link("attacks", source, target, **fields)
 
     @_known_keywords
-    def undercuts(
-        self,
-        source: Ids,
-        target_link: str,
-        *,
-        id: str | None = None,
-        held_by: str | None = None,
-        concession: bool = False,
-        strength: float | None = None,
-        note: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        data: Data | None = None,
-    ) -> str:
+    def undercuts(self, source: Ids, target_link: str, **fields: Unpack[LinkFields]) -> str:
         """Add an ``undercuts`` link against the inference of the link ``target_link``.
 
         Examples:
             >>> MapBuilder("m", "T").undercuts("x", "a--supports--q")
             'x--undercuts--a--supports--q'
         """
-        return self.link(
-            UNDERCUTS, source, target_link, id=id, held_by=held_by, concession=concession,
-            strength=strength, note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
-        )  # fmt: skip
+        return self.link(UNDERCUTS, source, target_link, **fields)
 
     @_known_keywords
-    def contradicts(
-        self,
-        a: str,
-        b: str,
-        *,
-        id: str | None = None,
-        held_by: str | None = None,
-        concession: bool = False,
-        strength: float | None = None,
-        note: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        data: Data | None = None,
-    ) -> str:
+    def contradicts(self, a: str, b: str, **fields: Unpack[LinkFields]) -> str:
         """Add a symmetric ``contradicts`` link: the two nodes cannot both be true.
 
         Examples:
             >>> MapBuilder("m", "T").contradicts("a", "b")
             'a--contradicts--b'
         """
-        return self.link(
-            "contradicts", a, b, id=id, held_by=held_by, concession=concession, strength=strength,
-            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
-        )  # fmt: skip
+        return self.link("contradicts", a, b, **fields)
 
     @_known_keywords
-    def equivalent(
-        self,
-        a: str,
-        b: str,
-        *,
-        id: str | None = None,
-        held_by: str | None = None,
-        concession: bool = False,
-        strength: float | None = None,
-        note: str | None = None,
-        tags: Ids = (),
-        anchors: Anchors = (),
-        inferred: bool = False,
-        data: Data | None = None,
-    ) -> str:
+    def equivalent(self, a: str, b: str, **fields: Unpack[LinkFields]) -> str:
         """Add a symmetric ``equivalent`` link: the two nodes say the same in other words.
 
         Examples:
             >>> MapBuilder("m", "T").equivalent("a", "b")
             'a--equivalent--b'
         """
-        return self.link(
-            "equivalent", a, b, id=id, held_by=held_by, concession=concession, strength=strength,
-            note=note, tags=tags, anchors=anchors, inferred=inferred, data=data,
-        )  # fmt: skip
+        return self.link("equivalent", a, b, **fields)
 
     def build(self) -> ArgumentMap:
         """Check every reference and return the map.

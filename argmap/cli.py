@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import gc
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -286,11 +288,16 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
     draw.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
     draw.add_argument("--focus", metavar="ID", help="only this node and its neighbourhood")
     draw.add_argument("--depth", type=int, metavar="K", help="links crossed from --focus (default 1)")
-    draw.add_argument("--hide-unconnected", action="store_true", help="leave out nodes no drawn link touches")
+    draw.add_argument(
+        "--hide-unconnected",
+        action=argparse.BooleanOptionalAction,
+        help="leave out nodes no drawn link touches (--no-hide-unconnected: draw them all; default: as the"
+        " source draws them, which for Argdown leaves out statements in no relation)",
+    )
     draw.add_argument(
         "--with-findings",
         action="store_true",
-        help="highlight the elements of the checker's error and warning findings",
+        help="mark the checker's error and warning findings on their elements, with a key naming each",
     )
     draw.add_argument("--dpi", type=_dpi, metavar="DPI", help="resolution of PNG output (1 to 2400)")
     draw.add_argument(
@@ -549,6 +556,18 @@ def _warn(notes: Sequence[Problem]) -> None:
     for note in notes:
         what = f"{note.element}: {note.message}" if note.element else note.message
         _err(str(Problem(f"warning: {what}", note.path, note.line, note.column)))
+
+
+def _show_warning(
+    otherwise: Callable[..., None], message: Warning | str, category: type[Warning], *where: Any, **more: Any
+) -> None:
+    """Print a :class:`LoadWarning` as ``file:line:col: warning: ...``; any other warning ``otherwise``."""
+    from argmap.io.notes import LoadWarning
+
+    if isinstance(message, LoadWarning):
+        _warn([message.problem])
+    else:
+        otherwise(message, category, *where, **more)
 
 
 def _load(file: str) -> ArgumentMap:
@@ -1035,7 +1054,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             set_limits(Limits(**{**vars(get_limits()), "max_bytes": args.max_input_size}))
         _corpus_names(args)
-        return _COMMANDS[args.command](args)
+        from argmap.io.notes import LoadWarning
+
+        with warnings.catch_warnings():
+            # A reader's note met through argmap.load reads as every other note does.
+            warnings.simplefilter("always", LoadWarning)
+            warnings.showwarning = functools.partial(_show_warning, warnings.showwarning)
+            return _COMMANDS[args.command](args)
     except LoadError as err:
         _err(str(err))
         return EXIT_INPUT

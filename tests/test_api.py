@@ -32,6 +32,7 @@ PUBLIC = [
     "Finding",
     "Issue",
     "LoadError",
+    "LoadWarning",
     "MapBuilder",
     "MapError",
     "Principle",

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 import argmap
-from argmap.builder import MapBuilder
+from argmap.builder import EvidenceFields, LinkFields, MapBuilder, NodeFields
 from argmap.errors import MapError
 from argmap.model import LINK_CLASSES, NODE_CLASSES, ArgumentMap, Side, SourceDocument
 
@@ -166,3 +168,43 @@ def test_from_map_keeps_the_maps_own_fields() -> None:
 def test_the_signature_shows_the_fields_to_editors() -> None:
     shown = str(inspect.signature(MapBuilder.claim))
     assert "label: 'str | None' = None" in shown and "held_by: 'str | None' = None" in shown
+
+
+def test_the_fields_of_every_node_and_every_link_are_written_once_as_typed_dicts() -> None:
+    common_node = set.intersection(*(set(cls.model_fields) for cls in NODE_CLASSES.values()))
+    assert set(NodeFields.__annotations__) == common_node - {"id", "kind", "text"}
+    evidence = set(NODE_CLASSES["evidence"].model_fields) - {"id", "kind", "text"}
+    assert set(EvidenceFields.__annotations__) == evidence
+    common_link = set.intersection(*(set(cls.model_fields) for cls in LINK_CLASSES.values()))
+    assert set(LinkFields.__annotations__) == common_link - {"kind", "source", "target"}
+    for kind in NODE_CLASSES:
+        fields = EvidenceFields if kind == "evidence" else NodeFields
+        assert keywords(getattr(MapBuilder, kind)) == set(fields.__annotations__)
+    for kind in LINK_CLASSES:
+        assert keywords(getattr(MapBuilder, kind)) == set(LinkFields.__annotations__)
+
+
+def test_mypy_checks_the_keywords_of_every_kind(tmp_path: Path) -> None:
+    # What an editor and `mypy --strict` see: a typo, a wrong type, a field of another kind.
+    api = pytest.importorskip("mypy.api")
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "from argmap.builder import MapBuilder\n"
+        "b = MapBuilder('m', 'T')\n"
+        "b.claim('c', 'C.', lable='x')\n"
+        "b.supports('a', 'b', strength='high')\n"
+        "b.claim('d', 'D.', citation='no')\n"
+        "b.evidence('e', 'E.', citation='ok', tags=('t',), inferred=True)\n"
+        "b.undercuts('x', 'a--supports--b', id='u', concession=True)\n",
+        encoding="utf-8",
+    )
+    flags = ["--strict", "--no-incremental", "--follow-imports=silent", "--cache-dir", os.devnull]
+    out, _, _ = api.run([*flags, str(snippet)])
+    found = [line for line in out.splitlines() if ": error: " in line]
+    assert [line.split(":")[1] for line in found] == ["3", "4", "5"]
+    errors = [line.split(": error: ")[1] for line in found]
+    assert (
+        'Unexpected keyword argument "lable" for "claim" of "MapBuilder"; did you mean "label"?' in errors[0]
+    )
+    assert 'Argument "strength" to "supports" of "MapBuilder" has incompatible type "str"' in errors[1]
+    assert 'Unexpected keyword argument "citation" for "claim"' in errors[2]

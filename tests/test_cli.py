@@ -123,3 +123,19 @@ def test_console_entry_point_runs_as_module(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr == f"{bad}:1:1: the top level must be a mapping (id, title, nodes, ...), not a list\n"
+
+
+def test_a_note_met_through_load_is_a_located_warning_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # `grade --reference` loads through argmap.load, which warns: the command line
+    # prints the note as its readers' notes are printed, never as a Python warning.
+    first, second = tmp_path / "a.argdown", tmp_path / "b.argdown"
+    for path in (first, second):
+        path.write_text("# Phones\n\n[Ban]: Ban phones.\n  + [Calm]\n", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--reference", str(first), str(second))
+    assert code == 0 and "Precision" in out
+    assert err.splitlines() == [
+        f"{path}:4:5: warning: statement [Calm] is used but never given text; its title stands for its text"
+        for path in (first, second)
+    ]

@@ -41,6 +41,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,7 @@ from argmap.errors import ArgmapError, LoadError, Problem
 from argmap.io.files import is_same_file, write_atomic
 from argmap.io.limits import get_limits
 from argmap.io.located import decode, read_input
+from argmap.io.notes import LoadWarning
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -346,24 +348,36 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
 
     The format follows the file (see :func:`format_for`) unless given:
     ``yaml``, ``json``, ``aif``, ``ova``, ``kialo``... (see :data:`FORMATS`).
-    Use :func:`read` to get the part of a damaged file that could be
-    imported, and the reader's notes (which do not stop loading).
+    Each of the reader's notes (what it ignored in a file it reads whole, as
+    an Argdown file) is a :class:`LoadWarning` (:func:`warnings.warn`),
+    located ``file:line:col: ...``; they do not stop loading. Use
+    :func:`read` to get the notes as a list, or the part of a damaged file
+    that could be imported.
 
     Raises:
         LoadError: the file cannot be read, or is not a valid map in its
             format; every problem is listed, located.
 
     Examples:
-        >>> import pathlib, tempfile
+        >>> import pathlib, tempfile, warnings
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     path = pathlib.Path(folder) / "d.txt"
         ...     _ = path.write_text("1. Ban phones.\n1.1. Pro: They distract.\n")
         ...     [n.kind for n in load(path).nodes]
         ['issue', 'claim']
+        >>> with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always", LoadWarning)
+        ...     path = pathlib.Path(folder) / "d.argdown"
+        ...     _ = path.write_text("[A]: One.\n  + [B]\n")
+        ...     m = load(path)
+        >>> [(w.category.__name__, w.message.problem.line, w.message.problem.message) for w in caught]
+        [('LoadWarning', 2, 'statement [B] is used but never given text; its title stands for its text')]
     """
-    argument_map, problems, _, _ = read(path, format)
+    argument_map, problems, _, notes = read(path, format)
     if problems:
         raise LoadError(problems)
+    for note in notes:
+        warnings.warn(LoadWarning(note), stacklevel=2)
     return argument_map
 
 

@@ -77,8 +77,16 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
     premises of a linked support are; an edge with neither is a link of its
     own, whose id the map makes up.
 
+    A map's ids are text. Whole-number node ids, which networkx graphs often
+    have, are read as text (``1`` becomes ``"1"``), in the node ids and in
+    the ``source``, ``target`` and ``target_link`` attributes alike, unless
+    that would give two nodes one id; any other node id is refused. The map
+    read back thus has text ids: ``to_networkx`` of it has nodes ``"1"``,
+    ``"2"``...
+
     Raises:
-        MapError: the graph is undirected or does not describe a valid map.
+        MapError: the graph is undirected, has a node id that is not text (or
+            two that become one), or does not describe a valid map.
 
     Examples:
         >>> import networkx as nx
@@ -88,11 +96,18 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         >>> g.add_edge("a", "q", kind="supports")
         >>> [link.id for link in from_networkx(g).links]
         ['a--supports--q']
+        >>> h = nx.DiGraph(id="m", title="T")
+        >>> h.add_node(1, kind="claim", text="A.")
+        >>> h.add_node(2, kind="issue", text="Q?")
+        >>> h.add_edge(1, 2, kind="supports")
+        >>> [link.id for link in from_networkx(h).links]
+        ['1--supports--2']
     """
     if not graph.is_directed():
         raise MapError([Problem("the graph is undirected: a link runs from its source to its target")])
+    _check_node_ids(graph)
     data: dict[str, Any] = {k: graph.graph[k] for k in _GRAPH_KEYS if k in graph.graph}
-    data["nodes"] = [{"id": node_id, **attrs} for node_id, attrs in graph.nodes(data=True)]
+    data["nodes"] = [{**attrs, "id": _text_id(node_id)} for node_id, attrs in graph.nodes(data=True)]
     edges = (
         graph.edges(keys=True, data=True)
         if graph.is_multigraph()
@@ -107,8 +122,9 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         link = {k: v for k, v in attrs.items() if k not in ("order", "premise", "target_link")}
         if link_id is not None:
             link["id"] = link_id
-        link.setdefault("source", u)
-        link.setdefault("target", attrs.get("target_link", v))
+        source = link.get("source", u)
+        link["source"] = [_text_id(p) for p in source] if isinstance(source, list) else _text_id(source)
+        link["target"] = _text_id(link.get("target", attrs.get("target_link", v)))
         order = attrs.get("order", position)
         if not isinstance(order, int) or isinstance(order, bool):
             order = position
@@ -116,3 +132,34 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
     ordered = sorted(links.values(), key=lambda item: item["_order"])
     data["links"] = [{k: v for k, v in item.items() if k != "_order"} for item in ordered]
     return validate(data)
+
+
+def _text_id(value: Any) -> Any:
+    """A whole-number id as text (networkx graphs often number their nodes); any other value as it is."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_node_ids(graph: nx.DiGraph) -> None:
+    """Refuse node ids that are neither text nor whole numbers, and numbers whose text another node has."""
+    problems: list[Problem] = []
+    seen: dict[str, Any] = {}
+    for node_id in graph.nodes:
+        text = _text_id(node_id)
+        if not isinstance(text, str):
+            problems.append(
+                Problem(
+                    f"graph node {node_id!r}: a node id must be text (or a whole number, read as text);"
+                    " relabel the graph first, e.g. networkx.relabel_nodes(g, str)"
+                )
+            )
+        elif text in seen:
+            problems.append(
+                Problem(
+                    f"graph nodes {seen[text]!r} and {node_id!r} would both have the id {text!r}:"
+                    " relabel the graph so that its node ids are distinct text"
+                )
+            )
+        else:
+            seen[text] = node_id
+    if problems:
+        raise MapError(problems)

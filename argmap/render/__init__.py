@@ -14,7 +14,7 @@ is; themes are data (:data:`THEMES`).
 The modules: ``statements`` (one DOT line each), ``html_labels`` (node and
 link labels), ``legend``, ``drawing`` (what one diagram is drawn from),
 ``dot`` (the assembly), ``select`` (what is drawn, asking
-:mod:`argmap.graph`), ``findings`` (what ``with_findings`` highlights),
+:mod:`argmap.graph`), ``findings`` (what ``with_findings`` names),
 ``colours`` (colour differences, to check palettes),
 ``engines`` (layout), ``output`` and ``jupyter``.
 

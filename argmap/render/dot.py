@@ -46,10 +46,10 @@ from dataclasses import replace
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.model.fields import UNDERCUTS
 from argmap.render.drawing import Drawing, ends, line_attrs, merge
-from argmap.render.findings import finding_elements
+from argmap.render.findings import findings_of
 from argmap.render.html_labels import font, left_block, link_mark, node_label, tag, title_label
 from argmap.render.labels import html_text
-from argmap.render.legend import legend_table
+from argmap.render.legend import findings_key, legend_table
 from argmap.render.options import RenderOptions
 from argmap.render.select import select
 from argmap.render.statements import (
@@ -227,15 +227,16 @@ def _graph_attrs(drawing: Drawing) -> list[tuple[str, AttrValue]]:
     ]
     title = title_label(drawing) if options.title else None
     key = legend_table(drawing) if options.legend else None
-    label = title or key
-    if title is not None and key is not None:
+    parts = [part for part in (title, key, findings_key(drawing)) if part is not None]
+    label = parts[0] if parts else None
+    if len(parts) > 1:
         # Graphviz stretches a table to the width of its cell, spreading the extra
         # evenly over the cell's columns: an empty column beside the legend takes
         # half of it when the title is the wider.
+        rest = "".join(f'<TR><TD ALIGN="LEFT">{part}</TD><TD></TD></TR>' for part in parts[1:])
         label = Html(
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-            f'<TR><TD ALIGN="LEFT" COLSPAN="2">{title}</TD></TR>'
-            f'<TR><TD ALIGN="LEFT">{key}</TD><TD></TD></TR></TABLE>'
+            f'<TR><TD ALIGN="LEFT" COLSPAN="2">{parts[0]}</TD></TR>{rest}</TABLE>'
         )
     if label is not None:
         attrs += [("label", label), ("labelloc", "t"), ("labeljust", "l")]
@@ -294,10 +295,11 @@ def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
         True
     """
     options = options or RenderOptions()
-    if options.with_findings:
-        found = finding_elements(m)
+    findings = findings_of(m) if options.with_findings else None
+    if findings is not None:
+        found = {element for finding in findings for element in finding.elements}
         options = replace(options, highlight=frozenset(options.highlight) | found, with_findings=False)
-    drawing = Drawing(m, options, options.resolved_theme, select(m, options))
+    drawing = Drawing(m, options, options.resolved_theme, select(m, options), findings)
     lines = [f"digraph {quote(m.id)} {{", *_defaults(drawing), *_node_lines(drawing)]
     for link in drawing.chosen.links:
         lines.extend(_link_lines(link, drawing))

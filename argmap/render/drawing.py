@@ -29,6 +29,7 @@ from functools import cached_property
 from argmap.graph import final_target, nearest_issues
 from argmap.model import STANCE_KINDS, AnyLink, ArgumentMap, Side
 from argmap.model.fields import UNDERCUTS
+from argmap.render.findings import FindingMark
 from argmap.render.options import RenderOptions
 from argmap.render.select import Selection
 from argmap.render.statements import AttrValue, copy_id, junction_id
@@ -183,6 +184,8 @@ class Drawing:
         options: What to draw and how.
         theme: The resolved theme of ``options``.
         chosen: The nodes and links to draw.
+        findings: The checker's findings to name on the diagram, or None
+            when not asked for (see :mod:`argmap.render.findings`).
         fills: Side id to its fill.
     """
 
@@ -190,6 +193,7 @@ class Drawing:
     options: RenderOptions
     theme: Theme
     chosen: Selection
+    findings: tuple[FindingMark, ...] | None = None
     fills: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -204,6 +208,21 @@ class Drawing:
     def badges(self) -> dict[str, str]:
         """Side id to its badge (see :func:`side_badges`), when the theme draws badges; else empty."""
         return side_badges(self.m) if self.theme.side_badges else {}
+
+    @cached_property
+    def drawn_findings(self) -> tuple[FindingMark, ...]:
+        """The findings that name a drawn node or link, in the checker's order: finding n is the nth."""
+        drawn = {node.id for node in self.chosen.nodes} | {str(link.id) for link in self.chosen.links}
+        return tuple(f for f in self.findings or () if drawn.intersection(f.elements))
+
+    @cached_property
+    def finding_numbers(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Element id to the (number, rule code) of each drawn finding that names it."""
+        found: dict[str, dict[tuple[int, str], None]] = {}
+        for number, finding in enumerate(self.drawn_findings, 1):
+            for element in finding.elements:
+                found.setdefault(element, {})[number, finding.code] = None
+        return {element: tuple(marks) for element, marks in found.items()}
 
     @cached_property
     def junctions(self) -> frozenset[str]:

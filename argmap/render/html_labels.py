@@ -22,7 +22,19 @@ from argmap.render.drawing import Drawing
 from argmap.render.labels import clean, escape, escape_attribute, html_text
 from argmap.render.statements import Html
 
-__all__ = ["TABLE", "badge", "flow", "font", "left_block", "link_mark", "node_label", "tag", "title_label"]
+__all__ = [
+    "FINDING_SIGN",
+    "TABLE",
+    "badge",
+    "finding_words",
+    "flow",
+    "font",
+    "left_block",
+    "link_mark",
+    "node_label",
+    "tag",
+    "title_label",
+]
 
 TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{spacing}" CELLPADDING="1" ALIGN="LEFT">'
 
@@ -120,6 +132,36 @@ def badge(text: str) -> str:
     return tag("B", f"[{escape(text)}]")
 
 
+# The sign before a finding's number, on the elements it names and in the findings key.
+FINDING_SIGN = "⚠"
+
+
+def finding_words(element_id: str, drawing: Drawing) -> list[tuple[str, str]]:
+    """The marks of the findings naming an element, as ``(plain, markup)`` words: ``⚠ 1 AM302``, ``·``...
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> from argmap.render import RenderOptions
+        >>> from argmap.render.findings import findings_of
+        >>> from argmap.render.select import select
+        >>> b = MapBuilder("m", "T")
+        >>> _ = b.claim("a", "A."); _ = b.claim("b", "B.")
+        >>> _ = b.supports("a", "b", id="s"); _ = b.attacks("a", "b", id="x")
+        >>> m, options = b.build(), RenderOptions()
+        >>> drawing = Drawing(m, options, options.resolved_theme, select(m, options), findings_of(m))
+        >>> " ".join(plain for plain, _ in finding_words("s", drawing))
+        '⚠ 1 AM101'
+        >>> finding_words("nowhere", drawing)
+        []
+    """
+    words: list[tuple[str, str]] = []
+    for number, code in drawing.finding_numbers.get(element_id, ()):
+        if words:
+            words.append(("·", "·"))
+        words += [(FINDING_SIGN, FINDING_SIGN), (str(number), tag("B", str(number))), (code, escape(code))]
+    return words
+
+
 def _body_rows(node: AnyNode, drawing: Drawing, strike: bool) -> list[str]:
     mode, width = drawing.options.labels, drawing.options.wrap
     if node.id in drawing.options.blanks:
@@ -150,6 +192,12 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_header(node, drawing)}</TD></TR>',
         *_body_rows(node, drawing, strike),
     ]
+    found = finding_words(node.id, drawing)
+    if found:
+        theme = drawing.theme
+        width = round(drawing.options.wrap * theme.fontsize / theme.header_fontsize)
+        marks = font(flow(found, width), theme.header_fontsize, theme.text_color)
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{marks}</TD></TR>')
     table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"{tooltip}>'
     return Html(table + "".join(rows) + "</TABLE>")
 
@@ -171,6 +219,10 @@ def link_mark(link: AnyLink, drawing: Drawing) -> Html:
         mark = tag("I", f"{mark} {_theme_text(theme.concession_mark)}".strip())
     if link.inferred:
         mark = f"{mark} {tag('I', _theme_text(theme.inferred_mark))}".strip()
+    found = finding_words(str(link.id), drawing)
+    if found:
+        marks = font(" ".join(markup for _, markup in found), theme.header_fontsize, theme.text_color)
+        mark = f"{mark} {marks}".strip()
     return Html(mark)
 
 

@@ -37,12 +37,13 @@ import math
 
 from argmap.model import LINK_KINDS, STANCE_KINDS
 from argmap.render.drawing import Drawing
-from argmap.render.html_labels import badge, font, tag
+from argmap.render.findings import FindingMark
+from argmap.render.html_labels import FINDING_SIGN, badge, font, tag
 from argmap.render.labels import escape, html_text
 from argmap.render.statements import Html
 from argmap.render.themes import LinkStyle
 
-__all__ = ["legend_entries", "legend_table", "sample"]
+__all__ = ["findings_key", "legend_entries", "legend_table", "sample"]
 
 _LINES = {"solid": "─", "dashed": "╌", "dotted": "┈", "bold": "━"}
 _HEADS = {"normal": "▶", "tee": "┤", "none": "", "odot": "○"}
@@ -163,3 +164,55 @@ def legend_table(drawing: Drawing) -> Html | None:
     # ALIGN: at its own width under a wider title, not stretched to it.
     outer = f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="6" ALIGN="LEFT">'
     return Html(outer + "<TR>" + heading + "".join(columns) + "</TR></TABLE>")
+
+
+def _finding_text(finding: FindingMark, width: int) -> str:
+    """One row of the findings key: the rule's code, name and severity, the message, the related codes."""
+    text = html_text(f"{finding.name} ({finding.severity}): {finding.message}", width)
+    if finding.related:
+        text += "<BR/>" + html_text(f"explains {', '.join(finding.related)} too (see argmap check)", width)
+    return f"{tag('B', escape(finding.code))} {text}"
+
+
+def findings_key(drawing: Drawing) -> Html | None:
+    """The key to the findings marked on the diagram (``⚠ 1``...), or None when none were asked for.
+
+    Each finding that names a drawn element has a row: its number, its
+    rule's code, name and severity, and the checker's message. When none
+    does, the key says so, and how many findings name only elements not drawn.
+
+    Examples:
+        >>> from argmap.builder import MapBuilder
+        >>> from argmap.render import RenderOptions
+        >>> from argmap.render.findings import findings_of
+        >>> from argmap.render.select import select
+        >>> b = MapBuilder("m", "T")
+        >>> _ = b.claim("a", "A."); _ = b.claim("b", "B.")
+        >>> _ = b.supports("a", "b", id="s"); _ = b.attacks("a", "b", id="x")
+        >>> m, options = b.build(), RenderOptions()
+        >>> theme, chosen = options.resolved_theme, select(m, options)
+        >>> key = findings_key(Drawing(m, options, theme, chosen, findings_of(m)))
+        >>> "<B>AM101</B> contradictory-stance (error): " in key
+        True
+        >>> findings_key(Drawing(m, options, theme, chosen)) is None
+        True
+    """
+    if drawing.findings is None:
+        return None
+    size = drawing.theme.header_fontsize + 1
+    heading = tag("B", "Findings")
+    rows = []
+    for number, finding in enumerate(drawing.drawn_findings, 1):
+        sign = font(f"{FINDING_SIGN} {tag('B', str(number))}", size)
+        text = font(_finding_text(finding, 5 * drawing.options.wrap), size)
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{sign}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
+        )
+    if not rows and drawing.findings:
+        heading += f": none among the elements drawn ({len(drawing.findings)} on elements not drawn)"
+    elif not rows:
+        heading += ": none (no error or warning of argmap check)"
+    top = f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font(heading, size)}</TD></TR>'
+    colour = drawing.theme.cluster_color
+    outer = f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="3" ALIGN="LEFT">'
+    return Html(outer + top + "".join(rows) + "</TABLE>")

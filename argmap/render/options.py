@@ -89,10 +89,18 @@ class RenderOptions:
             (a link joins all its premises and its target; an undercut joins
             its premises to the ends of the link it undercuts).
         depth: Number of links crossed from ``focus``.
-        hide_unconnected: Leave out nodes that no drawn link touches.
+        hide_unconnected: Leave out nodes that no drawn link touches (True),
+            or draw them all (False). None, the default, draws the map as
+            its source would: the statements and arguments of an Argdown
+            document that no relation touches are left out, as the Argdown
+            tool leaves them out of its map (see
+            :func:`argmap.render.select.argdown_leaves_out`); any other
+            node is drawn.
         highlight: Ids of nodes and links to highlight.
-        with_findings: Highlight, besides ``highlight``, the nodes and links
-            of the checker's error and warning findings on the map.
+        with_findings: Name the checker's error and warning findings on the
+            diagram: their nodes and links highlighted (besides
+            ``highlight``) and marked with the finding's number and rule
+            code (``⚠ 1 AM302``), and a key under the title saying what each is.
         evaluation: Node id to ``"accepted"``, ``"rejected"`` or ``"undecided"``,
             drawn with the theme's evaluation decorations (accepted: bold
             outline; rejected: greyed and struck through; undecided: dotted outline).
@@ -129,7 +137,7 @@ class RenderOptions:
     tags: Collection[str] = ()
     focus: str | None = None
     depth: int = 1
-    hide_unconnected: bool = False
+    hide_unconnected: bool | None = None
     highlight: Collection[str] = frozenset()
     with_findings: bool = False
     evaluation: Mapping[str, EvaluationStatus] = field(default_factory=dict, hash=False)

@@ -1,5 +1,11 @@
 """Which nodes and links a diagram shows: filters, focus and hiding unconnected nodes.
 
+A node that no drawn link touches is left out when the options say so
+(``hide_unconnected=True``) and, by default, when the map's source leaves it
+out: the Argdown tool draws no statement or argument that takes part in no
+relation (:func:`argdown_leaves_out`), so the prose of an Argdown document
+is not drawn as loose boxes.
+
 The graph questions (what bears on an issue, what lies within k links, which
 links join kept nodes) are answered by :mod:`argmap.graph`; this module only
 combines the answers as the options ask.
@@ -19,14 +25,16 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.errors import UnknownElementError
 from argmap.graph import bears_on, drawn_links, issue_nodes, link_ends, neighbourhood, side_nodes
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.options import RenderOptions
 
-__all__ = ["Selection", "link_ends", "neighbourhood_nodes", "select"]
+__all__ = ["Selection", "argdown_leaves_out", "link_ends", "neighbourhood_nodes", "select"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,44 @@ def neighbourhood_nodes(m: ArgumentMap, node_id: str, depth: int) -> tuple[AnyNo
         ['a', 'b', 'c']
     """
     return tuple(m.node(node_id) for node_id in neighbourhood(m, node_id, depth))
+
+
+def _mapping(value: Any, key: str) -> Mapping[str, Any]:
+    """``value[key]`` when both are mappings, else an empty mapping (the data is the user's: anything)."""
+    found = value.get(key) if isinstance(value, Mapping) else None
+    return found if isinstance(found, Mapping) else {}
+
+
+def argdown_leaves_out(m: ArgumentMap) -> frozenset[str]:
+    r"""The nodes read from an Argdown document that the Argdown tool leaves out of its map when unconnected.
+
+    The reader records under ``data["argdown"]`` where each node came from
+    (docs/formats-argdown.md). The Argdown tool's map leaves out every
+    statement and argument that takes part in no relation (its selection
+    setting ``excludeDisconnected``): the document's prose, a titled
+    statement nothing refers to. A document may keep them all (front matter
+    ``selection: {excludeDisconnected: false}``, kept in the map's
+    ``metadata["argdown"]["front_matter"]``) and an element may ask to be
+    drawn (``{isInMap: true}`` in its data). Whether a node is unconnected is
+    for :func:`select` to say: this is the set it may leave out.
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.io.argdown import read_argdown
+        >>> m, _ = read_argdown("Some prose.\n\n[A]: One.\n  + [B]: Two.\n\n[C]: Three. {isInMap: true}\n")
+        >>> sorted(argdown_leaves_out(m))
+        ['A', 'B', 'untitled-1']
+        >>> argdown_leaves_out(argmap.load_corpus("school-phones"))
+        frozenset()
+    """
+    selection = _mapping(_mapping(_mapping(m.metadata, "argdown"), "front_matter"), "selection")
+    if selection.get("excludeDisconnected") is False:
+        return frozenset()
+    return frozenset(
+        n.id
+        for n in m.nodes
+        if isinstance(n.data.get("argdown"), Mapping) and n.data.get("isInMap") is not True
+    )
 
 
 def _check_known(m: ArgumentMap, options: RenderOptions) -> None:
@@ -104,6 +150,10 @@ def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
     if options.focus is not None:
         kept &= set(neighbourhood(m, options.focus, options.depth))
     links = tuple(drawn_links(m, kept))
-    if options.hide_unconnected:
-        kept = {end for link in links for end in link_ends(m, link)}
+    hidden = frozenset(kept) if options.hide_unconnected else frozenset()
+    if options.hide_unconnected is None:
+        hidden = argdown_leaves_out(m)
+    if hidden:
+        connected = {end for link in links for end in link_ends(m, link)}
+        kept -= hidden - connected
     return Selection(tuple(n for n in m.nodes if n.id in kept), links)

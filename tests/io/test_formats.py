@@ -159,3 +159,28 @@ def test_same_file_through_links(tmp_path: Path) -> None:
     assert is_same_file(first, tmp_path / "soft.yaml") and is_same_file(first, tmp_path / "hard.yaml")
     assert is_same_file(first, tmp_path / "sub" / ".." / "a.yaml")
     assert not is_same_file(first, tmp_path / "other.yaml")
+
+
+ARGDOWN_WITH_NOTES = "# Phones\n\n[Ban]: Ban phones.\n  + [Calm]\n  - <Cost>\n"
+
+
+def test_load_warns_with_each_note_located_and_read_lists_them(tmp_path: Path) -> None:
+    path = tmp_path / "d.argdown"
+    path.write_text(ARGDOWN_WITH_NOTES, encoding="utf-8")
+    with pytest.warns(argmap.LoadWarning) as caught:
+        m = load(path)
+    assert [link.kind for link in m.links] == ["supports", "attacks"]
+    assert [str(w.message) for w in caught] == [
+        f"{path}:4:5: statement [Calm] is used but never given text; its title stands for its text",
+        f"{path}:5:5: argument <Cost> is used but never described; its title stands for its text",
+    ]
+    notes = read(path).notes
+    assert [w.message.problem for w in caught] == notes  # type: ignore[union-attr]
+    # each warning points at the caller's line, not into argmap
+    assert {w.filename for w in caught} == {__file__}
+
+
+def test_load_of_a_file_without_notes_warns_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "d.argdown"
+    path.write_text("# Phones\n\n[Ban]: Ban phones.\n  + [Calm]: Calm classes.\n", encoding="utf-8")
+    load(path)  # warnings are errors in the test suite

@@ -98,3 +98,41 @@ def test_edges_with_one_id_are_one_linked_link() -> None:
 def test_an_undirected_graph_is_refused_in_words() -> None:
     with pytest.raises(argmap.MapError, match="undirected"):
         from_networkx(_hand_made(nx.Graph()))
+
+
+def test_whole_number_node_ids_are_read_as_text() -> None:
+    # networkx graphs often number their nodes; the map's ids are text.
+    g = nx.relabel_nodes(_hand_made(nx.DiGraph()), {"q": 0, "a": 1})
+    g.add_node("c", kind="claim", text="C.")
+    g.add_edge("c", "b", kind="supports", id="s", source=["c", 1])
+    g.add_edge(1, "b", kind="supports", id="s", source=["c", 1])
+    m = from_networkx(g)
+    assert sorted(node.id for node in m.nodes) == ["0", "1", "b", "c"]
+    assert sorted((link.kind, link.premises, link.target) for link in m.links) == [
+        ("attacks", ("b",), "0"),
+        ("supports", ("1",), "0"),
+        ("supports", ("c", "1"), "b"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("node", "expected"),
+    [
+        ((1, 2), r"graph node \(1, 2\): a node id must be text .*networkx\.relabel_nodes\(g, str\)"),
+        (2.5, r"graph node 2\.5: a node id must be text"),
+    ],
+)
+def test_a_node_id_that_is_not_text_is_refused_with_networkx_advice(node: object, expected: str) -> None:
+    g = _hand_made(nx.DiGraph())
+    g.add_node(node, kind="claim", text="X.")
+    with pytest.raises(argmap.MapError, match=expected) as caught:
+        from_networkx(g)
+    assert "quotes" not in str(caught.value)
+
+
+def test_a_number_whose_text_another_node_has_is_refused() -> None:
+    g = _hand_made(nx.DiGraph())
+    g.add_node(7, kind="claim", text="Seven.")
+    g.add_node("7", kind="claim", text="Also seven.")
+    with pytest.raises(argmap.MapError, match="graph nodes 7 and '7' would both have the id '7'"):
+        from_networkx(g)

@@ -1,0 +1,139 @@
+"""`with_findings` names each finding on the diagram: a mark on its elements, a key under the title."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+
+import argmap
+import argmap.model
+from argmap.checks import check
+from argmap.render import RenderOptions, render, to_dot
+from argmap.render.themes import DEFAULT
+from tests.render.test_render_dot import MARKUP, edge_line, edge_lines, html_labels, node_line
+from tests.strategies import maps
+
+
+def misplaced_map() -> argmap.ArgumentMap:
+    """A side attacks its own claim (AM302); a claim both supports and attacks another (AM101); strays."""
+    b = argmap.MapBuilder("phones", "Phones & <class>")
+    b.side("ban", "Ban supporters", stances={"q": "for"})
+    b.side("free", "Free-use advocates", stances={"q": "against"})
+    b.issue("q", "Schools should ban phones in class.")
+    b.claim("distract", "Phones distract pupils.", held_by="ban")
+    b.claim("office", "The office can pass on urgent calls.", held_by="ban")
+    b.claim("learn", "Phones can be used for learning.", held_by="free")
+    b.evidence("stray", "A survey of 400 pupils.", held_by="ban")
+    b.claim("calm", "Breaks are calmer.", held_by="ban")
+    b.supports("distract", "q")
+    b.supports("calm", "q")
+    b.attacks("office", "distract", id="misplaced")
+    b.supports("learn", "distract", id="s")
+    b.attacks("learn", "distract", id="x")
+    return b.build()
+
+
+def marks(line: str) -> list[tuple[str, str]]:
+    """The (number, code) of each finding mark on a node's or link's line of DOT."""
+    return re.findall(r"⚠ <B>(\d+)</B> (AM\d+)", line)
+
+
+def link_line(dot: str, link: argmap.model.AnyLink) -> str:
+    """The line of DOT that draws a one-premise link (told from a parallel link by its mark)."""
+    head = f'"{link.premises[0]}" -> "{link.target}" ['
+    mark = f"label=<{DEFAULT.links[link.kind].mark}"
+    (line,) = [line for line in edge_lines(dot) if line.startswith(head) and mark in line]
+    return line
+
+
+def key_rows(dot: str) -> list[str]:
+    """The rows of the findings key, as plain text."""
+    (key,) = re.findall(r"<B>Findings</B>.*?</TABLE>", dot)
+    rows = re.findall(r"<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">(.*?)</TD></TR>", key)
+    return [" ".join(re.sub(r"</?[A-Z]+[^>]*>", " ", row).split()) for row in rows]
+
+
+def test_every_element_of_a_finding_carries_its_number_and_rule_and_the_key_says_why() -> None:
+    m = misplaced_map()
+    findings = check(m, min_severity="warning")
+    assert [f.code for f in findings] == ["AM302", "AM101", "AM402"]  # guards the test
+    dot = to_dot(m, RenderOptions(with_findings=True))
+    for number, finding in enumerate(findings, 1):
+        for element in finding.elements:
+            if element in {n.id for n in m.nodes}:
+                line = node_line(dot, element)
+            else:
+                line = link_line(dot, m.link(element))
+            assert (str(number), finding.code) in marks(line), (element, line)
+            assert (
+                DEFAULT.highlight.penwidth is not None and f"penwidth={DEFAULT.highlight.penwidth:g}" in line
+            )
+    # an element of no finding carries no mark
+    assert marks(node_line(dot, "calm")) == [] and marks(edge_line(dot, "calm", "q")) == []
+    rows = key_rows(dot)
+    assert len(rows) == len(findings)
+    for number, (row, finding) in enumerate(zip(rows, findings, strict=True), 1):
+        words = row.replace("&#39;", "'")
+        assert words.startswith(f"⚠ {number}")
+        assert f"{finding.code} {finding.name} ({finding.severity}):" in words
+        assert " ".join(finding.message.split()) in words
+    # the first finding explains others, which `argmap check` lists under it: the key names them
+    assert findings[0].related and all(r.code in rows[0] for r in findings[0].related)
+
+
+def test_one_misplaced_attack_is_named_on_both_its_ends_and_its_line() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.side("ban", "Ban", stances={"q": "for"})
+    b.issue("q", "Q.")
+    b.claim("a", "A.", held_by="ban")
+    b.claim("o", "O.", held_by="ban")
+    b.supports("a", "q")
+    b.attacks("o", "a", id="x")
+    dot = to_dot(b.build(), RenderOptions(with_findings=True))
+    assert marks(node_line(dot, "o")) == marks(node_line(dot, "a")) == [("1", "AM302")]
+    assert marks(edge_line(dot, "o", "a")) == [("1", "AM302")]
+    assert [row.split(":")[0] for row in key_rows(dot)] == ["⚠ 1 AM302 side-incoherence (warning)"]
+
+
+def test_findings_on_elements_not_drawn_are_left_out_and_numbers_follow_what_is_drawn() -> None:
+    m = misplaced_map()
+    dot = to_dot(m, RenderOptions(with_findings=True, focus="stray", depth=0))
+    assert [row.split(":")[0] for row in key_rows(dot)] == ["⚠ 1 AM402 unconnected (warning)"]
+    assert marks(node_line(dot, "stray")) == [("1", "AM402")]
+    nothing = to_dot(m, RenderOptions(with_findings=True, focus="calm", depth=0))
+    assert "<B>Findings</B>: none among the elements drawn (3 on elements not drawn)" in nothing
+
+
+def test_a_map_without_findings_says_so_and_without_the_option_nothing_is_named() -> None:
+    phones = argmap.load_corpus("school-phones")
+    assert "<B>Findings</B>: none (no error or warning of argmap check)" in to_dot(
+        phones, RenderOptions(with_findings=True)
+    )
+    assert "⚠" not in to_dot(misplaced_map()) and "Findings" not in to_dot(misplaced_map())
+
+
+def test_the_key_sits_under_the_title_and_legend_and_escapes_what_it_quotes() -> None:
+    m = misplaced_map()
+    dot = to_dot(m, RenderOptions(with_findings=True, legend=True))
+    (graph_label,) = [label for label in html_labels(dot) if "Findings" in label and "Legend" in label]
+    assert graph_label.index("Phones &amp; &lt;class&gt;") < graph_label.index("Legend")
+    assert graph_label.index("Legend") < graph_label.index("Findings")
+    alone = to_dot(m, RenderOptions(with_findings=True, title=False))
+    assert "Findings" in alone and "Phones &amp;" not in alone
+
+
+@given(maps())
+def test_findings_are_deterministic_and_well_formed_on_any_map(m: argmap.ArgumentMap) -> None:
+    options = RenderOptions(with_findings=True, legend=True, cluster=True, labels="both")
+    dot = to_dot(m, options)
+    assert dot == to_dot(m, options)
+    for label in html_labels(dot):
+        assert set(re.findall(r"</?\s*([A-Za-z]+)", label)) <= MARKUP
+
+
+@pytest.mark.needs_engine
+def test_a_diagram_with_findings_lays_out() -> None:
+    svg = render(misplaced_map(), "svg", RenderOptions(with_findings=True, legend=True))
+    assert b">AM302<" in svg and b"side&#45;incoherence (warning)" in svg
