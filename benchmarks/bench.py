@@ -76,6 +76,7 @@ t1 = time.perf_counter()
 m = validate_parsed(parsed, path)
 attach_origin(m, Origin(path, reparse=lambda: (parse_json if fmt == "json" else parse_yaml)(text, path).values, items=parsed.items))
 del parsed
+gc.freeze()  # as the command line does once a map is loaded
 gc.enable()
 t2 = time.perf_counter()
 out["rss_loaded_mb"] = peak_mb()
