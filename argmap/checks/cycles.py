@@ -255,9 +255,13 @@ def _breaks(context: Context) -> tuple[list[int], list[int], list[int]]:
                     queue.append(v)
     for _ in range(2):
         for u, around in enumerate(ties):
-            broken = sum(1 for v, sign in around if colour[v] != colour[u] * sign)
+            mine = colour[u]
+            broken = 0
+            for v, sign in around:
+                if colour[v] * sign != mine:
+                    broken += 1
             if 2 * broken > len(around):
-                colour[u] = -colour[u]
+                colour[u] = -mine
     far = SUPPORT_SEARCH_DEPTH
     to_break, from_break = [far] * n, [far] * n
     starts: deque[int] = deque()
