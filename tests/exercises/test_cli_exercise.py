@@ -148,6 +148,26 @@ def test_grade_a_broken_answers_file_is_located(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("name", ["answers.yaml", "answers.json"])
+@pytest.mark.parametrize("class_mode", [False, True])
+def test_grade_an_answers_file_given_as_the_exercise_says_so_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, exercise_file: Path, name: str, class_mode: bool
+) -> None:
+    answers = tmp_path / name
+    items = {str(i): "A" for i in range(1, 18)}
+    if name.endswith(".json"):
+        answers.write_text(json.dumps({"student": "Ana", "answers": items}), "utf-8")
+    else:
+        answers.write_text("student: Ana\nanswers:\n" + "".join(f"  {i}: A\n" for i in items), "utf-8")
+    code, out, err = run(capsys, "grade", str(answers), *[str(answers)] * (2 if class_mode else 1))
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines == [
+        f"{answers}:1:1: not an argmap exercise: this looks like a student's answers file; give the"
+        " exercise file first (the one `argmap exercise --json` wrote), then the answer files"
+    ]
+
+
 def test_grade_reference_compares_maps(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     m = argmap.load(PHONES)
     student = tmp_path / "student.yaml"
