@@ -152,6 +152,28 @@ def test_find_flaw_key_is_the_checkers_new_finding(scope: str, difficulty: int) 
         assert set(item.key) <= {c.id for c in item.choices}
 
 
+@pytest.mark.parametrize("kinds", [("find-flaw",), ("sort-by-side", "find-flaw")])
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+@pytest.mark.parametrize("scope", ["allied", "burden-sharing", "phones", "small"])
+def test_find_flaw_plants_no_link_of_a_kind_its_figure_draws_nowhere_else(
+    scope: str, difficulty: int, kinds: tuple[str, ...]
+) -> None:
+    m, issues, _ = SCOPES[scope]
+    planted = Counter()
+    for seed in range(1, 5):
+        try:
+            ex = generate(m, list(kinds), seed=seed, difficulty=difficulty, issues=issues)
+        except ExerciseError:
+            continue  # a map with no flaw of these rules left to plant
+        for item in (i for part in ex.parts if part.kind == "find-flaw" for i in part.items):
+            _, kind, _, _ = added_link(m, item)
+            drawn = Counter(c.text.removesuffix(" (inferred)").split()[-2] for c in item.choices)
+            # the added link and at least one other: a lone ⊥ (or a lone attack) would give it away
+            assert drawn[kind] >= 2, f"seed {seed}, item {item.id}: the only {kind} link of its figure"
+            planted[kind] += 1
+    assert planted, "no flaw was planted: this test checks nothing"
+
+
 def test_find_flaw_diagram_hides_which_link_was_added() -> None:
     ex = make("burden-sharing", "find-flaw", seed=2, difficulty=3)
     ids = {n.id for n in ALLIED.nodes} | {str(k.id) for k in ALLIED.links}

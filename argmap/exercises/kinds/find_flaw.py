@@ -6,7 +6,10 @@ flaw is kept only when the checker reports a *new* finding of the intended
 rule that involves the added link; the answer key is then the links of that
 finding's witness, so the key comes from the checker, not from the
 generator's own idea of the flaw. The added link gets an ordinary generated
-id and a random place among the links, and is drawn like every other link.
+id and a random place among the links, and is drawn like every other link;
+it is of a kind its figure draws elsewhere too (a flaw is never the only
+``contradicts`` or the only attack of its figure), so that its kind does not
+give it away.
 
 Each item has its own compact diagram: the finding's nodes and, around
 them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
@@ -242,8 +245,13 @@ def _try(
         if finding.elements in before or added not in finding.elements:
             continue
         drawn = _drawn_nodes(flawed, finding)
-        shown = {str(k.id) for k in submap(flawed, drawn).links}
-        if all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+        figure = submap(flawed, drawn).links
+        shown = {str(k.id) for k in figure}
+        if not all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+            continue
+        # The added link must not stand out by its kind (the one ⊥ of a figure gives the flaw away):
+        # its figure draws another link of the same kind.
+        if any(k.kind == spec[0] and str(k.id) != added for k in figure):
             return _Flaw(flawed, added, finding, drawn)
     return None
 
@@ -399,10 +407,14 @@ def find_flaw(setting: Setting) -> Part:
         if code not in pending:
             # a link out of an issue (or a question "contradicted") reads as nonsense, not as a slip
             issues = {n.id for n in m.issues}
+            # a kind of link the map never draws would stand out in any figure (see _try)
+            drawn_kinds = {link.kind for link in m.links}
             specs = (
                 spec
                 for spec in _CANDIDATES[code](m)
-                if not issues.intersection(spec[1]) and not (spec[0] == "contradicts" and spec[2] in issues)
+                if spec[0] in drawn_kinds
+                and not issues.intersection(spec[1])
+                and not (spec[0] == "contradicts" and spec[2] in issues)
             )
             pending[code] = shuffled(rng, dict.fromkeys(specs))
             before[code] = {f.elements for f in check(m, select=[code])}
