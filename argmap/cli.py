@@ -419,8 +419,8 @@ def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
     exercise.add_argument(
         "--starter",
         metavar="OUT",
-        help="the scope's map without its links (.yaml or .json), for students to reconstruct;"
-        " grade it with `argmap grade --reference`",
+        help="the statements the reconstruct part shows (else the scope's map), without links"
+        " (.yaml or .json), for students to complete; grade it with `argmap grade --reference`",
     )
 
 

@@ -172,6 +172,12 @@ def load_answers(path: str | os.PathLike[str]) -> Answers:
     return _answers_from(parsed, name)
 
 
+def _a_kind_of(value: Any) -> str:
+    """What a parsed value is, as a message says it: ``a mapping``, ``a list`` or ``text``."""
+    what = kind_of(value)
+    return what if what == "text" else f"a {what}"
+
+
 class _AnswersFile(BaseModel):
     """The shape of an answers file, as the one validation path checks it."""
 
@@ -184,14 +190,14 @@ class _AnswersFile(BaseModel):
     @classmethod
     def _a_name(cls, value: Any) -> Any:
         if value is not None and not isinstance(value, str):
-            raise ValueError(f"expected a name, not a {kind_of(value)}")
+            raise ValueError(f"expected a name, not {_a_kind_of(value)}")
         return value
 
     @field_validator("answers", mode="before")
     @classmethod
     def _by_item(cls, value: Any) -> Any:
         if value is not None and not isinstance(value, dict):
-            raise ValueError(f"expected item numbers with their answers, not {kind_of(value)}")
+            raise ValueError(f"expected item numbers with their answers, not {_a_kind_of(value)}")
         return value
 
 
@@ -211,7 +217,7 @@ def _answers_from(parsed: Parsed, path: str) -> Answers:
         )
     if not isinstance(data, dict):
         top = parsed.values.get((), (1, 1))
-        message = f"the top level must be a mapping with 'answers' (and 'student'), not {kind_of(data)}"
+        message = f"the top level must be a mapping with 'answers' (and 'student'), not {_a_kind_of(data)}"
         raise LoadError([Problem(message, path, *top)])
     checked, problems = check_data(_AnswersFile, data)
     problems = [_reworded(p) for p in problems]

@@ -226,8 +226,9 @@ def _map_triples(m: ArgumentMap) -> dict[StanceLink, frozenset[str]]:
             target, nodes = _undercut_target(m, link)
         else:
             target, nodes = link.target, frozenset((link.target,))
+        # linked premises give a reason only together: a triple counts where all of them are drawn
         for premise in link.premises:
-            out[StanceLink(premise, link.kind, target)] = nodes | {premise}
+            out[StanceLink(premise, link.kind, target)] = nodes | set(link.premises)
     return out
 
 
@@ -257,7 +258,8 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
     premises give one triple per premise; ``contradicts`` and ``equivalent``
     read the same either way round; an undercut's target is the undercut
     link itself, as ``(premises kind target)``. Only reference links between
-    nodes the student's map has count; the student's nodes that the
+    nodes the student's map has count (a linked premise's link only where
+    the map has all its premises, as a reconstruct item keys it); the student's nodes that the
     reference lacks are noted (their links count as extra).
 
     Examples:

@@ -65,6 +65,25 @@ def kind_of(value: Any) -> str:
     return "text"
 
 
+_ANSWERS_GIVEN = (
+    "not an argmap exercise: this looks like a student's answers file; give the exercise file"
+    " first (the one `argmap exercise --json` wrote), then the answer files"
+)
+
+
+def _is_answers(data: Any) -> bool:
+    """Whether parsed data has the shape of an answers file: ``answers:`` and no exercise fields."""
+    return isinstance(data, dict) and "answers" in data and not {"format", "parts"} & set(data)
+
+
+def _reads_as_answers(text: str, name: str) -> bool:
+    """Whether YAML that an exercise read refused reads as an answers file (keys as text)."""
+    try:
+        return _is_answers(parse_yaml(text, name, as_text=True, positions=False).data)
+    except LoadError:
+        return False
+
+
 def load_exercise(path: str | os.PathLike[str]) -> Exercise:
     r"""Read an exercise written by :func:`dump_exercise` (JSON; YAML for ``.yaml``/``.yml``).
 
@@ -85,9 +104,15 @@ def load_exercise(path: str | os.PathLike[str]) -> Exercise:
         .../ex.json:1:1: missing required field 'seed'
     """
     name, text = read_text(path)
-    parsed = (
-        parse_yaml(text, name) if Path(name).suffix.lower() in (".yaml", ".yml") else parse_json(text, name)
-    )
+    yaml = Path(name).suffix.lower() in (".yaml", ".yml")
+    try:
+        parsed = parse_yaml(text, name) if yaml else parse_json(text, name)
+    except LoadError as err:
+        # An answers file numbers its items (`1: B`), keys this read refuses once per item:
+        # say once what the file is instead.
+        if yaml and _reads_as_answers(text, name):
+            raise LoadError([Problem(_ANSWERS_GIVEN, name, 1, 1)]) from None
+        raise err
     data = parsed.data
     top = parsed.values.get((), (1, 1))
     if not isinstance(data, dict):
@@ -99,6 +124,8 @@ def load_exercise(path: str | os.PathLike[str]) -> Exercise:
             message = f"not an argmap exercise: format is {data['format']!r}, expected 'argmap-exercise'"
         elif "nodes" in data or "links" in data:
             at, message = top, "not an argmap exercise: this looks like an argument map"
+        elif _is_answers(data):
+            at, message = top, _ANSWERS_GIVEN
         else:
             at, message = top, "not an argmap exercise: it has no 'format: argmap-exercise'"
         raise LoadError([Problem(message, name, *at)])

@@ -12,8 +12,9 @@ Then:
   A cell that a spreadsheet would run as a formula (it starts with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return) is prefixed with ``'``;
 - :func:`summarize` counts, per item, how many got it right, partly right,
-  wrong, left it out or gave an answer that could not be read, and finds the
-  most common wrong answer; :func:`format_summary` prints it as text and
+  wrong, left it out or gave an invalid answer (a choice the item does not
+  have, or a value that cannot be read), and finds the most common wrong
+  answer among the wrong and partly right ones; :func:`format_summary` prints it as text and
   :meth:`ClassSummary.to_dict` as JSON-ready data.
 
 Examples:
@@ -224,10 +225,11 @@ class ItemSummary:
         right, partial, wrong, unanswered, invalid: How many students'
             answers had each status.
         mean: The mean score over the usable files.
-        common_wrong: The most common answer that was not right (wrong,
-            partly right or unreadable), with how many gave it; ties go to
-            the answer first in alphabetical order; None when all were right
-            or unanswered.
+        common_wrong: The most common wrong or partly right answer, with
+            how many gave it; ties go to the answer first in alphabetical
+            order; None when none was wrong or partly right. Invalid and
+            missing answers are not wrong answers: they are counted in
+            ``invalid`` and ``unanswered``, and the notes say what each is.
         expected: The key, as the reader sees it.
         prompt: The item's question.
     """
@@ -340,7 +342,7 @@ def summarize(result: ClassGrade) -> ClassSummary:
                     continue
                 statuses[found.status] += 1
                 total += found.score
-                if found.status in ("wrong", "partial", "invalid") and found.given:
+                if found.status in ("wrong", "partial") and found.given:
                     wrong_given[found.given] += 1
             common = min(wrong_given.items(), key=lambda kv: (-kv[1], kv[0])) if wrong_given else None
             items.append(
@@ -377,13 +379,13 @@ def format_summary(summary: ClassSummary) -> str:
         >>> s = ItemSummary("1", 1, 1, 3, 0, 1, 0, 0, 0.75, ("B", 1), "A (a)")
         >>> print(format_summary(ClassSummary("Phones", 4, 75.0, (s,), ())), end="")
         Phones: 4 students graded, mean 75%
-        item  right  partial  wrong  blank  unreadable  most common wrong answer
-        1     3/4    0        1      0      0           B (1)
+        item  right  partial  wrong  blank  invalid  most common wrong answer
+        1     3/4    0        1      0      0        B (1)
     """
     n = summary.students
     students = f"{n} student{'s' if n != 1 else ''}"
     lines = [f"{summary.title}: {students} graded, mean {number(summary.mean_percent)}%"]
-    header = ["item", "right", "partial", "wrong", "blank", "unreadable", "most common wrong answer"]
+    header = ["item", "right", "partial", "wrong", "blank", "invalid", "most common wrong answer"]
     rows = [
         [
             s.item_id,
@@ -427,7 +429,7 @@ def summary_html(summary: ClassSummary) -> str:
         f" {number(summary.mean_percent)}%.</p>",
         '<table><colgroup><col><col class="q"><col class="k"><col span="5"><col class="w"></colgroup>',
         "<thead><tr><th>Item</th><th>Question</th><th>Key</th><th>Right</th><th>Partly</th>",
-        "<th>Wrong</th><th>Blank</th><th>Unread­able</th><th>Most common wrong</th></tr></thead>",
+        "<th>Wrong</th><th>Blank</th><th>Invalid</th><th>Most common wrong</th></tr></thead>",
         "<tbody>",
     ]
     for s in summary.items:

@@ -8,7 +8,9 @@ exercise does not have becomes a *note* (a located
 that item's points:
 
 - ``choice``: right when the answer is one of the key's choice ids (case and
-  surrounding spaces ignored): all its points, else 0;
+  surrounding spaces ignored): all its points, else 0. Several choices given
+  where one is asked (``[R, S]``) are right when every one of them is in the
+  key (an item where either is right), else wrong; never unreadable;
 - ``choices``: right when the set given is exactly the key's set, else 0;
   the feedback says what was missing and what was extra;
 - ``links``: each link (``A supports C`` or ``{source: A, kind: supports,
@@ -194,8 +196,7 @@ def _grade_choice(ctx: _Context, raw: Any) -> ItemResult:
         if len(several) > 1:
             raw = several
     if isinstance(raw, list):
-        ctx.note(f"give one choice, not {len(raw)} ({_show(raw)[1:-1]})")
-        return ctx.result("invalid", _show(raw), feedback="give one choice")
+        return _grade_several(ctx, raw)
     if not isinstance(raw, str):
         ids = ", ".join(c.id for c in item.choices)
         ctx.note(f"expected one choice id (one of: {ids}), not {_what(raw)}")
@@ -203,6 +204,39 @@ def _grade_choice(ctx: _Context, raw: Any) -> ItemResult:
     chosen = ctx.choice(raw, *inner)
     if chosen is None:
         return ctx.result("invalid", _show(raw), feedback=f"{raw.strip()!r} is not one of the choices")
+    return _judge_one(ctx, chosen)
+
+
+def _grade_several(ctx: _Context, raw: list[Any]) -> ItemResult:
+    """Several choices where one is asked: right when every one is right (an "either is right" item)."""
+    item = ctx.item
+    chosen: list[str] = []
+    for i, value in enumerate(raw):
+        if not isinstance(value, str):
+            ctx.note(f"expected one choice id, found {_what(value)}", i)
+            return ctx.result("invalid", _show(raw), feedback="the answer could not be read")
+        found = ctx.choice(value, i) if value.strip() else None
+        if value.strip() and found is None:
+            return ctx.result("invalid", _show(raw), feedback="it names a choice the item does not have")
+        if found is not None and found not in chosen:
+            chosen.append(found)
+    given = ", ".join(c.id for c in item.choices if c.id in chosen)
+    if not chosen:
+        return ctx.result("unanswered", "", feedback="no answer")
+    if len(chosen) == 1:
+        return _judge_one(ctx, chosen[0])
+    wrong = [c.id for c in item.choices if c.id in chosen and c.id not in item.key]
+    if not wrong:
+        return ctx.result(
+            "right", given, score=float(item.points), feedback="one choice was asked; each one given is right"
+        )
+    said = f"one choice was asked and you gave {len(chosen)} ({given}); {' and '.join(wrong)}"
+    said += f" {'is' if len(wrong) == 1 else 'are'} not right; expected {item.key_text}"
+    return ctx.result("wrong", given, feedback=_with_explanation(said, item, ": "))
+
+
+def _judge_one(ctx: _Context, chosen: str) -> ItemResult:
+    item = ctx.item
     if chosen in item.key:
         return ctx.result("right", chosen, score=float(item.points))
     return ctx.result(

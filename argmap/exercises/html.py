@@ -77,6 +77,7 @@ figure.diagram { margin: 2mm 0 1mm; break-inside: avoid; page-break-inside: avoi
 figure.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 9pt; text-align: center; margin-top: 0.5mm; }
 .reading { font-size: 8.5pt; margin: 0 0 1mm; break-inside: avoid; }
+.same-drawing { font-size: 9.5pt; font-style: italic; margin: 1.5mm 0; }
 ul.statements { list-style: none; padding: 0; margin: 0 0 1.5mm; font-size: 9pt; line-height: 1.22;
   columns: 2; column-gap: 6mm; }
 ul.statements li { margin: 0 0 0.5mm; padding-left: 8mm; text-indent: -8mm; break-inside: avoid; }
@@ -328,6 +329,14 @@ def _diagram(
     diagram: Diagram, prefix: str, sheet: SheetLayout, svg: Callable[[str], str], paper: Paper
 ) -> tuple[str, str]:
     """A diagram's figure, and the notes printed under it (how to read it, its statements)."""
+    if diagram.id in sheet.same_drawing:
+        # Drawn already: half a page saved for one line.
+        said = f"Figure {diagram.id}: {diagram.caption}" if diagram.caption else f"Figure {diagram.id}"
+        earlier = sheet.same_drawing[diagram.id]
+        return (
+            f'<p class="same-drawing">{escape(said)}, is the same drawing as Figure {escape(earlier)}.</p>',
+            "",
+        )
     drawing = svg_for_page(svg(diagram.dot), prefix, diagram.caption, paper=paper)
     # Named by id, as the prompts name them ("Figure 2 shows...").
     caption = f"Figure {diagram.id}: {diagram.caption}" if diagram.caption else f"Figure {diagram.id}"

@@ -25,8 +25,9 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal, TypeAlias
 
 from argmap.exercises.model import Choice, Diagram, Exercise, Item, Part, Sentence
@@ -257,6 +258,9 @@ class SheetLayout:
             diagram with that list: its own is not printed.
         same_reading: The diagrams whose note on reading the lines repeats
             one printed before them, which is not printed again.
+        same_drawing: For a diagram drawn exactly like one printed before it
+            (parts that draw one debate alike), the id of that figure: the
+            drawing is not printed again, only a line pointing to it.
     """
 
     key: bool
@@ -267,6 +271,7 @@ class SheetLayout:
     parts: tuple[PartLayout, ...]
     same_statements: Mapping[str, str]
     same_reading: frozenset[str]
+    same_drawing: Mapping[str, str] = field(default_factory=dict)
 
     def diagrams(self) -> list[Diagram]:
         """The diagrams in the order they are printed.
@@ -326,6 +331,8 @@ def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) ->
     readings: set[str] = set()
     same_reading: set[str] = set()
     pooled_under: dict[int, str] = {}
+    same_drawing, tagged = _same_drawings(parts)
+    parts = tuple(_retagged(part, tagged) for part in parts)
     for part in parts:
         opening = len(part.diagrams)
         drawings = (*part.diagrams, *(d for item in part.items for d in item.diagrams))
@@ -365,7 +372,61 @@ def layout(ex: Exercise, *, key: bool = False, diagrams_by_item: bool = True) ->
         ),
         same_statements=same_statements,
         same_reading=frozenset(same_reading),
+        same_drawing=same_drawing,
     )
+
+
+# A link's tag in a diagram's DOT (``<B>L3</B>`` in its mark), and a mark left empty without it.
+_LINK_TAG = re.compile(r"<B>L\d+</B> ?")
+_EMPTY_MARK = re.compile(r" x?label=<>")
+
+
+def _untagged(dot: str) -> str:
+    """A diagram's DOT without its links' tags: two figures of one debate compare equal."""
+    return "".join(
+        _EMPTY_MARK.sub("", _LINK_TAG.sub("", line)) if " -> " in line else line
+        for line in dot.splitlines(keepends=True)
+    )
+
+
+def _same_drawings(parts: tuple[PartLayout, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Which diagrams repeat one printed before them, and which earlier ones print a later one's tags.
+
+    Parts that draw one debate alike (every figure of a worksheet hides what
+    any part asks) draw the same figure, some with the links tagged: the
+    first prints once, with the tags if any of them has them, and the others
+    point to it. Returns the repeats (diagram id to the figure printed) and
+    the figures printed with a later one's DOT (figure id to that DOT).
+    """
+    first: dict[str, Diagram] = {}
+    tagged: dict[str, str] = {}
+    same: dict[str, str] = {}
+    for part in parts:
+        for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams)):
+            plain = _untagged(drawing.dot)
+            earlier = first.get(plain)
+            if earlier is None:
+                first[plain] = drawing
+                continue
+            printed = tagged.get(earlier.id, earlier.dot)
+            if drawing.dot == printed or drawing.dot == plain:
+                same[drawing.id] = earlier.id
+            elif printed == plain:  # the earlier figure, untagged, takes this one's tags
+                tagged[earlier.id] = drawing.dot
+                same[drawing.id] = earlier.id
+    return same, tagged
+
+
+def _retagged(part: PartLayout, tagged: Mapping[str, str]) -> PartLayout:
+    """``part`` with each diagram of ``tagged`` drawn with the DOT given for it."""
+    if not tagged:
+        return part
+
+    def drawn(drawings: tuple[Diagram, ...]) -> tuple[Diagram, ...]:
+        return tuple(d.model_copy(update={"dot": tagged[d.id]}) if d.id in tagged else d for d in drawings)
+
+    items = tuple(replace(item, diagrams=drawn(item.diagrams)) for item in part.items)
+    return replace(part, diagrams=drawn(part.diagrams), items=items)
 
 
 def _listed_first(part: PartLayout, same_statements: Mapping[str, str]) -> PartLayout:

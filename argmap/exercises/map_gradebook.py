@@ -216,6 +216,16 @@ class LinkSummary:
     not_counted: int
     common_wrong: tuple[str, int] | None = None
 
+    @property
+    def counted(self) -> int:
+        """How many maps the link counted for (both its ends drawn): what ``right`` is out of.
+
+        Examples:
+            >>> LinkSummary("a supports c", 1, 0, 0, 1).counted
+            1
+        """
+        return self.right + self.wrong_stance + self.missing
+
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data.
 
@@ -229,6 +239,7 @@ class LinkSummary:
         return {
             "link": self.link,
             "right": self.right,
+            "counted": self.counted,
             "wrong_stance": self.wrong_stance,
             "missing": self.missing,
             "not_counted": self.not_counted,
@@ -363,7 +374,7 @@ def format_map_summary(summary: MapClassSummary) -> str:
     rows = [
         [
             one_line(s.link, 80),
-            f"{s.right}/{n}",
+            f"{s.right}/{s.counted}",
             str(s.wrong_stance),
             str(s.missing),
             str(s.not_counted),
@@ -407,11 +418,11 @@ def map_summary_html(summary: MapClassSummary) -> str:
         "<tbody>",
     ]
     for s in summary.links:
-        low = ' class="low"' if n and 2 * s.right < n else ""
+        low = ' class="low"' if 2 * s.right < s.counted else ""
         common = "" if s.common_wrong is None else f"{one_line(s.common_wrong[0], 200)} ({s.common_wrong[1]})"
         cells = [
             f"<td>{escape(one_line(s.link, 200))}</td>",
-            f'<td class="n">{s.right}/{n}</td>',
+            f'<td class="n">{s.right}/{s.counted}</td>',
             *(f'<td class="n">{v}</td>' for v in (s.wrong_stance, s.missing, s.not_counted)),
             f"<td>{escape(common)}</td>",
         ]

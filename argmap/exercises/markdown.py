@@ -127,6 +127,11 @@ def _item(placed: ItemLayout, *, key: bool) -> Iterator[str]:
 def _diagram(diagram: Diagram, sheet: SheetLayout) -> Iterator[str]:
     # Named by id, as the prompts name them ("Figure 2 shows...").
     caption = f": {md_escape(diagram.caption)}" if diagram.caption else ""
+    if diagram.id in sheet.same_drawing:
+        earlier = md_escape(sheet.same_drawing[diagram.id])
+        yield f"**Figure {md_escape(diagram.id)}{caption}** is the same drawing as Figure {earlier}."
+        yield ""
+        return
     yield f"**Figure {md_escape(diagram.id)}{caption}** (Graphviz DOT; draw it with any Graphviz viewer)"
     yield ""
     fence = _fence(diagram.dot)

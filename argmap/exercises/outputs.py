@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal, TypeAlias
 
 from argmap.errors import ExerciseError
-from argmap.exercises.common import restrict, unlinked
+from argmap.exercises.common import restrict, submap, unlinked
 from argmap.exercises.gift import to_gift
 from argmap.exercises.html import worksheet_html
 from argmap.exercises.layout import Paper
@@ -40,6 +40,7 @@ __all__ = [
     "Output",
     "WorksheetFormat",
     "exercise_outputs",
+    "reconstruct_statements",
     "starter_map",
     "worksheet",
     "worksheet_format",
@@ -111,10 +112,20 @@ def worksheet(ex: Exercise, fmt: WorksheetFormat, *, key: bool = False, paper: P
     return _WRITERS[fmt](ex, key, paper)
 
 
-def starter_map(m: ArgumentMap, issues: Collection[str] = ()) -> ArgumentMap:
+def starter_map(
+    m: ArgumentMap, issues: Collection[str] = (), statements: Collection[str] | None = None
+) -> ArgumentMap:
     """The map (cut to ``issues``) without its links, notes and data: what a student reconstructs in a file.
 
-    Grade the student's completed copy with :func:`argmap.exercises.grade_maps`.
+    Grade the student's completed copy with :func:`argmap.exercises.grade_maps`:
+    only the reference's links among the nodes the copy holds count, so the
+    starter holds the statements the worksheet shows and no other.
+
+    Args:
+        m: The map the exercise was made from.
+        issues: The exercise's scope (every node of the map when empty).
+        statements: The node ids in play, when a reconstruct part chose them
+            (see :func:`reconstruct_statements`); they replace the scope.
 
     Raises:
         UnknownElementError: an id is not an issue of the map.
@@ -125,8 +136,29 @@ def starter_map(m: ArgumentMap, issues: Collection[str] = ()) -> ArgumentMap:
         >>> start = starter_map(m, ["lunch"])
         >>> start.links, len(start.nodes) < len(m.nodes)
         ((), True)
+        >>> [n.id for n in starter_map(m, statements=["lunch", "lunch-scrolling"]).nodes]
+        ['lunch', 'lunch-scrolling']
     """
-    return unlinked(restrict(m, issues))
+    return unlinked(restrict(m, issues) if statements is None else submap(m, statements))
+
+
+def reconstruct_statements(ex: Exercise) -> tuple[str, ...] | None:
+    """The node ids the reconstruct items of ``ex`` show, in item order; None when it has none.
+
+    Examples:
+        >>> import argmap
+        >>> from argmap.exercises import generate
+        >>> m = argmap.load_corpus("school-phones")
+        >>> ex = generate(m, "reconstruct", seed=1, issues=["lunch"])
+        >>> sorted(reconstruct_statements(ex))
+        ['class-not-device', 'lunch', 'lunch-scrolling', 'pupil-wellbeing']
+        >>> reconstruct_statements(generate(m, "sort-by-side", seed=1)) is None
+        True
+    """
+    shown = [
+        e for part in ex.parts if part.kind == "reconstruct" for item in part.items for e in item.elements
+    ]
+    return tuple(dict.fromkeys(shown)) if shown else None
 
 
 def exercise_outputs(
@@ -186,5 +218,6 @@ def exercise_outputs(
         else:
             if source is None:
                 raise ExerciseError("a starter map needs the map the exercise was made from")
-            texts[name] = dumps(starter_map(source, ex.scope), format_of(path))
+            # the statements the worksheet shows, so that grading against the map counts what it asks
+            texts[name] = dumps(starter_map(source, ex.scope, reconstruct_statements(ex)), format_of(path))
     return texts

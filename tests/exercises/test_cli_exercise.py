@@ -148,6 +148,26 @@ def test_grade_a_broken_answers_file_is_located(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("name", ["answers.yaml", "answers.json"])
+@pytest.mark.parametrize("class_mode", [False, True])
+def test_grade_an_answers_file_given_as_the_exercise_says_so_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, exercise_file: Path, name: str, class_mode: bool
+) -> None:
+    answers = tmp_path / name
+    items = {str(i): "A" for i in range(1, 18)}
+    if name.endswith(".json"):
+        answers.write_text(json.dumps({"student": "Ana", "answers": items}), "utf-8")
+    else:
+        answers.write_text("student: Ana\nanswers:\n" + "".join(f"  {i}: A\n" for i in items), "utf-8")
+    code, out, err = run(capsys, "grade", str(answers), *[str(answers)] * (2 if class_mode else 1))
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines == [
+        f"{answers}:1:1: not an argmap exercise: this looks like a student's answers file; give the"
+        " exercise file first (the one `argmap exercise --json` wrote), then the answer files"
+    ]
+
+
 def test_grade_reference_compares_maps(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     m = argmap.load(PHONES)
     student = tmp_path / "student.yaml"
@@ -207,6 +227,45 @@ def test_a_starter_map_filled_in_by_a_student_is_graded_against_the_reference(
     expected = len([k for k in reference.links if set(k.premises) | {k.target} <= drawn])
     assert len(report["matched"]) == 1 and len(report["extra"]) == 1
     assert report["precision"] == 0.5 and report["recall"] == pytest.approx(1 / expected, abs=1e-4)
+
+
+ALLIED = ROOT / "corpora" / "allied-space-cooperation" / "map.yaml"
+
+
+@pytest.mark.parametrize(
+    ("corpus", "kinds", "issue", "difficulty"),
+    [
+        # the evidence and principles nearest the issue: the easy sheet shows only some of them
+        (ALLIED, ["reconstruct"], "burden-sharing", "easy"),
+        # beside match-principles the figures leave every principle out
+        (ALLIED, ["reconstruct", "match-principles"], "burden-sharing", "medium"),
+        # a linked support of three premises, only two of them on the sheet
+        (PHONES, ["reconstruct"], "ban", "easy"),
+    ],
+)
+def test_the_starter_holds_the_statements_the_worksheet_shows_and_grading_asks_for_the_key(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    corpus: Path,
+    kinds: list[str],
+    issue: str,
+    difficulty: str,
+) -> None:
+    start, ex_file = tmp_path / "starter.yaml", tmp_path / "ex.json"
+    argv = ["exercise", str(corpus), *(a for k in kinds for a in ("--kind", k)), "--issue", issue]
+    argv += ["--difficulty", difficulty, "--seed", "1", "--starter", str(start), "--json", str(ex_file)]
+    assert run(capsys, *argv)[0] == 0
+    ex = load_exercise(ex_file)
+    (item,) = [i for i in ex.items if i.answer_type == "links"]
+    assert [n.id for n in argmap.load(start).nodes] == [
+        n.id for n in argmap.load(corpus).nodes if n.id in item.elements
+    ]
+    # graded against the whole map, the untouched starter misses exactly the key's links
+    code, out, err = run(capsys, "grade", "--reference", str(corpus), str(start), "--format", "json")
+    assert code == 0, err
+    ids = dict(zip((c.id for c in item.choices), item.elements, strict=True))
+    key = sorted(f"{ids[k.source]} {k.kind} {ids[k.target]}" for k in item.key_links)
+    assert sorted(json.loads(out)["missing"]) == key
 
 
 def test_grade_a_whole_class_writes_the_gradebook_and_summary(

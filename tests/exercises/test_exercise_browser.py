@@ -170,9 +170,10 @@ FOOTER_PT = 40.0
 
 # The sheets printed: (corpus, kinds, issue, difficulty) and the most pages each may take. Each kind
 # alone (hard, on one issue; locate on the corpus that ships its source text), two sheets of
-# 10-12 items, and the `make demo` worksheet.
+# 10-12 items, the `make demo` worksheet, and the demo's kinds with find-flaw (5 parts, 17 items).
 SHEETS: dict[str, tuple[str, tuple[str, ...], str | None, int, int]] = {
     "demo": (ALLIED, DEMO_KINDS, "burden-sharing", 2, 4),
+    "five-parts": (ALLIED, (*DEMO_KINDS, "find-flaw"), "speed-and-scale", 2, 6),
     **{kind: (ALLIED, (kind,), "speed-and-scale", 3, 3) for kind in sorted(KINDS) if kind != "locate"},
     "locate": ("school-phones", ("locate",), "ban", 2, 3),
     "label-links-10": ("school-phones", ("label-links",), "ban", 2, 3),
@@ -192,7 +193,8 @@ def printed_sheet(name: str) -> tuple[Exercise, int]:
     ex = generate(
         argmap.load_corpus(corpus), kinds, seed=1, difficulty=difficulty, issues=[issue] if issue else []
     )
-    assert len(ex.items) <= 15
+    # a sheet of one kind holds up to 15 items; the five-part sheet 17
+    assert len(ex.items) <= (15 if len(kinds) == 1 else 17)
     return ex, bound
 
 

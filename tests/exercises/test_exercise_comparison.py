@@ -58,3 +58,20 @@ def test_undercuts_are_compared_by_the_links_they_deny_not_by_link_ids() -> None
         "x undercuts (a supports q)",
         "y undercuts (x undercuts (a supports q))",
     }
+
+
+def test_a_linked_support_counts_only_where_the_map_has_all_its_premises() -> None:
+    def claims(*ids: str) -> MapBuilder:
+        b = MapBuilder("m", "M")
+        for n in ids:
+            b.claim(n, n.upper() + ".")
+        return b
+
+    ref = claims("a", "b", "c", "d")
+    ref.supports(["a", "b"], "c")
+    ref.supports("d", "c")
+    # the student's map lacks b: "a supports c" alone is not a link of the reference
+    partial = comparison.grade_maps(ref.build(), claims("a", "c", "d").build())
+    assert [str(k) for k in partial.missing] == ["d supports c"]
+    whole = comparison.grade_maps(ref.build(), claims("a", "b", "c", "d").build())
+    assert [str(k) for k in whole.missing] == ["a supports c", "b supports c", "d supports c"]

@@ -237,11 +237,11 @@ def test_load_answers_json() -> None:
         ("answers:\n  1: B\n  1: C\n", r"^answers\.yaml:3:3: duplicate key '1' in this mapping$"),
         (
             "answers:\n  - B\n  - C\n",
-            r"^answers\.yaml:2:3: answers: expected item numbers with their answers, not list$",
+            r"^answers\.yaml:2:3: answers: expected item numbers with their answers, not a list$",
         ),
         ("student: [a, b]\nanswers:\n", r"^answers\.yaml:1:10: student: expected a name, not a list$"),
         ("", r"^answers\.yaml:1:1: the file is empty"),
-        ("- 1\n- 2\n", r"^answers\.yaml:1:1: the top level must be a mapping"),
+        ("- 1\n- 2\n", r"^answers\.yaml:1:1: the top level must be a mapping .*, not a list$"),
         ("answers:\n  [1, 2]: B\n", r"^answers\.yaml:2:3: a key must be a plain value"),
     ],
 )

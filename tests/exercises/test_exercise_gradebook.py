@@ -16,15 +16,17 @@ import yaml
 
 import argmap
 from argmap.exercises import generate
+from argmap.exercises.answers import Answers
 from argmap.exercises.gradebook import (
     format_summary,
+    grade_answers,
     grade_class,
     gradebook_csv,
     part_headers,
     summarize,
     summary_html,
 )
-from argmap.exercises.model import Exercise, Item
+from argmap.exercises.model import Choice, Exercise, Item, Part
 
 NAMES = [
     "Ana Silva",
@@ -155,8 +157,9 @@ def test_summary_counts_each_status_and_the_most_common_wrong_answer(answer_fold
             statuses["unanswered"],
             0,
         )
+        # an invalid answer (a misspelt choice) is no wrong answer: it is counted apart
         wrong = Counter(
-            record[s.item_id][1] for record in expected.values() if record[s.item_id][1] is not None
+            record[s.item_id][1] for record in expected.values() if record[s.item_id][0] == "wrong"
         )
         if not wrong:
             assert s.common_wrong is None
@@ -166,6 +169,35 @@ def test_summary_counts_each_status_and_the_most_common_wrong_answer(answer_fold
     # the draw must exercise every status somewhere, or this test checks little
     seen = {status for record in expected.values() for status, _ in record.values()}
     assert seen == {"right", "wrong", "invalid", "unanswered"}
+
+
+def test_invalid_answers_are_counted_apart_never_as_the_most_common_wrong_answer() -> None:
+    choices = [Choice(id=c, text=c.lower()) for c in "ABC"]
+    item = Item(id="1", prompt="?", choices=choices, key=["A"])
+    ex = Exercise(
+        title="T",
+        map_id="m",
+        map_title="M",
+        seed=0,
+        difficulty=1,
+        parts=[Part(kind="sort-by-side", title="P", instructions="", items=[item])],
+    )
+    given = ["Z", "Z", "Z", {"x": "A"}, "B", "", "A"]
+    result = grade_answers(ex, [(f"{n}.yaml", Answers(answers={"1": a})) for n, a in enumerate(given)])
+    s = summarize(result).items[0]
+    assert (s.right, s.wrong, s.invalid, s.unanswered, s.common_wrong) == (1, 1, 4, 1, ("B", 1))
+    lines = format_summary(summarize(result)).splitlines()
+    assert lines[1].split() == [
+        "item",
+        "right",
+        "partial",
+        "wrong",
+        "blank",
+        "invalid",
+        *"most common wrong answer".split(),
+    ]
+    assert lines[2].split() == ["1", "1/7", "0", "1", "1", "4", "B", "(1)"]
+    assert "<th>Invalid</th>" in summary_html(summarize(result))
 
 
 def test_summary_json_and_text_agree(answer_folder: Any) -> None:

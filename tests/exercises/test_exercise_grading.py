@@ -295,7 +295,7 @@ def test_missing_items_are_unanswered() -> None:
     ("item_id", "value", "note"),
     [
         ("1", "{source: A}", "item 1: expected one choice id (one of: supports, attacks), not a mapping"),
-        ("1", "[supports, attacks]", "item 1: give one choice, not 2 (supports, attacks)"),
+        ("1", "[supports, {kind: attacks}]", "item 1: expected one choice id, found a mapping"),
         ("3", "[[L1]]", "item 3: expected choice ids, found a list"),
         ("4", "[A supports]", "item 4: cannot read the link 'A supports': write it as 'A supports C'"),
         (
@@ -311,6 +311,51 @@ def test_malformed_values_become_notes(in_tmp: Path, item_id: str, value: str, n
     assert [str(n).split(": ", 1)[1] for n in g.notes] == [note]
     assert str(g.notes[0]).startswith("answers.yaml:2:")
     assert (g.item(item_id).status, g.item(item_id).score) == ("invalid", 0)
+
+
+def either_exercise() -> Exercise:
+    """One item where R and S are each right (match-principles' "either is right"), one where only R is."""
+    choices = [Choice(id=c, text=f"principle {c}") for c in "QRST"]
+    items = [
+        Item(id="1", prompt="Which principle?", choices=choices, key=["R", "S"], explanation="Either."),
+        Item(id="2", prompt="Which principle?", choices=choices, key=["R"]),
+    ]
+    part = Part(kind="match-principles", title="Principles", instructions="One letter each.", items=items)
+    return Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "given", "feedback"),
+    [
+        ("[R, S]", "right", "R, S", "one choice was asked; each one given is right"),
+        ("'s, r'", "right", "R, S", "one choice was asked; each one given is right"),
+        ("[R, R]", "right", "R", ""),
+        (
+            "[R, T]",
+            "wrong",
+            "R, T",
+            "one choice was asked and you gave 2 (R, T); T is not right; expected R (principle R) or"
+            " S (principle S): Either.",
+        ),
+        ("[R, Z]", "invalid", "[R, Z]", "it names a choice the item does not have"),
+    ],
+)
+def test_several_choices_where_one_is_asked(
+    in_tmp: Path, value: str, status: str, given: str, feedback: str
+) -> None:
+    g = grade(either_exercise(), load_answers(write("answers.yaml", f"answers:\n  1: {value}\n")))
+    result = g.item("1")
+    assert (result.status, result.given, result.feedback) == (status, given, feedback)
+    assert result.score == (1 if status == "right" else 0)
+    # only a choice the item lacks is a note: a well-formed answer is graded, never "unreadable"
+    unknown = "answers.yaml:2:10: item 1: 'Z' is not one of the choices (Q, R, S, T)"
+    assert [str(n) for n in g.notes] == ([unknown] if status == "invalid" else [])
+
+
+def test_several_choices_where_one_is_right_is_wrong(in_tmp: Path) -> None:
+    g = grade(either_exercise(), load_answers(write("answers.yaml", "answers:\n  2: [R, S]\n")))
+    assert (g.item("2").status, g.item("2").score, g.notes) == ("wrong", 0, ())
+    assert g.item("2").feedback.startswith("one choice was asked and you gave 2 (R, S); S is not right")
 
 
 def test_yaml_int_keys_and_string_keys_alike(in_tmp: Path) -> None:

@@ -152,6 +152,40 @@ def test_find_flaw_key_is_the_checkers_new_finding(scope: str, difficulty: int) 
         assert set(item.key) <= {c.id for c in item.choices}
 
 
+@pytest.mark.parametrize("kinds", [("find-flaw",), ("sort-by-side", "find-flaw")])
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+@pytest.mark.parametrize("scope", ["allied", "burden-sharing", "phones", "small"])
+def test_find_flaw_puts_in_no_link_whose_kind_stands_out(
+    scope: str, difficulty: int, kinds: tuple[str, ...]
+) -> None:
+    m, issues, _ = SCOPES[scope]
+    sub = restrict(m, issues)
+    planted = Counter()
+    for seed in range(1, 5):
+        try:
+            ex = generate(m, list(kinds), seed=seed, difficulty=difficulty, issues=issues)
+        except ExerciseError:
+            continue  # a map with no flaw of these rules left to put in
+        for item in (i for part in ex.parts if part.kind == "find-flaw" for i in part.items):
+            _, kind, _, _ = added_link(m, item)
+            # a kind the debate draws elsewhere; a contradiction only beside another in its figure
+            assert any(k.kind == kind for k in sub.links), f"seed {seed}, item {item.id}: {kind}"
+            drawn = Counter(c.text.removesuffix(" (inferred)").split()[-2] for c in item.choices)
+            if kind == "contradicts":
+                assert drawn[kind] >= 2, f"seed {seed}, item {item.id}: the only ⊥ of its figure"
+            planted[kind] += 1
+    assert planted, "no flaw was put in: this test checks nothing"
+
+
+def test_find_flaw_on_a_map_without_contradictions_puts_in_none() -> None:
+    # the reported case: allied-space-cooperation has no contradicts link, so medium puts in no AM102
+    assert not any(k.kind == "contradicts" for k in ALLIED.links)
+    for seed in range(1, 6):
+        ex = make("burden-sharing", "find-flaw", seed=seed, difficulty=2)
+        assert all(not item.explanation.startswith("AM102") for item in ex.items)
+        assert all(" contradicts " not in c.text for item in ex.items for c in item.choices)
+
+
 def test_find_flaw_diagram_hides_which_link_was_added() -> None:
     ex = make("burden-sharing", "find-flaw", seed=2, difficulty=3)
     ids = {n.id for n in ALLIED.nodes} | {str(k.id) for k in ALLIED.links}

@@ -64,7 +64,9 @@ def test_a_statement_list_is_printed_once_and_later_figures_point_to_it() -> Non
     said = {tag: Choice(id=tag, text=f"Statement {tag}.") for tag in "ABCD"}
 
     def drawing(name: str, tags: str) -> Diagram:
-        return Diagram(id=name, caption="", dot="digraph {}", statements=tuple(said[t] for t in tags))
+        return Diagram(
+            id=name, caption="", dot=f"digraph {{ {tags} }}", statements=tuple(said[t] for t in tags)
+        )
 
     parts = [
         Part(kind="sort-by-side", title="One", instructions="", diagrams=(drawing("1", "ABC"),)),
@@ -150,7 +152,12 @@ def test_a_pool_of_statements_listed_earlier_points_to_their_figure() -> None:
 
 def test_a_narrow_figure_prints_its_notes_and_its_item_beside_it() -> None:
     drawings = tuple(
-        Diagram(id=name, caption="", dot="digraph {}", statements=(Choice(id=name, text=f"Said {name}."),))
+        Diagram(
+            id=name,
+            caption="",
+            dot=f"digraph {{ {name} }}",
+            statements=(Choice(id=name, text=f"Said {name}."),),
+        )
         for name in ("1", "2")
     )
     items = [
@@ -167,3 +174,48 @@ def test_a_narrow_figure_prints_its_notes_and_its_item_beside_it() -> None:
     first, second = narrow.split('<div class="beside">')[1:]
     assert "Said 1." in first and "Flaw 1?" not in first.split("</div></div>")[0]
     assert second.index("Said 2.") < second.index("Flaw 2?") < second.index("</section>\n</div></div>")
+
+
+def _debate(*marks: str) -> str:
+    """The DOT of a two-link debate, each link's mark given (a link tag, or nothing)."""
+    edges = [
+        f'  "{a}" -> "Q" [color="#555555" arrowhead="normal"{f" label=<{mark}>" if mark else ""}]\n'
+        for a, mark in zip("AB", marks, strict=True)
+    ]
+    return 'digraph "m" {\n  "A" [label="A"]\n  "B" [label="B"]\n  "Q" [label="Q"]\n' + "".join(edges) + "}\n"
+
+
+def test_a_figure_drawn_before_is_pointed_to_and_the_first_prints_the_link_tags() -> None:
+    plain, tagged, other_tags = _debate("", ""), _debate("<B>L1</B>", "<B>L2</B>"), _debate("<B>L2</B>", "")
+    drawings = [
+        ("1", "The debate, sides hidden", plain),
+        ("2", "The debate, links tagged", tagged),
+        ("3", "The debate, principles left out", plain),
+        ("4", "Another tagging", other_tags),
+        ("5", "Yet another debate", plain.replace('"B" -> "Q"', '"Q" -> "B"')),
+    ]
+    parts = [
+        Part(kind="sort-by-side", title=f"P{n}", instructions="", diagrams=(Diagram(id=n, caption=c, dot=d),))
+        for n, c, d in drawings
+    ]
+    ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=parts)
+    sheet = layout(ex)
+    # 2 and 3 are Figure 1 again (1 takes 2's tags); 4 tags the links otherwise, 5 is another drawing
+    assert dict(sheet.same_drawing) == {"2": "1", "3": "1"}
+    assert [d.dot for d in sheet.diagrams()][0] == tagged
+    drawn: list[str] = []
+
+    def svg(dot: str) -> str:
+        drawn.append(dot)
+        return '<svg width="10pt" height="5pt"></svg>'
+
+    page = worksheet_html(ex, svg=svg)
+    assert drawn == [tagged, other_tags, drawings[4][2]]
+    assert (
+        '<p class="same-drawing">Figure 2: The debate, links tagged, is the same drawing as Figure 1.</p>'
+        in page
+    )
+    assert page.count("<figcaption>") == 3
+    markdown = worksheet_markdown(ex)
+    assert "**Figure 3: The debate, principles left out** is the same drawing as Figure 1." in markdown
+    assert markdown.count("```dot") == 3 and markdown.count("<B>L1</B>") == 1

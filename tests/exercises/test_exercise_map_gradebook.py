@@ -178,6 +178,24 @@ def test_the_summary_counts_each_link_of_the_reference(map_folder: Any) -> None:
     }
 
 
+def test_right_is_out_of_the_maps_the_link_counted_for(map_folder: Any) -> None:
+    ref, paths, expected = map_folder
+    summary = summarize_maps(grade_map_class(ref, paths))
+    lines = format_map_summary(summary).splitlines()
+    data = {d["link"]: d for d in summary.to_dict()["links"]}
+    page = map_summary_html(summary)
+    uncounted = [s for s in summary.links if s.not_counted]
+    assert uncounted, "some map must leave out a link's end, or this test checks little"
+    for s in summary.links:
+        counted = sum(record.get(s.link, "right") != "not counted" for record, _ in expected.values())
+        if s.link in {f"{k.source} {k.kind} {k.target}" for k in simple_links(ref)}:
+            assert s.counted == counted
+        assert s.counted == 21 - s.not_counted and data[s.link]["counted"] == s.counted
+        row = next(line for line in lines if line.startswith(s.link + " "))
+        assert row[len(s.link) :].split()[0] == f"{s.right}/{s.counted}"
+        assert f'<td class="n">{s.right}/{s.counted}</td>' in page
+
+
 def test_summary_text_json_and_page_agree_and_are_deterministic(map_folder: Any) -> None:
     ref, paths, _ = map_folder
     first, second = grade_map_class(ref, paths), grade_map_class(ref, paths)

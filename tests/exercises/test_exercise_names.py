@@ -78,7 +78,8 @@ def test_every_letter_names_one_element_across_the_worksheet(name: str, ex: Exer
     assert bool(by_text) == any(p.kind in ("sort-by-side", "match-principles") for p in ex.parts)
 
 
-CAPTION = re.compile(r"<figcaption>Figure ([0-9]+):")
+# a figure's caption, or the line that stands for a figure drawn exactly like an earlier one
+CAPTION = re.compile(r'(?:<figcaption>|<p class="same-drawing">)Figure ([0-9]+):')
 STATEMENT = re.compile(r'<li><span class="tag">([^<]+)</span> ([^<]*)</li>')
 MD_CAPTION = re.compile(r"^\*\*Figure ([0-9]+):", re.MULTILINE)
 MD_STATEMENT = re.compile(r"^- \*\*([A-Z]{1,2})\*\*:? (.*)$", re.MULTILINE)

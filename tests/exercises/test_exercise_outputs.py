@@ -52,6 +52,12 @@ def test_a_starter_needs_the_map_it_was_made_from() -> None:
 def test_the_starter_of_a_scope_is_its_nodes_without_links_and_grades_to_nothing_matched() -> None:
     ex = generate(PHONES, "reconstruct", seed=1, issues=["lunch"])
     start = loads(exercise_outputs(ex, {"starter": "s.yaml"}, source=PHONES)["starter"], "yaml")
-    assert start == starter_map(PHONES, ["lunch"])
+    assert start == starter_map(PHONES, statements=ex.items[0].elements)
     assert start.links == () and {n.id for n in start.nodes} < {n.id for n in PHONES.nodes}
     assert grade_maps(PHONES, start).matched == ()
+
+
+def test_a_starter_without_a_reconstruct_part_is_the_scope_s_map() -> None:
+    ex = generate(PHONES, "sort-by-side", seed=1, issues=["lunch"])
+    start = loads(exercise_outputs(ex, {"starter": "s.yaml"}, source=PHONES)["starter"], "yaml")
+    assert start == starter_map(PHONES, ["lunch"])

@@ -6,7 +6,10 @@ flaw is kept only when the checker reports a *new* finding of the intended
 rule that involves the added link; the answer key is then the links of that
 finding's witness, so the key comes from the checker, not from the
 generator's own idea of the flaw. The added link gets an ordinary generated
-id and a random place among the links, and is drawn like every other link.
+id and a random place among the links, and is drawn like every other link;
+its kind does not give it away: a support or an attack only where the map
+draws that kind elsewhere, a contradiction only where its figure draws
+another (never the only ⊥ of a figure).
 
 Each item has its own compact diagram: the finding's nodes and, around
 them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
@@ -207,8 +210,14 @@ def _inject(m: ArgumentMap, spec: _Spec, rng: random.Random) -> tuple[ArgumentMa
     return ArgumentMap.model_validate({**fields, "links": links}), added
 
 
-def _drawn_nodes(flawed: ArgumentMap, finding: Finding) -> tuple[str, ...]:
-    """The finding's nodes (and every end of its links), then neighbours ring by ring up to the cap."""
+def _drawn_nodes(flawed: ArgumentMap, finding: Finding, added: str) -> tuple[str, ...]:
+    """The finding's nodes (and every end of its links), then neighbours ring by ring up to the cap.
+
+    When the added link is a contradiction and no other is drawn yet, the neighbours that bring
+    one in come first: it must not be the only ⊥ of its figure.
+    """
+    kind = flawed.link(added).kind
+    rare = kind not in NODE_STANCE_KINDS
     core: dict[str, None] = {}
     for element in finding.elements:
         if flawed.has(element):
@@ -226,6 +235,16 @@ def _drawn_nodes(flawed: ArgumentMap, finding: Finding) -> tuple[str, ...]:
                 if near not in kept:
                     nxt[near] = None
         order = [n.id for n in flawed.nodes if n.id in nxt]
+        if rare and not any(k.kind == kind and str(k.id) != added for k in submap(flawed, list(kept)).links):
+
+            def brings_kind(near: str) -> bool:
+                return any(
+                    k.kind == kind and str(k.id) != added
+                    for other in kept
+                    for k in links_between(flawed, near, other)
+                )
+
+            order.sort(key=lambda near: not brings_kind(near))
         room = MAX_NODES - len(kept)
         if room <= 0:
             break
@@ -241,9 +260,14 @@ def _try(
     for finding in check(flawed, select=[code]):
         if finding.elements in before or added not in finding.elements:
             continue
-        drawn = _drawn_nodes(flawed, finding)
-        shown = {str(k.id) for k in submap(flawed, drawn).links}
-        if all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+        drawn = _drawn_nodes(flawed, finding, added)
+        figure = submap(flawed, drawn).links
+        shown = {str(k.id) for k in figure}
+        if not all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+            continue
+        # The added link must not stand out by its kind: the one ⊥ of a figure gives the flaw away,
+        # while supports and attacks are drawn all over any debate.
+        if spec[0] in NODE_STANCE_KINDS or any(k.kind == spec[0] and str(k.id) != added for k in figure):
             return _Flaw(flawed, added, finding, drawn)
     return None
 
@@ -399,10 +423,14 @@ def find_flaw(setting: Setting) -> Part:
         if code not in pending:
             # a link out of an issue (or a question "contradicted") reads as nonsense, not as a slip
             issues = {n.id for n in m.issues}
+            # a kind of link the map never draws would stand out in any figure (see _try)
+            drawn_kinds = {link.kind for link in m.links}
             specs = (
                 spec
                 for spec in _CANDIDATES[code](m)
-                if not issues.intersection(spec[1]) and not (spec[0] == "contradicts" and spec[2] in issues)
+                if spec[0] in drawn_kinds
+                and not issues.intersection(spec[1])
+                and not (spec[0] == "contradicts" and spec[2] in issues)
             )
             pending[code] = shuffled(rng, dict.fromkeys(specs))
             before[code] = {f.elements for f in check(m, select=[code])}
