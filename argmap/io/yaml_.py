@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from array import array
 from functools import partial
 from typing import Any
@@ -50,6 +51,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:float": "construct_yaml_float",
 }
 _STR = "tag:yaml.org,2002:str"
+_BREAKS = re.compile("[\x85\u2028\u2029]")
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -157,6 +159,9 @@ def parse_yaml(
         mark = err.problem_mark or err.context_mark
         what = plain_syntax_error(err.problem or err.context or "invalid YAML")
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if mark and _BREAKS.search(text, 0, mark.index):
+            # YAML 1.1 counts U+0085, U+2028 and U+2029 as line breaks; an editor does not
+            line, column = lines_and_columns(text, [mark.index])
         problems.append(Problem(f"YAML syntax error: {what}", path=path, line=line, column=column))
     except yaml.reader.ReaderError as err:  # a character YAML does not allow, at a character offset
         line, column = lines_and_columns(text, [err.position]) if isinstance(text, str) else (None, None)
@@ -171,6 +176,11 @@ def parse_yaml(
         )
     except yaml.YAMLError as err:
         problems.append(Problem(f"YAML error: {err}", path=path))
+    except UnicodeEncodeError as err:  # a lone surrogate, which libyaml cannot take in
+        line, column = lines_and_columns(text, [err.start])
+        code = ord(text[err.start])
+        message = f"the text holds a lone surrogate U+{code:04X}, which argmap cannot write out"
+        problems.append(Problem(message, path=path, line=line, column=column))
     if problems:
         raise LoadError(problems)
     return parsed

@@ -38,6 +38,11 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*):(?: +(.*))?$")
 _NOT_PLAIN_FIRST = frozenset("&*!|>%@`[]{},?:#'\"")
 
 
+# Any character but a line feed and those YAML reads as plain text: tabs, carriage returns, the
+# line breaks YAML 1.1 adds (U+0085, U+2028, U+2029), controls, surrogates, byte order marks.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
 class _Outside(Exception):
     """The text leaves the subset: the full reader must read it."""
 
@@ -67,8 +72,8 @@ class _Reader:
     __slots__ = ("contents", "indents", "items", "known", "max_depth", "n", "resolve")
 
     def __init__(self, text: str, resolve: Callable[[str], Any], max_depth: int) -> None:
-        if "\t" in text or "\r" in text:
-            raise _Outside  # tabs and old line ends: the full reader's business
+        if _UNUSUAL.search(text):
+            raise _Outside  # tabs, other line ends, controls, byte order marks: the full reader's business
         lines = text.split("\n")
         # each line once: its text without the indentation (and without spaces at its end), its indentation
         contents = [line.lstrip(" ") for line in lines]

@@ -208,10 +208,31 @@ def test_plain_block_yaml_is_read_and_agrees(text: str) -> None:
         "- a\n- b\n",  # not a mapping
         "a: 1\n  b: 2\n",
         "a: " + "9" * 101 + "\n",  # a number past the limit
+        "a: one\u2028  two\n",  # YAML 1.1 reads U+2028, U+2029 and U+0085 as line breaks
+        "a: one\u2029two\n",
+        "a: one\x85two\n",
+        "a: one\x86two\n",  # a control character the event reader refuses, located
+        "a: one\ufefftwo\n",
     ],
 )
 def test_anything_else_goes_to_the_event_reader(text: str) -> None:
     assert fast(text) is None
+
+
+def test_a_line_break_of_yaml_1_1_reads_alike_through_either_reader() -> None:
+    # the line reader steps aside, so the map's title is the event reader's
+    m = argmap.loads("id: m\ntitle: Phones\u2028  in schools\n", path="m.yaml")
+    assert m.title == "Phones\u2028in schools"
+
+
+def test_a_syntax_error_after_a_yaml_1_1_line_break_is_on_the_line_an_editor_shows() -> None:
+    with pytest.raises(argmap.LoadError, match=r"^m\.yaml:3:1: YAML syntax error"):
+        argmap.loads("id: m\ntitle: Phones\u2028in schools\ntitel: x\n", path="m.yaml")
+
+
+def test_a_lone_surrogate_is_a_located_error_not_a_traceback() -> None:
+    with pytest.raises(argmap.LoadError, match=r"^m\.yaml:2:9: the text holds a lone surrogate U\+D800"):
+        argmap.loads("id: m\ntitle: T\ud800\n", path="m.yaml")
 
 
 def test_a_file_the_line_reader_leaves_keeps_its_located_error() -> None:
