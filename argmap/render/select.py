@@ -155,5 +155,7 @@ def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
         hidden = argdown_leaves_out(m)
     if hidden:
         connected = {end for link in links for end in link_ends(m, link)}
+        if options.focus is not None:
+            connected.add(options.focus)  # the node a view is drawn around is drawn, linked or not
         kept -= hidden - connected
     return Selection(tuple(n for n in m.nodes if n.id in kept), links)

@@ -56,8 +56,9 @@ def test_a_document_that_keeps_disconnected_statements_has_them_drawn() -> None:
 
 def test_after_a_filter_argdown_nodes_left_alone_go_and_others_stay() -> None:
     m, _ = read_argdown(DOCUMENT, "phones.argdown")
-    # Focus's only link leads to Ban, which the focus leaves out: Focus is left alone.
-    assert drawn(m, RenderOptions(focus="Focus", depth=0)) == []
+    # Focus's only link leads to Ban, which the view leaves out: Focus is alone, but it is the focus
+    assert drawn(m, RenderOptions(focus="Focus", depth=0)) == ["Focus"]
+    assert drawn(m, RenderOptions(focus="Focus", depth=0, hide_unconnected=True)) == ["Focus"]
     # a map that was not read from Argdown draws every node, linked or not
     assert "lonely" in drawn(every_element_map())
 
