@@ -287,7 +287,7 @@ def test_reconstructed_twice_and_bad_uses() -> None:
     text = "<Arg>\n\n(1) P.\n----\n(2) C.\n\n<Arg>\n\n(1) Q.\n-- {uses: [7]} --\n(2) D.\n"
     assert findings(text) == [
         "f.argdown:9:1: argument <Arg> is reconstructed twice; the later reconstruction is kept",
-        "f.argdown:10:1: in <Arg>, 'uses' names statement(s) [7] that come before no inference here;"
+        "f.argdown:10:1: in <Arg>, 'uses' names statement 7, which comes before no inference here;"
         " the statements above the inference line are used instead",
     ]
 

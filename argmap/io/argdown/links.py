@@ -229,8 +229,12 @@ class _Links:
             missing = [u for u in uses if u not in by_number]
             if not missing:
                 return [by_number[u] for u in uses]
+            named = ", ".join(str(u) for u in missing)
+            which = (
+                f"statement {named}, which comes" if len(missing) == 1 else f"statements {named}, which come"
+            )
             self.note(
-                f"in <{_shown(pcs.title)}>, 'uses' names statement(s) {missing} that come before no"
+                f"in <{_shown(pcs.title)}>, 'uses' names {which} before no"
                 " inference here; the statements above the inference line are used instead",
                 (inference.line, inference.column),
             )
