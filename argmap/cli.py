@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._version import __version__
-from argmap.errors import ArgmapError, ExerciseError, LoadError, MapError, Problem, UnknownElementError
+from argmap.errors import (
+    ArgmapError,
+    ExerciseError,
+    LoadError,
+    MapError,
+    Problem,
+    SourceTextError,
+    UnknownElementError,
+)
 from argmap.words import plural
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
@@ -632,6 +640,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 _err(str(problem))
             if err.omitted:
                 _err(f"{file}: ... and {plural(err.omitted, 'more problem')}")
+            status = EXIT_INPUT
+            continue
+        except SourceTextError as err:  # located at the source's path in the map: go on with the next file
+            _err(str(err))
             status = EXIT_INPUT
             continue
         for problem in problems:

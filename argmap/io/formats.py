@@ -465,7 +465,33 @@ def convert(
     if problems:
         raise LoadError(problems)
     write_atomic(target, dumps(argument_map, chosen.name))
+    notes = [*notes, *_stranded_sources(argument_map, source, target)]
     return Converted(chosen.losses(argument_map) if chosen.losses else [], notes)
+
+
+def _stranded_sources(
+    argument_map: ArgumentMap, source: str | os.PathLike[str], target: str | os.PathLike[str]
+) -> list[Problem]:
+    """Notes on the source texts found beside the input but not beside the output.
+
+    A source's relative ``path`` is read from the map file's folder (and
+    only from inside it), so a map written to another folder cannot point
+    back at its texts: say which to copy, rather than leave the new file
+    quietly unable to verify its anchors.
+    """
+    before, after = Path(source).parent, Path(target).parent
+    notes: list[Problem] = []
+    for doc in argument_map.sources:
+        if doc.path is None or Path(doc.path).is_absolute():
+            continue
+        there, here = before / doc.path, after / doc.path
+        if there.is_file() and not here.is_file():
+            message = (
+                f"source {doc.id!r}: its text {doc.path!r} is beside {os.fspath(source)}, not beside this"
+                f" file; copy it here, or give it as --source {doc.id}=PATH"
+            )
+            notes.append(Problem(message, os.fspath(target)))
+    return notes
 
 
 def expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:

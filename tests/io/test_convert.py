@@ -114,3 +114,45 @@ def test_check_reads_many_files_and_folders_and_counts_what_it_could_not_read(
     report = json.loads(out)
     assert code == 2 and report["unreadable"] == [str(broken), str(partial)]
     assert [f["path"] for f in report["files"]] == [str(partial)]
+
+
+def _map_with_source_text(folder: Path) -> Path:
+    (folder / "article.md").write_text("Phones distract pupils.\n", encoding="utf-8")
+    b = argmap.MapBuilder("m", "T")
+    _ = b.claim("c", "Phones distract.")
+    m = b.build().model_copy(
+        update={"sources": (argmap.SourceDocument(id="art", title="A", path="article.md"),)}
+    )
+    path = folder / "map.yaml"
+    argmap.dump(m, path)
+    return path
+
+
+def test_convert_to_another_folder_says_which_source_texts_stay_behind(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "out").mkdir()
+    source = _map_with_source_text(tmp_path / "in")
+    beside = formats.convert(source, tmp_path / "in" / "map.json")
+    assert beside.notes == []
+    away = formats.convert(source, tmp_path / "out" / "map.json")
+    (note,) = away.notes
+    assert note.path == str(tmp_path / "out" / "map.json")
+    assert (
+        "source 'art': its text 'article.md' is beside" in note.message
+        and "--source art=PATH" in note.message
+    )
+    (tmp_path / "out" / "article.md").write_text("Phones distract pupils.\n", encoding="utf-8")
+    assert formats.convert(source, tmp_path / "out" / "map2.json").notes == []  # copied: nothing to say
+
+
+def test_validate_reports_an_unreadable_source_text_located_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    source = _map_with_source_text(tmp_path / "in")
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["validate", str(moved), str(source)]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"{moved}:") and "cannot read 'article.md'" in err and "argmap:" not in err
+    assert f"{source}: valid" in out  # the next file is still validated
