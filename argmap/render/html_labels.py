@@ -158,7 +158,9 @@ def finding_words(element_id: str, drawing: Drawing) -> list[tuple[str, str]]:
     for number, code in drawing.finding_numbers.get(element_id, ()):
         if words:
             words.append(("·", "·"))
-        words += [(FINDING_SIGN, FINDING_SIGN), (str(number), tag("B", str(number))), (code, escape(code))]
+        # one word, joined by no-break spaces: a mark never breaks between its number and its rule
+        plain = f"{FINDING_SIGN} {number} {code}"
+        words.append((plain, f"{FINDING_SIGN}&#160;{tag('B', str(number))}&#160;{escape(code)}"))
     return words
 
 

@@ -208,10 +208,13 @@ def findings_key(drawing: Drawing) -> Html | None:
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{sign}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
         )
+    outside = len(drawing.findings) - len(drawing.drawn_findings)
     if not rows and drawing.findings:
-        heading += f": none among the elements drawn ({len(drawing.findings)} on elements not drawn)"
+        heading += f": none among the elements drawn ({outside} on elements not drawn)"
     elif not rows:
         heading += ": none (no error or warning of argmap check)"
+    elif outside:
+        heading += f" ({outside} more on elements not drawn)"
     top = f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font(heading, size)}</TD></TR>'
     colour = drawing.theme.cluster_color
     outer = f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="3" ALIGN="LEFT">'

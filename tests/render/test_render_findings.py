@@ -37,7 +37,7 @@ def misplaced_map() -> argmap.ArgumentMap:
 
 def marks(line: str) -> list[tuple[str, str]]:
     """The (number, code) of each finding mark on a node's or link's line of DOT."""
-    return re.findall(r"⚠ <B>(\d+)</B> (AM\d+)", line)
+    return re.findall(r"⚠(?: |&#160;)<B>(\d+)</B>(?: |&#160;)(AM\d+)", line)
 
 
 def link_line(dot: str, link: argmap.model.AnyLink) -> str:
@@ -137,3 +137,18 @@ def test_findings_are_deterministic_and_well_formed_on_any_map(m: argmap.Argumen
 def test_a_diagram_with_findings_lays_out() -> None:
     svg = render(misplaced_map(), "svg", RenderOptions(with_findings=True, legend=True))
     assert b">AM302<" in svg and b"side&#45;incoherence (warning)" in svg
+
+
+def test_a_mark_is_one_unbreakable_word_and_the_key_counts_what_the_view_leaves_out() -> None:
+    b = argmap.MapBuilder("m", "T")
+    for name in ("q", "a", "b", "c", "d"):
+        b.claim(name, name.upper() + ".")
+    b.supports("a", "q", id="s1")
+    b.attacks("a", "q", id="x1")  # AM101 on a and q
+    b.supports("c", "d", id="s2")
+    b.attacks("c", "d", id="x2")  # AM101 on c and d, outside a view around a
+    dot = to_dot(b.build(), RenderOptions(with_findings=True, focus="a", depth=1, wrap=4))
+    assert "(1 more on elements not drawn)" in dot
+    for line in dot.splitlines():
+        if "⚠" in line and "Findings" not in line:
+            assert re.search(r"⚠ <B>|</B> AM", line) is None, line  # joined by no-break spaces only
