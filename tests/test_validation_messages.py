@@ -59,6 +59,23 @@ MAP_CASES: list[tuple[str, str, str, int, int, str]] = [
     # (case id, file name, content, line, column, the whole message after the position)
     ("title-a-list", "m.yaml", "id: m\ntitle: [a, b]\n", 2, 8, "title: expected text, got a list"),
     (
+        "text-a-yes",
+        "m.yaml",
+        NODES.replace("text: B", "text: no"),
+        9,
+        11,
+        "claim 'b': text: expected text, got false"
+        " (YAML reads yes, no, on and off as true or false: put it in quotes to make it text)",
+    ),
+    (
+        "merge-key",
+        "m.yaml",
+        "id: m\ntitle: T\nx: &b {k: 1}\ny:\n  <<: *b\n",
+        5,
+        3,
+        "a merge key (<<) is not supported here: write the keys out",
+    ),
+    (
         "text-a-number",
         "m.yaml",
         NODES.replace("text: B", "text: 12"),

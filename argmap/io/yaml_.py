@@ -51,6 +51,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:float": "construct_yaml_float",
 }
 _STR = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _BREAKS = re.compile("[\x85\u2028\u2029]")
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
@@ -237,7 +238,12 @@ def _scalar(
         return _checked_text(value, event, path) if check_all or event.style == '"' else value
     method = _SCALAR_TAGS.get(tag)
     if method is None:
-        problems.append(Problem(f"unsupported YAML tag {tag!r}", path, *_mark(event)))
+        unsupported = (
+            "a merge key (<<) is not supported here: write the keys out"
+            if tag == _MERGE_TAG
+            else f"unsupported YAML tag {tag!r}"
+        )
+        problems.append(Problem(unsupported, path, *_mark(event)))
         return value
     if tag in _NUMBER_TAGS and len(value) > limits.max_number_digits:
         raise _Stop(
