@@ -412,12 +412,12 @@ def _plain(kind: str, msg: str, ctx: Mapping[str, Any], value: Any, expected: st
         suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
         return f"expected {expected or 'one of: ' + ', '.join(words)}, got {got}{suggestion}"
     if kind in _EXPECTED:
-        hint = ""
+        advice = ""
         if kind == "string_type" and isinstance(value, bool):
-            hint = " (YAML reads yes, no, on and off as true or false: put it in quotes to make it text)"
+            advice = " (YAML reads yes, no, on and off as true or false: put it in quotes to make it text)"
         elif kind == "string_type" and isinstance(value, int | float):
-            hint = " (put it in quotes to make it text)"
-        return f"expected {expected}, got {got}{hint}"
+            advice = " (put it in quotes to make it text)"
+        return f"expected {expected}, got {got}{advice}"
     if kind in ("value_error", "assertion_error"):
         return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     bounds = {
