@@ -149,6 +149,25 @@ def _spelled_out(method: Callable[..., Any]) -> inspect.Signature:
     return signature.replace(parameters=parameters)
 
 
+def _unknown_field(name: str, method: str, parameters: list[str]) -> str:
+    """Why a builder method refuses the keyword ``name``, with what to write instead.
+
+    Examples:
+        >>> _unknown_field("lable", "claim", ["id", "text", "label"])
+        "unknown field 'lable'; did you mean 'label'?"
+        >>> _unknown_field("kind", "claim", ["id", "text", "label"])
+        "unknown field 'kind': claim() makes a claim; call the method of the kind you want, e.g. issue()"
+    """
+    if name == "kind":
+        example = "attacks()" if method in LINK_KINDS else "issue()"
+        made = f"a {method} link" if method in LINK_KINDS else f"a {method}"
+        instead = f"call the method of the kind you want, e.g. {example}"
+        return f"unknown field 'kind': {method}() makes {made}; {instead}"
+    close = difflib.get_close_matches(name, parameters, n=1, cutoff=0.75)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(parameters)})"
+    return f"unknown field {name!r}{hint}"
+
+
 def _known_keywords(method: Callable[P, R]) -> Callable[P, R]:
     """Refuse an unknown keyword as the file loader refuses an unknown field: with a "did you mean".
 
@@ -163,8 +182,6 @@ def _known_keywords(method: Callable[P, R]) -> Callable[P, R]:
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
         unknown = [name for name in kwargs if name not in parameters]
         if unknown:
-            close = difflib.get_close_matches(unknown[0], parameters, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(parameters)})"
             given = binder.bind_partial(*args).arguments
             kind = given.get("kind")
             what = kind if kind in NODE_KINDS else _WHAT.get(method.__name__, method.__name__)
@@ -172,7 +189,12 @@ def _known_keywords(method: Callable[P, R]) -> Callable[P, R]:
                 what = f"{kind or what} link"
             element_id = given.get("id", kwargs.get("id"))
             element = what if element_id is None else f"{what} {element_id!r}"
-            raise MapError([Problem(f"unknown field {unknown[0]!r}{hint}", element=element)])
+            raise MapError(
+                [
+                    Problem(_unknown_field(name, method.__name__, parameters), element=element)
+                    for name in unknown
+                ]
+            )
         return method(*args, **kwargs)
 
     checked.__signature__ = binder  # type: ignore[attr-defined]

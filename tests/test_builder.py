@@ -208,3 +208,16 @@ def test_mypy_checks_the_keywords_of_every_kind(tmp_path: Path) -> None:
     )
     assert 'Argument "strength" to "supports" of "MapBuilder" has incompatible type "str"' in errors[1]
     assert 'Unexpected keyword argument "citation" for "claim"' in errors[2]
+
+
+def test_every_unknown_keyword_is_named_and_kind_says_which_method_to_call() -> None:
+    b = MapBuilder("m", "T")
+    with pytest.raises(MapError) as raised:
+        b.claim("c", "C.", lable="x", nte="y")
+    assert [p.message for p in raised.value.problems] == [
+        "unknown field 'lable'; did you mean 'label'?",
+        "unknown field 'nte'; did you mean 'note'?",
+    ]
+    with pytest.raises(MapError, match=r"claim\(\) makes a claim; call the method of the kind you want"):
+        b.claim("c", "C.", kind="issue")
+    assert not b.build().nodes  # nothing half-made
