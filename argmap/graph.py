@@ -300,15 +300,15 @@ def _steps(m: ArgumentMap) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     feeders: dict[str, list[str]] = {}
     leads: dict[str, list[str]] = {}
     fast = compiled(m)
-    ids, link_end = fast.ids, fast.link_end
-    for j, link in enumerate(m.links):
+    ids, link_end, link_kind = fast.ids, fast.link_end, fast.link_kind
+    for j, premise_indexes in enumerate(fast.link_premises):
         # the compiled form knows where each chain of undercuts ends, but for a cycle of them
-        end = ids[link_end[j]] if link_end[j] >= 0 else final_target(m, link)
-        premises = link.premises
+        end = ids[link_end[j]] if link_end[j] >= 0 else final_target(m, m.links[j])
+        premises = [ids[p] for p in premise_indexes]
         feeders.setdefault(end, []).extend(premises)
         for premise in premises:
             leads.setdefault(premise, []).append(end)
-        if fast.link_kind[j] in SYMMETRIC_KINDS:
+        if link_kind[j] in SYMMETRIC_KINDS:
             feeders.setdefault(premises[0], []).append(end)
             leads.setdefault(end, []).extend(premises)
     return feeders, leads
