@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.errors import UnknownElementError
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -160,10 +159,10 @@ def locate_all(m: ArgumentMap, element_ids: Iterable[str]) -> dict[str, tuple[st
     if origin is None:
         return {}
     found: dict[str, tuple[str, int, int]] = {}
+    places = m.positions()
     for element_id in dict.fromkeys(element_ids):  # each once, in order
-        try:
-            loc = m.position(element_id)
-        except UnknownElementError:
+        loc = places.get(element_id)
+        if loc is None:
             continue
         where = _locate(origin, loc)
         if where is not None:

@@ -147,15 +147,16 @@ def _located(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding
             for f in findings
         ]
     nodes = len(argument_map.nodes)
+    places = argument_map.positions()
 
     def place(finding: Finding) -> tuple[int, ...]:
         if not finding.elements:
             return (-1,)
         first = finding.elements[0]
-        try:
-            group, index = argument_map.position(first)
-        except UnknownElementError:
+        found = places.get(first)
+        if found is None:
             return (1,)
+        group, index = found
         if group == "links":
             index += nodes
         where = located.get(first)

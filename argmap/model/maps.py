@@ -8,6 +8,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Self
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -242,6 +243,17 @@ class ArgumentMap(_Model):
             return self._lookup().positions[element_id]
         except KeyError:
             raise UnknownElementError(element_id, "node or link") from None
+
+    def positions(self) -> Mapping[str, tuple[str, int]]:
+        """Where every element sits in the map's data, by id (as :meth:`position` gives one).
+
+        Examples:
+            >>> import argmap
+            >>> m = argmap.load_corpus("school-phones")
+            >>> m.positions()[m.links[0].id]
+            ('links', 0)
+        """
+        return MappingProxyType(self._lookup().positions)
 
     def nodes_of_kind(self, kind: NodeKind) -> tuple[AnyNode, ...]:
         """The nodes of one kind, in map order."""
