@@ -578,6 +578,9 @@ def _show_warning(
         otherwise(message, category, *where, **more)
 
 
+_LARGE_MAP = 10_000  # elements
+
+
 def _load(file: str) -> ArgumentMap:
     """Load a map file as :func:`argmap.io.formats.load` does, printing the reader's notes as warnings."""
     from argmap.io import formats
@@ -586,9 +589,11 @@ def _load(file: str) -> ArgumentMap:
     if problems:
         raise LoadError(problems)
     _warn(notes)
-    # The map lives until the command ends: keep the cycle collector from walking its objects
-    # again (on a large map each full collection took seconds). Reference counting still frees them.
-    gc.freeze()
+    if len(argument_map.nodes) + len(argument_map.links) >= _LARGE_MAP:
+        # The map lives until the command ends: keep the cycle collector from walking its objects
+        # again (on a 100k-node map each full collection took seconds). Reference counting still
+        # frees them; a small map is not worth freezing everything else the process holds.
+        gc.freeze()
     return argument_map
 
 
