@@ -1,5 +1,5 @@
 """Run the command line: ``python -m argmap``."""
 
-from argmap.cli import main
+from argmap.cli import run
 
-raise SystemExit(main())
+run()

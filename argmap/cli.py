@@ -1057,6 +1057,24 @@ def _corpus_names(args: argparse.Namespace) -> None:
         args.files = [resolve(value) for value in args.files]
 
 
+def run() -> None:
+    """The ``argmap`` command: :func:`main`, then exit without tearing the interpreter down.
+
+    At a normal exit Python frees every object a command made, one by one
+    (the map, its model objects, the modules imported): a tenth of a second
+    after drawing a 2,000-statement map, longer for larger ones. The command
+    has written and closed its files by then; its output is flushed, then the
+    process ends with :func:`main`'s exit code.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader of the output went away (e.g. `| head`): nothing more to say
+        pass
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     words = list(sys.argv[1:] if argv is None else argv)

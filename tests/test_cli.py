@@ -10,6 +10,7 @@ import pytest
 import argmap
 from argmap.cli import main
 from argmap.locations import locate
+from argmap.render import to_dot
 from tests.conftest import ROOT
 
 PHONES = ROOT / "corpora" / "school-phones" / "map.yaml"
@@ -139,3 +140,34 @@ def test_a_note_met_through_load_is_a_located_warning_line(
         f"{path}:4:5: warning: statement [Calm] is used but never given text; its title stands for its text"
         for path in (first, second)
     ]
+
+
+def test_the_command_leaves_its_outputs_whole_and_its_exit_code_when_it_skips_teardown(
+    tmp_path: Path,
+) -> None:
+    # `argmap` (and `python -m argmap`) end with os._exit after flushing: nothing may be lost on the way
+    out = tmp_path / "map.dot"
+    corpus = ROOT / "corpora" / "school-phones" / "map.yaml"
+    render = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", str(corpus), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert render.returncode == 0 and render.stdout.startswith(f"wrote {out}")
+    assert out.read_text(encoding="utf-8") == to_dot(argmap.load(corpus))
+    report = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(corpus)], capture_output=True, text=True
+    )
+    assert (
+        report.returncode == 0
+        and report.stdout
+        == subprocess.run(
+            [sys.executable, "-c", f"from argmap.cli import main; main(['check', {str(corpus)!r}])"],
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    missing = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(tmp_path / "nope.yaml")], capture_output=True
+    )
+    assert missing.returncode == 2 and b"nope.yaml" in missing.stderr
