@@ -38,9 +38,10 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*):(?: +(.*))?$")
 _NOT_PLAIN_FIRST = frozenset("&*!|>%@`[]{},?:#'\"")
 
 
-# Any character but a line feed and those YAML reads as plain text: tabs, carriage returns, the
-# line breaks YAML 1.1 adds (U+0085, U+2028, U+2029), controls, surrogates, byte order marks.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# What the line reader leaves to the event reader: control characters but the line feed (tabs and
+# carriage returns too), YAML 1.1's other line breaks (U+0085, U+2028, U+2029), surrogates, the
+# byte order mark and the non-characters U+FFFE and U+FFFF.
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 class _Outside(Exception):
