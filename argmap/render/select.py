@@ -34,7 +34,14 @@ from argmap.graph import bears_on, drawn_links, issue_nodes, link_ends, neighbou
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.render.options import RenderOptions
 
-__all__ = ["Selection", "argdown_leaves_out", "link_ends", "neighbourhood_nodes", "select"]
+__all__ = [
+    "Selection",
+    "argdown_kept_out",
+    "argdown_leaves_out",
+    "link_ends",
+    "neighbourhood_nodes",
+    "select",
+]
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,20 @@ def argdown_leaves_out(m: ArgumentMap) -> frozenset[str]:
     )
 
 
+def argdown_kept_out(m: ArgumentMap) -> frozenset[str]:
+    r"""The nodes read from an Argdown document with ``{isInMap: false}``: never drawn, linked or not.
+
+    Examples:
+        >>> from argmap.io.argdown import read_argdown
+        >>> m, _ = read_argdown("[A]: One. {isInMap: false}\n  + [B]: Two.\n")
+        >>> sorted(argdown_kept_out(m))
+        ['A']
+    """
+    return frozenset(
+        n.id for n in m.nodes if isinstance(n.data.get("argdown"), Mapping) and n.data.get("isInMap") is False
+    )
+
+
 def _check_known(m: ArgumentMap, options: RenderOptions) -> None:
     for side_id in options.sides:
         m.side(side_id)
@@ -149,6 +170,8 @@ def select(m: ArgumentMap, options: RenderOptions | None = None) -> Selection:
         kept &= {n.id for n in m.nodes if any(tag in options.tags for tag in n.tags)}
     if options.focus is not None:
         kept &= set(neighbourhood(m, options.focus, options.depth))
+    if options.hide_unconnected is not False:
+        kept -= argdown_kept_out(m) - {options.focus}
     links = tuple(drawn_links(m, kept))
     hidden = frozenset(kept) if options.hide_unconnected else frozenset()
     if options.hide_unconnected is None:

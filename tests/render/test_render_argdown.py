@@ -116,3 +116,10 @@ def test_the_real_documents_drop_what_the_tool_finds_in_no_relation(name: str) -
     assert related <= shown
     everything = {n.data["argdown"]["title"] for n in select(m, RenderOptions(hide_unconnected=False)).nodes}
     assert alone <= everything
+
+
+def test_an_element_the_document_keeps_out_of_its_map_is_not_drawn_even_when_linked() -> None:
+    m, _ = read_argdown("[A]: One. {isInMap: false}\n  + [B]: Two.\n\n[C]: Three.\n  - [B]\n", "k.argdown")
+    assert drawn(m) == ["B", "C"]  # A's link to B goes with it
+    assert drawn(m, RenderOptions(hide_unconnected=False)) == ["A", "B", "C"]  # every node, as documented
+    assert "A" in drawn(m, RenderOptions(focus="A", depth=1))  # the node a view is drawn around stays
