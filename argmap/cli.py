@@ -307,6 +307,14 @@ def _render_parser(draw: argparse.ArgumentParser) -> None:
         action="store_true",
         help="mark the checker's error and warning findings on their elements, with a key naming each",
     )
+    draw.add_argument(
+        "--finding",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="name only these rules' findings (turns --with-findings on): a code, a prefix (AM2) or a"
+        " name; repeat it or separate with commas",
+    )
     draw.add_argument("--dpi", type=_dpi, metavar="DPI", help="resolution of PNG output (1 to 2400)")
     draw.add_argument(
         "--evaluate",
@@ -836,6 +844,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         depth=1 if args.depth is None else args.depth,
         hide_unconnected=args.hide_unconnected,
         with_findings=args.with_findings,
+        findings=_codes(args.finding),
         evaluation=evaluation,
         dpi=args.dpi,
         engine=args.engine,

@@ -295,7 +295,7 @@ def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
         True
     """
     options = options or RenderOptions()
-    findings = findings_of(m) if options.with_findings else None
+    findings = findings_of(m, options.findings) if options.with_findings else None
     if findings is not None:
         found = {element for finding in findings for element in finding.elements}
         options = replace(options, highlight=frozenset(options.highlight) | found, with_findings=False)

@@ -15,6 +15,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from argmap.model import ArgumentMap
@@ -44,8 +45,11 @@ class FindingMark:
     related: tuple[str, ...] = ()
 
 
-def findings_of(m: ArgumentMap) -> tuple[FindingMark, ...]:
-    """The checker's error and warning findings on ``m``, in its order.
+def findings_of(m: ArgumentMap, rules: Collection[str] = ()) -> tuple[FindingMark, ...]:
+    """The checker's error and warning findings on ``m``, in its order (of ``rules`` only, when given).
+
+    Raises:
+        UnknownElementError: one of ``rules`` names no rule.
 
     Examples:
         >>> import argmap
@@ -54,6 +58,8 @@ def findings_of(m: ArgumentMap) -> tuple[FindingMark, ...]:
         >>> _ = b.supports("a", "b", id="s"); _ = b.attacks("a", "b", id="x")
         >>> [(f.code, f.elements) for f in findings_of(b.build())]
         [('AM101', ('a', 's', 'x', 'b'))]
+        >>> findings_of(b.build(), ["AM2"])
+        ()
     """
     # Imported here, when asked: drawing a map needs no checker otherwise.
     from argmap.checks import check
@@ -67,7 +73,7 @@ def findings_of(m: ArgumentMap) -> tuple[FindingMark, ...]:
             f.elements,
             tuple(dict.fromkeys(r.code for r in f.related)),
         )
-        for f in check(m, min_severity="warning")
+        for f in check(m, select=list(rules) or None, min_severity="warning")
     )
 
 

@@ -101,6 +101,10 @@ class RenderOptions:
             diagram: their nodes and links highlighted (besides
             ``highlight``) and marked with the finding's number and rule
             code (``⚠ 1 AM302``), and a key under the title saying what each is.
+        findings: The rules whose findings ``with_findings`` names: codes,
+            prefixes (``"AM2"``) or names, one or several, as
+            :func:`argmap.check`'s ``select`` takes them; every rule when
+            empty. Giving rules turns ``with_findings`` on.
         evaluation: Node id to ``"accepted"``, ``"rejected"`` or ``"undecided"``,
             drawn with the theme's evaluation decorations (accepted: bold
             outline; rejected: greyed and struck through; undecided: dotted outline).
@@ -140,6 +144,7 @@ class RenderOptions:
     hide_unconnected: bool | None = None
     highlight: Collection[str] = frozenset()
     with_findings: bool = False
+    findings: Collection[str] = ()
     evaluation: Mapping[str, EvaluationStatus] = field(default_factory=dict, hash=False)
     dpi: float | None = None
     engine: Engine | None = None
@@ -163,8 +168,10 @@ class RenderOptions:
             raise RenderError(f"dpi must be positive (got {self.dpi!r})")
         if self.engine is not None:
             _one_of("engine", self.engine, ENGINES)
-        for name in ("issues", "sides", "tags"):
+        for name in ("issues", "sides", "tags", "findings"):
             object.__setattr__(self, name, _ids(getattr(self, name)))
+        if self.findings:
+            object.__setattr__(self, "with_findings", True)
         highlight = (self.highlight,) if isinstance(self.highlight, str) else self.highlight
         object.__setattr__(self, "highlight", frozenset(highlight))
         evaluation = dict(self.evaluation)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import given
 import argmap
 import argmap.model
 from argmap.checks import check
+from argmap.cli import main
 from argmap.render import RenderOptions, render, to_dot
 from argmap.render.themes import DEFAULT
 from tests.render.test_render_dot import MARKUP, edge_line, edge_lines, html_labels, node_line
@@ -152,3 +154,25 @@ def test_a_mark_is_one_unbreakable_word_and_the_key_counts_what_the_view_leaves_
     for line in dot.splitlines():
         if "⚠" in line and "Findings" not in line:
             assert re.search(r"⚠ <B>|</B> AM", line) is None, line  # joined by no-break spaces only
+
+
+def test_findings_can_be_narrowed_to_some_rules_which_turns_them_on(tmp_path: Any) -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.issue("q", "Q?")
+    for name in ("a", "lone"):
+        b.claim(name, name.upper() + ".")
+    b.supports("a", "q", id="s1")
+    b.attacks("a", "q", id="x1")  # AM101
+    m = b.build()  # 'lone' is unconnected: AM402
+    every = key_rows(to_dot(m, RenderOptions(with_findings=True)))
+    assert {row.split()[2] for row in every} == {"AM101", "AM402"}
+    narrowed = RenderOptions(findings="AM4")
+    assert narrowed.with_findings and narrowed.findings == ("AM4",)
+    assert {row.split()[2] for row in key_rows(to_dot(m, narrowed))} == {"AM402"}
+    with pytest.raises(argmap.UnknownElementError, match="AM9"):
+        to_dot(m, RenderOptions(findings=["AM9"]))
+    path = tmp_path / "m.yaml"
+    argmap.dump(m, path)
+    out = tmp_path / "m.dot"
+    assert main(["render", str(path), "--finding", "AM101", "-o", str(out)]) == 0
+    assert {row.split()[2] for row in key_rows(out.read_text(encoding="utf-8"))} == {"AM101"}
