@@ -196,6 +196,8 @@ def node_label(node: AnyNode, drawing: Drawing, strike: bool = False) -> Html:
     ]
     found = finding_words(node.id, drawing)
     if found:
+        # the node's id first: the checker's messages in the key name nodes by id
+        found = [(f"{node.id}:", tag("I", escape(node.id) + ":")), *found]
         theme = drawing.theme
         width = round(drawing.options.wrap * theme.fontsize / theme.header_fontsize)
         marks = font(flow(found, width), theme.header_fontsize, theme.text_color)

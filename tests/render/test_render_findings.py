@@ -176,3 +176,10 @@ def test_findings_can_be_narrowed_to_some_rules_which_turns_them_on(tmp_path: An
     out = tmp_path / "m.dot"
     assert main(["render", str(path), "--finding", "AM101", "-o", str(out)]) == 0
     assert {row.split()[2] for row in key_rows(out.read_text(encoding="utf-8"))} == {"AM101"}
+
+
+def test_a_marked_node_shows_its_id_which_the_key_names_it_by() -> None:
+    dot = to_dot(misplaced_map(), RenderOptions(with_findings=True))
+    for node_id in ("office", "distract", "stray"):
+        assert f"<I>{node_id}:</I>" in node_line(dot, node_id)
+    assert "<I>calm:</I>" not in node_line(dot, "calm")  # no finding, no id
