@@ -131,7 +131,44 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         links[group] = {"_order": (order, position), **link}
     ordered = sorted(links.values(), key=lambda item: item["_order"])
     data["links"] = [{k: v for k, v in item.items() if k != "_order"} for item in ordered]
+    _check_stale_ends(graph, data["links"])
     return validate(data)
+
+
+def _check_stale_ends(graph: nx.DiGraph, links: list[dict[str, Any]]) -> None:
+    """Refuse links whose ``source``/``target`` attributes name no node, when the nodes look relabelled.
+
+    The attributes win over an edge's ends (they carry linked premises and
+    undercut targets), so a graph whose nodes were renamed (e.g. by
+    ``networkx.convert_node_labels_to_integers``) keeps the old names there:
+    say so, rather than "not a node of this map" once per link.
+    """
+    nodes = {_text_id(n) for n in graph.nodes}
+    links_ids = {link.get("id") for link in links}
+    stale = sorted(
+        {
+            str(end)
+            for link in links
+            for end in [
+                *(link["source"] if isinstance(link["source"], list) else [link["source"]]),
+                link["target"],
+            ]
+            if isinstance(end, str) and end not in nodes and end not in links_ids
+        }
+    )
+    if stale and all(isinstance(n, int) for n in graph.nodes):
+        shown = ", ".join(repr(s) for s in stale[:3]) + (
+            f" and {len(stale) - 3} more" if len(stale) > 3 else ""
+        )
+        raise MapError(
+            [
+                Problem(
+                    f"the edges' source and target attributes name {shown}, which are not nodes of the graph:"
+                    " were its nodes renumbered (e.g. by networkx.convert_node_labels_to_integers)? Update or"
+                    " drop those attributes, or keep the original node names"
+                )
+            ]
+        )
 
 
 def _text_id(value: Any) -> Any:

@@ -136,3 +136,10 @@ def test_a_number_whose_text_another_node_has_is_refused() -> None:
     g.add_node("7", kind="claim", text="Also seven.")
     with pytest.raises(argmap.MapError, match="graph nodes 7 and '7' would both have the id '7'"):
         from_networkx(g)
+
+
+def test_a_renumbered_graph_is_told_its_edge_attributes_name_the_old_nodes() -> None:
+    g = nx.convert_node_labels_to_integers(argmap.to_networkx(argmap.load_corpus("school-phones")))
+    with pytest.raises(argmap.MapError, match=r"not nodes of the graph: were its nodes renumbered") as raised:
+        argmap.from_networkx(g)
+    assert len(raised.value.problems) == 1  # one problem, not one per link
