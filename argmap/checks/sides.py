@@ -162,10 +162,10 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
         if side is None or target_side is None:
             continue
         if kind == ATTACKS and side == target_side:
-            elements, said = _said(link)
+            elements, said = _said(context, link)
             yield this.finding(f"side {side!r} attacks its own claim {link.target!r}: {said}", elements)
         elif kind == SUPPORTS and target_side in against.get(side, ()):
-            elements, said = _said(link)
+            elements, said = _said(context, link)
             yield this.finding(
                 f"side {side!r} supports {link.target!r}, a claim of {target_side!r}, a side it opposes:"
                 f" {said}",
@@ -173,10 +173,18 @@ def _side_incoherence(context: Context, this: Rule) -> Iterator[Finding]:
             )
 
 
-def _said(link: AnyLink) -> tuple[list[str], str]:
-    """A link's elements (premises, link, target) and the link in words."""
+def _said(context: Context, link: AnyLink) -> tuple[list[str], str]:
+    """A link's elements (premises, link, target) and the link in words, named by id when it has a twin."""
     elements = [*link.premises, str(link.id), link.target]
-    return elements, f"{' and '.join(link.premises)} {link.kind} {link.target}"
+    said = f"{' and '.join(link.premises)} {link.kind} {link.target}"
+    twins = [
+        other
+        for other in context.map.links_from(link.premises[0], link.kind)
+        if other.target == link.target and other.premises == link.premises
+    ]
+    if len(twins) > 1:  # the same words would name several links: say which
+        said += f" (link {str(link.id)!r})"
+    return elements, said
 
 
 @rule(

@@ -459,3 +459,17 @@ def test_findings_in_json_are_located_on_long_lines(tmp_path: Any, newline: str)
         line = next(k for k, row in enumerate(lines, 1) if f'{{"id": "{loc.element}"' in row)
         assert (loc.line, loc.column) == (line, lines[line - 1].index(f'{{"id": "{loc.element}"') + 1)
     assert [loc.line for loc in finding.locations] == [1, 1 + bool(newline), 1 + bool(newline), 1]
+
+
+def test_twin_links_are_told_apart_by_id_in_side_incoherence() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.side("pro", "Pro")
+    b.claim("a", "A.", held_by="pro")
+    b.claim("c", "C.", held_by="pro")
+    b.claim("d", "D.", held_by="pro")
+    b.attacks("a", "c", id="x1")
+    b.attacks("a", "c", id="x2")
+    b.attacks("a", "d", id="x3")
+    messages = [f.message for f in argmap.check(b.build(), select="AM302")]
+    assert messages[0].endswith("a attacks c (link 'x1')") and messages[1].endswith("a attacks c (link 'x2')")
+    assert messages[2].endswith("a attacks d")  # one link between them: its words are enough
