@@ -41,6 +41,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -183,7 +184,13 @@ def _json_top(text: str) -> Any:
         return None
 
 
+# An object whose first key is "id" or "title": argmap's JSON whatever follows (argmap writes "id" first).
+_NATIVE_START = re.compile(r'[\ufeff \t\r\n]*\{[ \t\r\n]*"(?:id|title)"[ \t\r\n]*:')
+
+
 def _is_native_json(text: str) -> bool:
+    if _NATIVE_START.match(text):
+        return True  # as the parse below would say, without parsing a large file twice
     data = _json_top(text)
     if data is None:  # broken JSON counts too: argmap's JSON reader locates the syntax error
         return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")

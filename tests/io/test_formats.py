@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -184,3 +185,16 @@ def test_load_of_a_file_without_notes_warns_nothing(tmp_path: Path) -> None:
     path = tmp_path / "d.argdown"
     path.write_text("# Phones\n\n[Ban]: Ban phones.\n  + [Calm]: Calm classes.\n", encoding="utf-8")
     load(path)  # warnings are errors in the test suite
+
+
+def test_argmaps_json_is_told_by_its_first_key_without_parsing_the_whole_file(monkeypatch: Any) -> None:
+    from argmap.io import formats as chosen
+
+    def refuse(text: str) -> None:
+        raise AssertionError("parsed the whole file to tell its format")
+
+    monkeypatch.setattr(chosen, "_json_top", refuse)
+    assert chosen.format_for("m.json", '\ufeff\n{\n  "id": "m", "title": "T"}').name == "json"
+    assert chosen.format_for("m.json", '{"title": "T"}').name == "json"
+    with pytest.raises(AssertionError):  # another first key: the whole text decides, as before
+        chosen.format_for("m.json", '{"nodes": [], "id": "m"}')
