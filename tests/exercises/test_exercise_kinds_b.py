@@ -184,6 +184,19 @@ def test_find_flaw_on_a_map_without_contradictions_puts_in_none() -> None:
         ex = make("burden-sharing", "find-flaw", seed=seed, difficulty=2)
         assert all(not item.explanation.startswith("AM102") for item in ex.items)
         assert all(" contradicts " not in c.text for item in ex.items for c in item.choices)
+        # nor do its instructions send students looking for one
+        (part,) = ex.parts
+        assert (
+            "contradict" not in part.instructions
+            and "supports that go round in a circle" in part.instructions
+        )
+    both = (
+        generate(argmap.load_corpus("school-phones"), "find-flaw", seed=1, difficulty=2).parts[0].instructions
+    )
+    assert (
+        "put in, either supports that go round in a circle, or two nodes that both support and contradict"
+        in both
+    )
 
 
 def test_find_flaw_diagram_hides_which_link_was_added() -> None:

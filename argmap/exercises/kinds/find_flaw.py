@@ -414,6 +414,7 @@ def find_flaw(setting: Setting) -> Part:
     tries = dict.fromkeys(rules, 0)
     flaws: list[_Flaw] = []
     seen: set[frozenset[str]] = set()
+    possible: set[str] = set()  # the kinds of flaw this map has room for
     order = shuffled(rng, rules)
     want = _COUNTS[level]
     turn = 0
@@ -434,6 +435,8 @@ def find_flaw(setting: Setting) -> Part:
             )
             pending[code] = shuffled(rng, dict.fromkeys(specs))
             before[code] = {f.elements for f in check(m, select=[code])}
+            if pending[code]:
+                possible.add(code)
         while pending[code] and tries[code] < _TRIES:
             tries[code] += 1
             found = _try(m, code, pending[code].pop(), before[code], rng)
@@ -454,13 +457,16 @@ def find_flaw(setting: Setting) -> Part:
         item, drawing = _item(number, flaw, rng, f"d{number}", setting.names, setting.hidden)
         items.append(item)
         drawings.append(drawing)
-    kinds_of_flaw = "either " + ", or ".join(_FLAW_WORDS[code] for code in rules)
+    # name only the kinds this map could have been given: students should not hunt for one it cannot hold
+    planted = {flaw.finding.code for flaw in flaws}
+    named = [_FLAW_WORDS[code] for code in rules if code in possible | planted]
+    kinds_of_flaw = f": {named[0]}" if len(named) == 1 else ", either " + ", or ".join(named)
     return Part(
         kind="find-flaw",
         title="Find the flaw",
         instructions=(
-            "Each diagram shows part of the debate, copied with one inconsistency put in,"
-            f" {kinds_of_flaw}. For each item, list the tags of the links that make the flaw."
+            "Each diagram shows part of the debate, copied with one inconsistency put in"
+            f"{kinds_of_flaw}. For each item, list the tags of the links that make the flaw."
         ),
         diagrams=tuple(drawings),
         items=tuple(items),
