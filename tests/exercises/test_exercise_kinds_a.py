@@ -442,3 +442,31 @@ def test_any_map_gives_right_keys_or_a_clear_refusal(
         return
     assert_keys_right(kind, m, ex)
     assert generate(m, kind, seed=seed, difficulty=level).to_json() == ex.to_json()
+
+
+def test_fill_gap_takes_other_choices_off_the_figure_and_of_the_gaps_kind_from_the_whole_map() -> None:
+    from argmap.exercises.common import seeded
+    from argmap.exercises.kinds.fill_gap import _distractors
+    from argmap.exercises.registry import Setting
+
+    b = MapBuilder("m", "T")
+    b.issue("q1", "Q1?")
+    b.issue("q2", "Q2?")
+    b.claim("a", "Claim A.")
+    b.claim("b", "Claim B.")
+    b.evidence("e", "Evidence E.")
+    for name in ("c", "d", "f"):
+        b.claim(name, f"Claim {name.upper()}.")
+    b.supports("a", "q1")
+    b.attacks("b", "q1")
+    b.supports("e", "a")
+    for name in ("c", "d", "f"):
+        b.supports(name, "q2")
+    whole = b.build()
+    scope = restrict(whole, ["q1"])
+    gap = scope.node("a")
+    drawn = ["q1", "a", "b", "e"]
+    alone = _distractors(Setting(scope, seeded(1), 2), gap, drawn, 2)
+    assert {n.id for n in alone} == {"b", "e"}  # no map beyond the scope: the drawn texts, as before
+    found = _distractors(Setting(scope, seeded(1), 2, whole=whole), gap, drawn, 2)
+    assert {n.id for n in found} <= {"c", "d", "f"}  # claims, like the gap, that no figure draws

@@ -14,8 +14,11 @@ The choices are the hidden text and texts of other nodes of the map,
 shuffled.
 
 A text that the diagram already shows is a poor distractor (a student can
-rule it out by finding it), so distractors come from nodes outside the
-drawing first, then from nodes of the same kind. Difficulty: easy asks 3
+rule it out by finding it), and so is one of another kind than the gap's
+(the prompt names the kind): distractors come from nodes outside the
+drawing first, of the gap's kind first; when the exercise's issues have too
+few texts of that kind off the drawing, the rest of the map supplies them
+(never drawn on the sheet). Difficulty: easy asks 3
 items with 3 choices, medium 4 with 4, hard 5 with 5, and its distractors
 come first from the hidden node's own side, then from nodes a few links
 away, which are the closest in content.
@@ -137,15 +140,28 @@ def _distractors(
     m, rng = setting.m, setting.rng
     near = set(neighbourhood(m, gap.id, _NEAR))
     shown = set(drawn) - hidden
+    candidates = [n for n in m.nodes if n.kind != "issue" and n.id != gap.id]
+    unseen = {
+        _plain(n.text) for n in candidates if n.kind == gap.kind and n.id not in shown and n.id not in hidden
+    }
+    outside: set[str] = set()
+    if len(unseen - {_plain(gap.text)}) < wanted and setting.whole is not None:
+        # the scope has too few texts of the gap's kind off the drawing: a student would rule the others
+        # out by their kind, or by finding them drawn; the rest of the map's texts come before those
+        inside = {n.id for n in m.nodes}
+        extra = [n for n in setting.whole.nodes if n.kind != "issue" and n.id not in inside]
+        outside = {n.id for n in extra}
+        candidates += extra
 
     def rank(node: AnyNode) -> tuple[int, ...]:
         kind_rank = 0 if node.kind == gap.kind else 1 if node.kind in STATEMENT_KINDS else 2
+        where = (node.id in hidden, node.id in shown, kind_rank, node.id in outside)
         if setting.difficulty < 3:
-            return (node.id in hidden, node.id in shown, kind_rank)
+            return where
         same_side = gap.held_by is not None and node.held_by == gap.held_by
-        return (node.id in hidden, node.id in shown, kind_rank, not same_side, node.id not in near)
+        return (*where, not same_side, node.id not in near)
 
-    pool = shuffled(rng, [n for n in m.nodes if n.kind != "issue" and n.id != gap.id])
+    pool = shuffled(rng, candidates)
     pool.sort(key=rank)  # stable: ties keep their random order
     seen = {_plain(gap.text)}
     chosen: list[AnyNode] = []
