@@ -389,6 +389,20 @@ def _untagged(dot: str) -> str:
     )
 
 
+def _junctions_renamed(dot: str) -> str:
+    """A diagram's DOT with its junction points named by order of appearance.
+
+    A junction (where linked premises meet) is named after its link, and one
+    part names a link by its tag where another names it otherwise: the same
+    drawing, under two names.
+    """
+    names: dict[str, str] = {}
+    return _JUNCTION.sub(lambda found: names.setdefault(found.group(0), f'"#{len(names) + 1}"'), dot)
+
+
+_JUNCTION = re.compile(r'"[^"]*#junction"')
+
+
 def _same_drawings(parts: tuple[PartLayout, ...]) -> tuple[dict[str, str], dict[str, str]]:
     """Which diagrams repeat one printed before them, and which earlier ones print a later one's tags.
 
@@ -403,15 +417,16 @@ def _same_drawings(parts: tuple[PartLayout, ...]) -> tuple[dict[str, str], dict[
     same: dict[str, str] = {}
     for part in parts:
         for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams)):
-            plain = _untagged(drawing.dot)
-            earlier = first.get(plain)
+            key = _junctions_renamed(_untagged(drawing.dot))
+            earlier = first.get(key)
             if earlier is None:
-                first[plain] = drawing
+                first[key] = drawing
                 continue
             printed = tagged.get(earlier.id, earlier.dot)
-            if drawing.dot == printed or drawing.dot == plain:
+            untagged = _untagged(drawing.dot) == drawing.dot
+            if untagged or _junctions_renamed(drawing.dot) == _junctions_renamed(printed):
                 same[drawing.id] = earlier.id
-            elif printed == plain:  # the earlier figure, untagged, takes this one's tags
+            elif _untagged(printed) == printed:  # the earlier figure, untagged, takes this one's tags
                 tagged[earlier.id] = drawing.dot
                 same[drawing.id] = earlier.id
     return same, tagged

@@ -219,3 +219,14 @@ def test_a_figure_drawn_before_is_pointed_to_and_the_first_prints_the_link_tags(
     markdown = worksheet_markdown(ex)
     assert "**Figure 3: The debate, principles left out** is the same drawing as Figure 1." in markdown
     assert markdown.count("```dot") == 3 and markdown.count("<B>L1</B>") == 1
+
+
+def test_a_debate_with_joint_reasons_is_drawn_once_though_its_junctions_are_named_by_each_part() -> None:
+    # school-phones' 'ban' issue has linked premises: sort-by-side names the junction after the link,
+    # label-links after its tag; the two figures are still one drawing
+    ex = generate(
+        argmap.load_corpus("school-phones"), ["sort-by-side", "label-links"], seed=2, issues=["ban"]
+    )
+    dots = [d.dot for part in ex.parts for d in part.diagrams]
+    assert len(dots) == 2 and "#junction" in dots[0] and dots[0] != dots[1]  # guards the test
+    assert dict(layout(ex).same_drawing) == {ex.parts[1].diagrams[0].id: ex.parts[0].diagrams[0].id}
