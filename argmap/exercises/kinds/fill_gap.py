@@ -144,18 +144,19 @@ def _distractors(
     unseen = {
         _plain(n.text) for n in candidates if n.kind == gap.kind and n.id not in shown and n.id not in hidden
     }
-    outside: set[str] = set()
+    outside: dict[str, int] = {}
     if len(unseen - {_plain(gap.text)}) < wanted and setting.whole is not None:
         # the scope has too few texts of the gap's kind off the drawing: a student would rule the others
         # out by their kind, or by finding them drawn; the rest of the map's texts come before those
         inside = {n.id for n in m.nodes}
         extra = [n for n in setting.whole.nodes if n.kind != "issue" and n.id not in inside]
-        outside = {n.id for n in extra}
+        # in map order, the same for every gap: the items of one figure share them, and so their list
+        outside = {n.id: order for order, n in enumerate(extra, start=1)}
         candidates += extra
 
     def rank(node: AnyNode) -> tuple[int, ...]:
         kind_rank = 0 if node.kind == gap.kind else 1 if node.kind in STATEMENT_KINDS else 2
-        where = (node.id in hidden, node.id in shown, kind_rank, node.id in outside)
+        where = (node.id in hidden, node.id in shown, kind_rank, outside.get(node.id, 0))
         if setting.difficulty < 3:
             return where
         same_side = gap.held_by is not None and node.held_by == gap.held_by
