@@ -961,6 +961,18 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _once(files: Sequence[str]) -> list[str]:
+    """``files`` with each file once (a file named twice, e.g. ``a.yaml ./a.yaml``, is graded once)."""
+    kept: dict[str, str] = {}
+    for file in files:
+        same = os.path.realpath(file)
+        if same in kept:
+            _err(f"argmap grade: {file} is {kept[same]} again; graded once")
+        else:
+            kept[same] = file
+    return list(kept.values())
+
+
 def _grade_class(args: argparse.Namespace) -> int:
     """Grade a whole class: answer files against an exercise, or (--reference) maps against a map."""
     from argmap.exercises import gradebook, map_gradebook
@@ -973,7 +985,7 @@ def _grade_class(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for path in outputs:
         check_writable(path)
-    first, rest = args.files[0], args.files[1:]
+    first, rest = args.files[0], _once(args.files[1:])
     if args.reference:
         maps = map_gradebook.grade_map_class(load(first), rest)
         unusable, graded = [s.problems for s in maps.unusable], len(maps.graded)

@@ -291,3 +291,21 @@ def test_grade_over_a_folder_of_answer_files_writes_the_gradebook_and_the_item_s
         assert printed.split()[1] == f"{right}/22"
     html = page.read_text(encoding="utf-8")
     assert html == summary_html(summary) and html.count("<tr") == 1 + len(ex.items)
+
+
+def test_a_file_named_twice_is_graded_once(
+    answer_folder: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    from argmap.cli import main
+
+    ex, paths, _ = answer_folder
+    exercise = tmp_path / "exercise.json"
+    exercise.write_text(ex.to_json(), encoding="utf-8")
+    monkeypatch.chdir(paths[0].parent)
+    book = tmp_path / "class.csv"
+    first, again = paths[0].name, f"./{paths[0].name}"
+    assert main(["grade", str(exercise), first, again, first, paths[1].name, "--gradebook", str(book)]) == 0
+    rows = list(csv.reader(io.StringIO(book.read_text(encoding="utf-8"), newline="")))
+    assert [r[0] for r in rows[1:]] == [first, paths[1].name]
+    err = capsys.readouterr().err
+    assert f"argmap grade: {again} is {first} again; graded once" in err and err.count("again") == 2
