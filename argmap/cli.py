@@ -985,16 +985,18 @@ def _grade_class(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for path in outputs:
         check_writable(path)
-    first, rest = args.files[0], _once(args.files[1:])
+    first, rest = args.files[0], args.files[1:]
     if args.reference:
-        maps = map_gradebook.grade_map_class(load(first), rest)
+        reference = load(first)
+        maps = map_gradebook.grade_map_class(reference, _once(rest))
         unusable, graded = [s.problems for s in maps.unusable], len(maps.graded)
         summary = map_gradebook.summarize_maps(maps)
         book = map_gradebook.map_gradebook_csv(maps)
         page = map_gradebook.map_summary_html(summary)
         data, text = summary.to_dict(), map_gradebook.format_map_summary(summary)
     else:
-        answers = gradebook.grade_class(load_exercise(first), rest)
+        exercise = load_exercise(first)
+        answers = gradebook.grade_class(exercise, _once(rest))
         unusable, graded = [s.problems for s in answers.unusable], len(answers.graded)
         item_summary = gradebook.summarize(answers)
         book = gradebook.gradebook_csv(answers)
