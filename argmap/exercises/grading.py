@@ -95,7 +95,19 @@ def grade(ex: Exercise, answers: Answers) -> Grade:
             )
     order = {id(n): i for i, n in enumerate(notes)}
     notes.sort(key=lambda n: (n.line or 0, n.column or 0, order[id(n)]))
+    given = [r for r in results if r.status != "unanswered"]
+    if len(given) >= _MISMATCH and all(r.status == "invalid" for r in given):
+        # not one answer fits: most likely answers to another worksheet (or another seed of this one)
+        message = (
+            f"none of the {len(given)} answers is one of its item's choices: were they written for"
+            f" another worksheet? (this one is {ex.title!r}, seed {ex.seed})"
+        )
+        notes.insert(0, answers.problem(message))
     return Grade(title=ex.title, student=answers.student, items=tuple(results), notes=tuple(notes))
+
+
+#: How many answers, all unfit, make a note that they may belong to another worksheet.
+_MISMATCH = 3
 
 
 def _item_range(ex: Exercise) -> str:

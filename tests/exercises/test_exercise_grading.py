@@ -535,3 +535,19 @@ def test_map_grade_report_and_dict() -> None:
 def test_any_map_matches_itself(m: ArgumentMap) -> None:
     g = grade_maps(m, m)
     assert (g.f1, g.missing, g.extra, g.wrong_stance, g.notes) == (1, (), (), (), ())
+
+
+def test_answers_that_fit_no_item_are_said_to_belong_perhaps_to_another_worksheet() -> None:
+    from argmap.exercises.grading import grade
+
+    m = argmap.load_corpus("school-phones")
+    sheet = generate(m, "sort-by-side", seed=1)
+    letters = {c.id for item in sheet.items for c in item.choices}
+    unfit = {item.id: "ZZ" for item in sheet.items}  # no such choice on this sheet
+    assert "ZZ" not in letters and len(unfit) >= 3  # guards the test
+    first = str(grade(sheet, Answers(answers=unfit, path="ana.yaml")).notes[0])
+    assert first.startswith("ana.yaml: none of the") and "another worksheet" in first
+    # a student who gets some wrong is not told so
+    right = key_answers(sheet).answers
+    mixed = {**right, sheet.items[0].id: "ZZ"}
+    assert not any("another worksheet" in str(n) for n in grade(sheet, Answers(answers=mixed)).notes)
