@@ -219,6 +219,10 @@ def _answers_from(parsed: Parsed, path: str) -> Answers:
         top = parsed.values.get((), (1, 1))
         message = f"the top level must be a mapping with 'answers' (and 'student'), not {_a_kind_of(data)}"
         raise LoadError([Problem(message, path, *top)])
+    if "answers" not in data:
+        what = _what_file(data)
+        if what is not None:  # a file of another kind given as answers: say which, once
+            raise LoadError([Problem(what, path, *parsed.values.get((), (1, 1)))])
     checked, problems = check_data(_AnswersFile, data)
     problems = [_reworded(p) for p in problems]
     answers: dict[str, Any] = {}
@@ -256,6 +260,25 @@ def _answers_from(parsed: Parsed, path: str) -> Answers:
         keys=keys,
         values=values,
     )
+
+
+def _what_file(data: dict[str, Any]) -> str | None:
+    """What a file given as answers is instead, when it is an exercise or a map.
+
+    Examples:
+        >>> _what_file({"title": "T", "map_id": "m", "parts": []})
+        'not an answers file: this is an exercise file; give it first, then the answer files'
+        >>> _what_file({"student": "Ana"}) is None
+        True
+    """
+    if "parts" in data and "map_id" in data:
+        return "not an answers file: this is an exercise file; give it first, then the answer files"
+    if "nodes" in data or "links" in data:
+        return (
+            "not an answers file: this is an argument map; to grade drawn maps against a reference,"
+            " use grade --reference REFERENCE MAPS..."
+        )
+    return None
 
 
 def _no_element(loc: Loc, data: Any) -> str | None:

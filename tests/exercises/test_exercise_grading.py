@@ -551,3 +551,20 @@ def test_answers_that_fit_no_item_are_said_to_belong_perhaps_to_another_workshee
     right = key_answers(sheet).answers
     mixed = {**right, sheet.items[0].id: "ZZ"}
     assert not any("another worksheet" in str(n) for n in grade(sheet, Answers(answers=mixed)).notes)
+
+
+def test_an_exercise_or_a_map_given_as_answers_is_named_once(tmp_path: Path) -> None:
+    sheet = generate(argmap.load_corpus("school-phones"), "sort-by-side", seed=1)
+    exercise = tmp_path / "ex.json"
+    exercise.write_text(sheet.to_json(), encoding="utf-8")
+    with pytest.raises(argmap.LoadError) as raised:
+        load_answers(exercise)
+    assert [p.message for p in raised.value.problems] == [
+        "not an answers file: this is an exercise file; give it first, then the answer files"
+    ]
+    drawn = tmp_path / "map.yaml"
+    argmap.dump(argmap.load_corpus("school-phones"), drawn)
+    with pytest.raises(
+        argmap.LoadError, match=r"map\.yaml:1:1: not an answers file: this is an argument map"
+    ):
+        load_answers(drawn)
