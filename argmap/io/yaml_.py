@@ -69,6 +69,7 @@ _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
 # A plain scalar that starts with a letter is typed only if it is one of YAML 1.1's words for
 # true, false and null ("false" is the longest); test_yaml_block checks this against the resolvers.
 _LONGEST_WORD = 5
+_IMPLICIT = (True, False)  # how a plain scalar is marked: its type is to be resolved
 
 
 class _Stop(Exception):
@@ -189,8 +190,10 @@ def parse_yaml(
 
 def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
     """The tag of an untagged scalar, as PyYAML's resolver gives it."""
-    if implicit[0]:
-        for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+    first = value[:1]
+    # a plain word longer than any of YAML's typed words is text: no resolver to ask
+    if implicit[0] and not (first.isalpha() and len(value) > _LONGEST_WORD):
+        for tag, regexp in _BY_FIRST.get(first, _WILDCARD):
             if regexp.match(value):
                 return tag
     return _STR
@@ -203,10 +206,7 @@ def _plain(max_digits: int, value: str) -> Any:
         ValueError: a scalar the event reader refuses (a number too long, or
             a tag it does not support): that reader reports it, located.
     """
-    first = value[:1]
-    if first not in _BY_FIRST or (first.isalpha() and len(value) > _LONGEST_WORD):
-        return value  # no implicit type starts with this character, or a word too long to be one
-    tag = _resolve(value, (True, False))
+    tag = _resolve(value, _IMPLICIT)
     if tag in _PLAIN_TAGS:
         return value
     method = _SCALAR_TAGS.get(tag)
