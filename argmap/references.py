@@ -85,29 +85,8 @@ def _a(noun: str) -> str:
 
 
 def _get(obj: object, key: str, default: object = None) -> object:
-    """Read ``key`` from raw data (a mapping) or from a model, tolerating anything.
-
-    This runs a few times per element of a map, so what each type of object
-    is (mapping, model or neither) is worked out once per type, not by an
-    abstract-class test per call.
-    """
-    cls = type(obj)
-    if cls is dict:
-        return obj.get(key, default)  # type: ignore[attr-defined]
-    reader = _READERS.get(cls)
-    if reader is None:
-        reader = _READERS[cls] = (
-            "mapping" if issubclass(cls, Mapping) else "model" if issubclass(cls, BaseModel) else ""
-        )
-    if reader == "mapping":
-        return obj.get(key, default)  # type: ignore[attr-defined]
-    if reader == "model":
-        return getattr(obj, key, default)
-    return default
-
-
-# How _get reads each type of object it has met: "mapping", "model" or "" (not at all).
-_READERS: dict[type, str] = {}
+    """Read ``key`` from raw data (a mapping) or from a model, tolerating anything (see :func:`_fields`)."""
+    return _fields(obj).get(key, default)
 
 
 def _seq(obj: object) -> list[object]:
