@@ -56,6 +56,8 @@ from argmap.words import plural
 __all__ = ["grade"]
 
 _SEPARATORS = re.compile(r"[,;\n]")
+#: How many answers, all unfit, make a note that they may belong to another worksheet.
+_MISMATCH = 3
 
 
 def grade(ex: Exercise, answers: Answers) -> Grade:
@@ -104,10 +106,6 @@ def grade(ex: Exercise, answers: Answers) -> Grade:
         )
         notes.insert(0, answers.problem(message))
     return Grade(title=ex.title, student=answers.student, items=tuple(results), notes=tuple(notes))
-
-
-#: How many answers, all unfit, make a note that they may belong to another worksheet.
-_MISMATCH = 3
 
 
 def _item_range(ex: Exercise) -> str:

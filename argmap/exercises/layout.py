@@ -417,14 +417,14 @@ def _same_drawings(parts: tuple[PartLayout, ...]) -> tuple[dict[str, str], dict[
     same: dict[str, str] = {}
     for part in parts:
         for drawing in (*part.diagrams, *(d for item in part.items for d in item.diagrams)):
-            key = _junctions_renamed(_untagged(drawing.dot))
+            plain = _untagged(drawing.dot)
+            key = _junctions_renamed(plain)
             earlier = first.get(key)
             if earlier is None:
                 first[key] = drawing
                 continue
             printed = tagged.get(earlier.id, earlier.dot)
-            untagged = _untagged(drawing.dot) == drawing.dot
-            if untagged or _junctions_renamed(drawing.dot) == _junctions_renamed(printed):
+            if plain == drawing.dot or _junctions_renamed(drawing.dot) == _junctions_renamed(printed):
                 same[drawing.id] = earlier.id
             elif _untagged(printed) == printed:  # the earlier figure, untagged, takes this one's tags
                 tagged[earlier.id] = drawing.dot
