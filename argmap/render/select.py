@@ -25,7 +25,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,11 +104,7 @@ def argdown_leaves_out(m: ArgumentMap) -> frozenset[str]:
     selection = _mapping(_mapping(_mapping(m.metadata, "argdown"), "front_matter"), "selection")
     if selection.get("excludeDisconnected") is False:
         return frozenset()
-    return frozenset(
-        n.id
-        for n in m.nodes
-        if isinstance(n.data.get("argdown"), Mapping) and n.data.get("isInMap") is not True
-    )
+    return frozenset(node_id for node_id, in_map in _argdown_in_map(m) if in_map is not True)
 
 
 def argdown_kept_out(m: ArgumentMap) -> frozenset[str]:
@@ -120,9 +116,14 @@ def argdown_kept_out(m: ArgumentMap) -> frozenset[str]:
         >>> sorted(argdown_kept_out(m))
         ['A']
     """
-    return frozenset(
-        n.id for n in m.nodes if isinstance(n.data.get("argdown"), Mapping) and n.data.get("isInMap") is False
-    )
+    return frozenset(node_id for node_id, in_map in _argdown_in_map(m) if in_map is False)
+
+
+def _argdown_in_map(m: ArgumentMap) -> Iterator[tuple[str, object]]:
+    """Each node read from an Argdown document (it carries ``data["argdown"]``), with its ``isInMap``."""
+    for n in m.nodes:
+        if isinstance(n.data.get("argdown"), Mapping):
+            yield n.id, n.data.get("isInMap")
 
 
 def _check_known(m: ArgumentMap, options: RenderOptions) -> None:
