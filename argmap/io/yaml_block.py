@@ -145,9 +145,9 @@ class _Reader:
                     out[key], i = self.sequence(j, indent, depth + 1, key if top else None)
                 else:
                     out[key], i = None, i + 1
-            if i < n and contents[i] and contents[i][0] != "#":
-                pass  # the usual case: the next line holds something
-            else:
+            if (
+                i >= n or not contents[i] or contents[i][0] == "#"
+            ):  # else, as usual, the next line holds something
                 i = self.next_line(i)
                 if i == n:
                     return out, i
