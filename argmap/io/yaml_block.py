@@ -145,9 +145,7 @@ class _Reader:
                     out[key], i = self.sequence(j, indent, depth + 1, key if top else None)
                 else:
                     out[key], i = None, i + 1
-            if (
-                i >= n or not contents[i] or contents[i][0] == "#"
-            ):  # else, as usual, the next line holds something
+            if i >= n or not contents[i] or contents[i][0] == "#":  # (usually the next line holds something)
                 i = self.next_line(i)
                 if i == n:
                     return out, i
