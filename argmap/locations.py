@@ -160,9 +160,14 @@ def locate_all(m: ArgumentMap, element_ids: Iterable[str]) -> dict[str, tuple[st
         return {}
     found: dict[str, tuple[str, int, int]] = {}
     places = m.positions()
+    path, items = origin.path, origin._items
     for element_id in dict.fromkeys(element_ids):  # each once, in order
         loc = places.get(element_id)
         if loc is None:
+            continue
+        marks = items.get(loc[0])  # an element's own place: read from its list's marks when kept
+        if marks is not None and 2 * loc[1] + 1 < len(marks):
+            found[element_id] = (path, marks[2 * loc[1]], marks[2 * loc[1] + 1])
             continue
         where = _locate(origin, loc)
         if where is not None:

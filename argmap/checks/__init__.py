@@ -29,6 +29,7 @@ from argmap.checks import contradictions, cycles, fidelity, loose, sides, teachi
 from argmap.checks.context import Context
 from argmap.checks.registry import RULES, SEVERITIES, Finding, Location, Rule, Severity
 from argmap.checks.related import relate
+from argmap.checks.workers import jobs_for, run_rules
 from argmap.errors import UnknownElementError
 from argmap.locations import locate_all
 from argmap.model import ArgumentMap
@@ -104,6 +105,8 @@ def check(
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
     min_severity: Severity = "info",
+    *,
+    jobs: int | None = 1,
 ) -> list[Finding]:
     """Run the selected rules on a map and return their findings.
 
@@ -112,40 +115,46 @@ def check(
     come sorted by file position (or map order), then code; a finding that
     another one explains is not listed but attached to it as ``related``.
 
+    ``jobs=2`` runs half of the rules in a second process, forked for the
+    purpose (see :mod:`argmap.checks.workers`); ``jobs=None`` does so for
+    large maps only. The findings are the same whatever ``jobs`` is.
+
     Raises:
         UnknownElementError: a ``select`` or ``ignore`` pattern matches no rule.
     """
     rules = select_rules(select, [*_patterns(ignore), *argument_map.checks.ignore])
     floor = SEVERITIES.index(min_severity)
+    rules = [r for r in rules if SEVERITIES.index(r.severity) >= floor]
     context = Context(argument_map)
-    findings: list[Finding] = []
     with paused_gc():
-        for found in rules:
-            if SEVERITIES.index(found.severity) < floor:
-                continue
-            findings.extend(found.check(context))
-        findings = _located(argument_map, findings)
-        return relate(argument_map, findings)
+        jobs = jobs_for(len(argument_map.nodes) + len(argument_map.links), jobs)
+        if jobs > 1:
+            argument_map.positions()  # built once, before the worker is forked, for both processes
+        findings = run_rules(rules, context, jobs, lambda found: _located(argument_map, found))
+        return relate(argument_map, _sorted(argument_map, findings))
 
 
 def _located(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding]:
-    """The findings with their elements' places in the file, sorted by place (or map order), then code.
-
-    Only the elements that findings name are located, all in one call.
-    """
+    """The findings with their elements' places in the file (only the elements that findings name)."""
     located = locate_all(argument_map, (e for f in findings for e in f.elements))
-    if located:
-        findings = [
-            Finding(
-                f.code,
-                f.severity,
-                f.message,
-                f.elements,
-                tuple(Location(e, *located[e]) for e in dict.fromkeys(f.elements) if e in located),
-                f.name,
-            )
-            for f in findings
-        ]
+    if not located:
+        return findings
+    at = {e: Location(e, *where) for e, where in located.items()}  # one each, shared by its findings
+    return [
+        Finding(
+            f.code,
+            f.severity,
+            f.message,
+            f.elements,
+            tuple(at[e] for e in dict.fromkeys(f.elements) if e in at),
+            f.name,
+        )
+        for f in findings
+    ]
+
+
+def _sorted(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding]:
+    """The findings sorted by their first element's place in the file (or map order), then code."""
     nodes = len(argument_map.nodes)
     places = argument_map.positions()
 
@@ -159,9 +168,9 @@ def _located(argument_map: ArgumentMap, findings: list[Finding]) -> list[Finding
         group, index = found
         if group == "links":
             index += nodes
-        where = located.get(first)
+        where = finding.locations[0] if finding.locations and finding.locations[0].element == first else None
         # in a file, by line, so that output reads top to bottom; an element without a line first
-        return (0, *where[1:], index) if where else (0, 0, 0, index)
+        return (0, where.line, where.column, index) if where else (0, 0, 0, index)
 
     findings.sort(key=lambda f: (place(f), f.code))
     return findings
