@@ -1,5 +1,9 @@
 """Performance helpers shared by the library's heavy entry points.
 
+:func:`paused_gc` keeps the cycle collector out of a bulk job; :class:`Forked`
+runs part of a job in a second process, forked for it, where that is safe
+(:func:`can_fork`).
+
 Examples:
     >>> import gc
     >>> with paused_gc():
@@ -12,10 +16,14 @@ Examples:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import TracebackType
 
-__all__ = ["paused_gc"]
+__all__ = ["Forked", "can_fork", "paused_gc"]
 
 
 @contextmanager
@@ -33,3 +41,88 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def can_fork() -> bool:
+    """Whether a helper process can be forked safely here: ``os.fork`` exists and no other thread runs.
+
+    Forking a process that runs other threads can leave a lock held for ever
+    in the child; Windows has no fork at all.
+    """
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+class Forked:
+    """A task run in a forked child process, whose bytes come back through a pipe.
+
+    The child shares this process's memory as it was at the fork (until
+    either writes to it), runs ``task`` and leaves with :func:`os._exit`,
+    running none of this process's exit code. :meth:`result` waits for it;
+    leaving the ``with`` block without asking kills it. Call only where
+    :func:`can_fork` says so.
+
+    Examples:
+        >>> if can_fork():
+        ...     with Forked(lambda: b"found") as child:
+        ...         print(child.result())
+        ... else:
+        ...     print(b"found")
+        b'found'
+    """
+
+    def __init__(self, task: Callable[[], bytes]) -> None:
+        """Fork, and run ``task`` in the child."""
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: whatever happens, it leaves here
+            code = 1
+            try:
+                os.close(read_end)
+                view = memoryview(task())
+                while view:
+                    view = view[os.write(write_end, view) :]
+                os.close(write_end)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid: int | None = pid
+        self._fd = read_end
+
+    def result(self) -> bytes | None:
+        """What the task returned, once the child has ended; None if it failed or was killed."""
+        if self._pid is None:
+            return None
+        chunks = []
+        try:
+            while chunk := os.read(self._fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            status = self._reap()
+        return b"".join(chunks) if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else None
+
+    def cancel(self) -> None:
+        """Kill the child if it still runs, and wait for it."""
+        if self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:  # pragma: no cover - already gone
+                pass
+            self._reap()
+
+    def _reap(self) -> int:
+        os.close(self._fd)
+        assert self._pid is not None
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        return status
+
+    def __enter__(self) -> Forked:
+        """The running child."""
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        """Kill the child unless its result was read."""
+        self.cancel()

@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import marshal
 import os
-import threading
 from collections.abc import Callable, Sequence
 
+from argmap._perf import Forked, can_fork
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Location, Rule
 
@@ -52,11 +52,6 @@ AUTO_JOBS_FROM = 20_000
 WORKER_RULES = frozenset({"AM201", "AM202", "AM203", "AM301", "AM303", "AM501"})
 
 Locate = Callable[[list[Finding]], list[Finding]]
-
-
-def can_fork() -> bool:
-    """Whether a worker process can be forked safely here: ``os.fork`` exists and no other thread runs."""
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def jobs_for(elements: int, jobs: int | None) -> int:
@@ -85,24 +80,10 @@ def run_rules(rules: Sequence[Rule], context: Context, jobs: int, locate: Locate
     if not theirs or len(theirs) == len(rules) or not can_fork():
         return locate(_run(rules, context))
     ours = [r for r in rules if r not in theirs]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the worker: find, locate, send, and leave without running any of the parent's exit code
-        code = 1
-        try:
-            os.close(read_end)
-            _send(write_end, locate(_run(theirs, context)))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    try:
+    with Forked(lambda: _packed(locate(_run(theirs, context)))) as worker:
         found = locate(_run(ours, context))
-        sent = _receive(read_end)
-    finally:
-        os.close(read_end)
-        _, status = os.waitpid(pid, 0)
-    if sent is None or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        sent = _unpacked(worker.result())
+    if sent is None:
         sent = locate(_run(theirs, context))  # the worker failed: its rules run here
     by_code: dict[str, list[Finding]] = {r.code: [] for r in rules}
     for finding in [*found, *sent]:
@@ -114,37 +95,30 @@ def _run(rules: Sequence[Rule], context: Context) -> list[Finding]:
     return [finding for r in rules for finding in r.check(context)]
 
 
-def _send(fd: int, findings: list[Finding]) -> None:
-    """Write the findings to ``fd`` as plain tuples (marshal reads back only built-in types)."""
-    data = marshal.dumps(
-        [
-            (
-                f.code,
-                f.severity,
-                f.message,
-                f.elements,
-                f.name,
-                [(x.element, x.path, x.line, x.column) for x in f.locations],
-            )
-            for f in findings
-        ]
-    )
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-    os.close(fd)
+def _packed(findings: list[Finding]) -> bytes:
+    """The findings as plain tuples (marshal reads back only built-in types)."""
+    rows = [
+        (
+            f.code,
+            f.severity,
+            f.message,
+            f.elements,
+            f.name,
+            [(x.element, x.path, x.line, x.column) for x in f.locations],
+        )
+        for f in findings
+    ]
+    return marshal.dumps(rows)
 
 
-def _receive(fd: int) -> list[Finding] | None:
-    """The findings a worker sent, or None when what it sent cannot be read back."""
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
+def _unpacked(data: bytes | None) -> list[Finding] | None:
+    """The findings a worker sent, or None when it sent nothing readable."""
+    if data is None:
+        return None
     try:
-        rows = marshal.loads(b"".join(chunks))
         return [
             Finding(code, severity, message, tuple(elements), tuple(Location(*x) for x in located), name)
-            for code, severity, message, elements, name, located in rows
+            for code, severity, message, elements, name, located in marshal.loads(data)
         ]
     except (EOFError, ValueError, TypeError):
         return None

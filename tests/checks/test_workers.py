@@ -105,13 +105,12 @@ def test_a_failing_worker_is_replaced_by_running_its_rules_here(monkeypatch: Any
     m = tangled_map(2)
     expected = check(m, jobs=1)
 
-    def send(fd: int, findings: list[Any]) -> None:
+    def packed(findings: list[Any]) -> bytes:
         if failure == "raises":
             raise RuntimeError("the worker breaks")
-        os.write(fd, b"not marshal data" if failure == "garbage" else b"")
-        os.close(fd)
+        return b"not marshal data" if failure == "garbage" else b""
 
-    monkeypatch.setattr(workers, "_send", send)
+    monkeypatch.setattr(workers, "_packed", packed)
     assert check(m, jobs=2) == expected
 
 
