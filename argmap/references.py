@@ -277,7 +277,8 @@ def find_reference_problems(data: object) -> list[tuple[Loc, str]]:
         link_kind = link.get("kind")
         source, target = link.get("source"), link.get("target")
         if (
-            link_kind in plain_kinds
+            type(link_kind) is str
+            and link_kind in plain_kinds
             and type(source) is str
             and type(target) is str
             and source in element_kinds

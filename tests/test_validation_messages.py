@@ -249,6 +249,15 @@ MAP_CASES: list[tuple[str, str, str, int, int, str]] = [
         "claim 'a': unknown field 'txt'; did you mean 'text'?",
     ),
     (
+        "link-kind-a-mapping",  # an unhashable kind, read by the reference checks too
+        "m.yaml",
+        NODES + LINK.replace("kind: supports", "kind: {a: 1}"),
+        12,
+        11,
+        """link 'l': unknown kind "{'a': 1}"; expected one of: supports, attacks, undercuts, contradicts,"""
+        " equivalent",
+    ),
+    (
         "check-settings-a-text",
         "m.yaml",
         HEAD + "checks: AM101\n",
