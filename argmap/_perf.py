@@ -21,9 +21,12 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from types import TracebackType
 
-__all__ = ["Forked", "can_fork", "paused_gc"]
+__all__ = ["Forked", "can_fork", "helper_processes", "helpers_allowed", "paused_gc"]
+
+_HELPERS: ContextVar[bool] = ContextVar("argmap_helper_processes", default=False)
 
 
 @contextmanager
@@ -41,6 +44,32 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def helper_processes() -> Iterator[None]:
+    """Let the readers within fork a helper process for a large file (the command line does).
+
+    A library call never forks unless asked: a program may not expect a
+    process of its own to appear.
+
+    Examples:
+        >>> with helper_processes():
+        ...     helpers_allowed() == can_fork()
+        True
+        >>> helpers_allowed()
+        False
+    """
+    token = _HELPERS.set(True)
+    try:
+        yield
+    finally:
+        _HELPERS.reset(token)
+
+
+def helpers_allowed() -> bool:
+    """Whether a reader may fork a helper process now: asked for, and safe (:func:`can_fork`)."""
+    return _HELPERS.get() and can_fork()
 
 
 def can_fork() -> bool:

@@ -9,6 +9,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import functools
 import gc
@@ -754,6 +755,7 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from argmap._perf import helper_processes
     from argmap.checks import Finding, check, get_rule, select_rules
     from argmap.checks.report import findings_report, format_finding, format_summary_line
     from argmap.io import formats
@@ -772,8 +774,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     unread: list[str] = []  # files read not at all, or only in part
     notes: list[Problem] = []  # what readers met in files they read whole: warnings
     for file in formats.expand(args.files):
+        # a long YAML file is read in two processes, as its rules are checked, unless one is asked for
+        helpers = helper_processes() if args.jobs != 1 else contextlib.nullcontext()
         try:
-            argument_map, problems, _, found = formats.read(file)
+            with helpers:
+                argument_map, problems, _, found = formats.read(file)
         except LoadError as err:
             _err(str(err))
             unread.append(file)

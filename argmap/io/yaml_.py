@@ -34,6 +34,7 @@ from yaml import events as ev
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
+from argmap._perf import helpers_allowed
 from argmap.errors import LoadError, Problem
 from argmap.io.limits import Limits, bad_character, get_limits
 from argmap.io.yaml_block import read_block
@@ -137,7 +138,12 @@ def parse_yaml(
     limits = limits or get_limits()
     if not positions and not as_text and bad_character(text) is None:
         # most files are plain block YAML: read them a line at a time, else as events below
-        fast = read_block(text, partial(_plain, limits.max_number_digits), max_depth=limits.max_depth)
+        fast = read_block(
+            text,
+            partial(_plain, limits.max_number_digits),
+            max_depth=limits.max_depth,
+            split=helpers_allowed(),
+        )
         if fast is not None:
             data, marks = fast
             return Parsed(data=data, items={key: array("i", found) for key, found in marks.items()})

@@ -26,11 +26,18 @@ Examples:
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["read_block"]
+from argmap._perf import Forked
+
+__all__ = ["SPLIT_FROM_LINES", "read_block"]
+
+# From this many lines, ``split=True`` reads the second half of the list at the file's middle in a
+# helper process: below, forking and sending the items back cost about what they save.
+SPLIT_FROM_LINES = 100_000
 
 # A key: a plain word, then ':' and either the end of the line or a space and the value.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*):(?: +(.*))?$")
@@ -49,7 +56,7 @@ class _Outside(Exception):
 
 
 def read_block(
-    text: str, resolve: Callable[[str], Any], *, max_depth: int
+    text: str, resolve: Callable[[str], Any], *, max_depth: int, split: bool = False
 ) -> tuple[Any, dict[str, list[int]]] | None:
     """The data of ``text`` and the flat (line, column) list of each top-level list's items, or None.
 
@@ -58,19 +65,24 @@ def read_block(
         resolve: The value of a plain scalar (the full reader's rules); it
             raises ValueError for one the full reader would refuse.
         max_depth: The deepest nesting the full reader allows.
+        split: Read the second half of a long file's middle list in a
+            forked helper process while this one reads the rest (the
+            caller says it is safe: :func:`argmap._perf.helpers_allowed`).
+            The result is the same; a helper that fails leaves its part to
+            this process.
 
     None means the text is not (only) in the subset this reader knows, or
     breaks a rule or limit: read it with the full reader, which says what
     is wrong, where.
     """
     try:
-        return _Reader(text, resolve, max_depth).document()
+        return _Reader(text, resolve, max_depth).document(split)
     except (_Outside, ValueError):
         return None
 
 
 class _Reader:
-    __slots__ = ("contents", "indents", "items", "known", "max_depth", "n", "resolve")
+    __slots__ = ("contents", "helper", "indents", "items", "known", "max_depth", "n", "resolve", "split_at")
 
     def __init__(self, text: str, resolve: Callable[[str], Any], max_depth: int) -> None:
         if _UNUSUAL.search(text):
@@ -87,6 +99,8 @@ class _Reader:
         self.max_depth = max_depth
         self.items: dict[str, list[int]] = {}
         self.known: set[str] = set()  # keys found to be plain words
+        self.split_at = -1  # the line from which a helper reads the rest of a list
+        self.helper: Forked | None = None
 
     def next_line(self, i: int) -> int:
         """The index of the first line from ``i`` on that holds something (``n`` at the end)."""
@@ -102,17 +116,72 @@ class _Reader:
 
     # -- structure ---------------------------------------------------------
 
-    def document(self) -> tuple[Any, dict[str, list[int]]]:
+    def document(self, split: bool = False) -> tuple[Any, dict[str, list[int]]]:
         i = self.next_line(0)
         if i == self.n or self.indents[i] != 0:
             raise _Outside
         content = self.contents[i]
         if content.startswith("- ") or content == "-":
             raise _Outside  # a map file is a mapping
-        data, i = self.mapping(i, 0, content, 1, top=True)
+        if split and self.n >= SPLIT_FROM_LINES:
+            self.fork_rest()
+        try:
+            data, i = self.mapping(i, 0, content, 1, top=True)
+        finally:
+            if self.helper is not None:
+                self.helper.cancel()  # its part was never reached (this process left the subset first)
         if self.next_line(i) != self.n:
             raise _Outside
         return data, self.items
+
+    def fork_rest(self) -> None:
+        """Start a helper on the second half of the top-level list that holds the middle line, if one does.
+
+        The helper reads from an item's first line to the end of the list,
+        exactly as :meth:`sequence` would here, and sends the items, their
+        places and the line after the list.
+        """
+        contents, indents, n = self.contents, self.indents, self.n
+        middle = n * 9 // 20  # a little before the middle: this process also takes in what the helper sends
+        k = middle  # the top-level key above the middle
+        while k >= 0 and (indents[k] or not contents[k] or contents[k][0] in "#-"):
+            k -= 1
+        match = _KEY.match(contents[k]) if k >= 0 else None
+        if match is None or match.group(2):
+            return
+        first = self.next_line(k + 1)
+        if first == n or not contents[first].startswith("- "):
+            return
+        indent, at = indents[first], max(middle, first + 1)
+        while at < n:  # the first item that starts at or after the middle, in this list
+            content = contents[at]
+            if content and content[0] != "#":
+                if indents[at] < indent or (indents[at] == indent and not content.startswith("- ")):
+                    return  # the list ends before the middle
+                if indents[at] == indent:
+                    break
+            at += 1
+        if at == n:
+            return
+        key = match.group(1)
+
+        def rest() -> bytes:
+            items, end = self.sequence(at, indent, 2, key)
+            return marshal.dumps((items, end, self.items[key]))
+
+        self.split_at, self.helper = at, Forked(rest)
+
+    def rest_of_list(self) -> tuple[list[Any], int, list[int]] | None:
+        """The items the helper read, the line after them and their places; None if it failed."""
+        assert self.helper is not None
+        sent, self.helper, self.split_at = self.helper.result(), None, -1
+        if sent is None:
+            return None
+        try:
+            items, end, marks = marshal.loads(sent)
+        except (EOFError, ValueError, TypeError):
+            return None
+        return items, end, marks
 
     def mapping(
         self, i: int, indent: int, content: str, depth: int, top: bool = False
@@ -175,6 +244,13 @@ class _Reader:
         contents, indents, n = self.contents, self.indents, self.n
         key_match = _KEY.match
         while True:
+            if i == self.split_at:
+                sent = self.rest_of_list()
+                if sent is not None:  # else this process reads on
+                    items, i, places = sent
+                    out.extend(items)
+                    marks.extend(places)
+                    break
             content = contents[i]
             if not content.startswith("- "):
                 break  # a key at the list's own column: the list was its value
