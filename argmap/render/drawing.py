@@ -105,7 +105,11 @@ _DASHES = frozenset({"solid", "dashed", "dotted"})
 
 
 def merge(decorations: Sequence[Decoration | None]) -> Decoration:
-    """Lay decorations over each other; later ones win, styles add up (a later dash pattern replaces one).
+    """Lay decorations over each other.
+
+    Later colours win and styles add up (a later dash pattern replaces one);
+    the widest outline and the most added outlines are kept, so that an
+    overlay never thins another (a finding's outline on an accepted node).
 
     Examples:
         >>> merged = merge([Decoration(color="red", style=("bold",)), None, Decoration(style=("dotted",))])
@@ -113,6 +117,9 @@ def merge(decorations: Sequence[Decoration | None]) -> Decoration:
         ('red', ('bold', 'dotted'))
         >>> merge([Decoration(style=("dashed",)), Decoration(style=("dotted",))]).style
         ('dotted',)
+        >>> wide = merge([Decoration(penwidth=3.0), Decoration(color="orange", penwidth=2.0, peripheries=1)])
+        >>> wide.color, wide.penwidth, wide.peripheries
+        ('orange', 3.0, 1)
     """
     merged = Decoration()
     for deco in decorations:
@@ -123,11 +130,12 @@ def merge(decorations: Sequence[Decoration | None]) -> Decoration:
             kept = tuple(s for s in kept if s not in _DASHES)
         merged = Decoration(
             color=deco.color or merged.color,
-            penwidth=deco.penwidth or merged.penwidth,
+            penwidth=max(deco.penwidth or 0, merged.penwidth or 0) or None,
             style=kept + tuple(s for s in deco.style if s not in kept),
             fontcolor=deco.fontcolor or merged.fontcolor,
             fillcolor=deco.fillcolor or merged.fillcolor,
             strike=deco.strike or merged.strike,
+            peripheries=max(deco.peripheries, merged.peripheries),
         )
     return merged
 

@@ -124,6 +124,10 @@ def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
         )
     if options.highlight:
         notes.append(("thick outline or line", "highlighted"))
+    if drawing.finding_numbers:
+        notes.append(
+            (html_text(f"{theme.finding_words}, thick line", None), f"a finding's ({FINDING_SIGN} n)")
+        )
     if options.evaluation:
         notes += [("bold outline", "accepted"), ("<S>struck through</S>, grey", "rejected")]
         notes.append(("dotted outline", "undecided"))
@@ -203,11 +207,11 @@ def findings_key(drawing: Drawing) -> Html | None:
     heading = tag("B", "Findings")
     rows = []
     for number, finding in enumerate(drawing.drawn_findings, 1):
-        sign = font(f"{FINDING_SIGN} {tag('B', str(number))}", size)
-        text = font(_finding_text(finding, 5 * drawing.options.wrap), size)
-        rows.append(
-            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{sign}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
-        )
+        sign = f"{FINDING_SIGN} {tag('B', str(number))}"
+        # Sign and text in one cell: Graphviz widens the key to the legend's width and
+        # spreads the extra over its columns, which pushed a column of signs away from its texts.
+        text = font(f"{sign}  {_finding_text(finding, 5 * drawing.options.wrap)}", size)
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
     outside = len(drawing.findings) - len(drawing.drawn_findings)
     if not rows and drawing.findings:
         heading += f": none among the elements drawn ({outside} on elements not drawn)"
@@ -215,7 +219,12 @@ def findings_key(drawing: Drawing) -> Html | None:
         heading += ": none (no error or warning of argmap check)"
     elif outside:
         heading += f" ({outside} more on elements not drawn)"
-    top = f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font(heading, size)}</TD></TR>'
+    top = f'<TR><TD ALIGN="LEFT">{font(heading, size)}</TD></TR>'
+    if rows:
+        # Said here too, not only in the legend: a finding's outline must not pass for an accepted node's.
+        look = f"{drawing.theme.finding_words} or a thick line"
+        how = f"each marked {FINDING_SIGN} n on the elements it names, drawn with a {look}:"
+        top += f'<TR><TD ALIGN="LEFT">{font(html_text(how, None), size)}</TD></TR>'
     colour = drawing.theme.cluster_color
     outer = f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="3" ALIGN="LEFT">'
     return Html(outer + top + "".join(rows) + "</TABLE>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -13,7 +14,7 @@ import argmap.model
 from argmap.checks import check
 from argmap.cli import main
 from argmap.render import RenderOptions, render, to_dot
-from argmap.render.themes import DEFAULT
+from argmap.render.themes import DEFAULT, THEMES
 from tests.render.test_render_dot import MARKUP, edge_line, edge_lines, html_labels, node_line
 from tests.strategies import maps
 
@@ -50,10 +51,23 @@ def link_line(dot: str, link: argmap.model.AnyLink) -> str:
     return line
 
 
+def outline(line: str) -> tuple[str | None, str, str | None, str]:
+    """A node's outline as its line of DOT draws it: colour, outlines, width and style."""
+
+    def attr(name: str) -> str | None:
+        found = re.search(rf' {name}=("[^"]*"|[^ \]]+)', line.split(">> ", 1)[-1])
+        return found.group(1).strip('"') if found else None
+
+    return attr("color"), attr("peripheries") or "1", attr("penwidth"), attr("style") or ""
+
+
 def key_rows(dot: str) -> list[str]:
     """The rows of the findings key, as plain text."""
     (key,) = re.findall(r"<B>Findings</B>.*?</TABLE>", dot)
-    rows = re.findall(r"<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">(.*?)</TD></TR>", key)
+    rows = re.findall(
+        r"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"[0-9.]+\">⚠(.*?)</TD></TR>", key
+    )
+    rows = ["⚠" + row for row in rows]
     return [" ".join(re.sub(r"</?[A-Z]+[^>]*>", " ", row).split()) for row in rows]
 
 
@@ -69,9 +83,10 @@ def test_every_element_of_a_finding_carries_its_number_and_rule_and_the_key_says
             else:
                 line = link_line(dot, m.link(element))
             assert (str(number), finding.code) in marks(line), (element, line)
-            assert (
-                DEFAULT.highlight.penwidth is not None and f"penwidth={DEFAULT.highlight.penwidth:g}" in line
-            )
+            if element in {n.id for n in m.nodes}:
+                assert outline(line)[:2] == (DEFAULT.finding.color, "2"), line  # a second outline, orange
+            else:
+                assert f"penwidth={DEFAULT.highlight.penwidth:g}" in line  # a thick line
     # an element of no finding carries no mark
     assert marks(node_line(dot, "calm")) == [] and marks(edge_line(dot, "calm", "q")) == []
     rows = key_rows(dot)
@@ -183,3 +198,67 @@ def test_a_marked_node_shows_its_id_which_the_key_names_it_by() -> None:
     for node_id in ("office", "distract", "stray"):
         assert f"<I>{node_id}:</I>" in node_line(dot, node_id)
     assert "<I>calm:</I>" not in node_line(dot, "calm")  # no finding, no id
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("status", ["accepted", "rejected", "undecided", None])
+def test_a_node_a_finding_names_is_told_from_one_it_does_not_whatever_its_evaluation(
+    theme: str, status: str | None
+) -> None:
+    """The finding's outline differs from every evaluation's, and the evaluation still shows under it.
+
+    Before, a finding's thick black outline and an accepted node's bold one looked alike.
+    """
+    m = misplaced_map()  # office is named by finding 1 (AM302); calm by none
+    evaluation = {node: status for node in ("office", "calm") if status is not None}
+    dot = to_dot(m, RenderOptions(with_findings=True, evaluation=evaluation, theme=theme))
+    named, plain = outline(node_line(dot, "office")), outline(node_line(dot, "calm"))
+    assert named != plain
+    own = THEMES[theme].nodes["claim"]
+    assert named[1] == str(own.peripheries + 1) and plain[1] == str(own.peripheries)  # one more outline
+    alone = outline(node_line(to_dot(m, RenderOptions(evaluation=evaluation, theme=theme)), "office"))
+    if status is not None:
+        decoration = THEMES[theme].evaluation[status]  # what the evaluation draws stays drawn
+        assert [s for s in decoration.style if s not in named[3]] == []
+        if decoration.penwidth:
+            assert float(named[2] or 0) >= decoration.penwidth
+    assert alone == plain  # without findings, the two nodes are drawn alike
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_the_legend_and_the_key_say_how_a_finding_is_drawn(theme: str) -> None:
+    m = misplaced_map()
+    dot = to_dot(
+        m, RenderOptions(with_findings=True, legend=True, theme=theme, evaluation={"calm": "accepted"})
+    )
+    words = THEMES[theme].finding_words
+    (label,) = [
+        html.unescape(re.sub(r"<[^>]*>", "", label)) for label in html_labels(dot) if "Legend" in label
+    ]
+    assert f"{words}, thick line: a finding's (⚠ n)" in label
+    assert "bold outline: accepted" in label
+    assert "highlighted" not in label  # findings are not the highlight of RenderOptions.highlight
+    assert f"each marked ⚠ n on the elements it names, drawn with a {words} or a thick line" in label
+    without = to_dot(misplaced_map(), RenderOptions(legend=True, theme=theme))
+    assert words not in without and "a finding" not in without
+    none = to_dot(
+        argmap.load_corpus("school-phones"), RenderOptions(with_findings=True, legend=True, theme=theme)
+    )
+    assert words not in none  # nothing named, nothing to explain
+
+
+@pytest.mark.needs_engine
+def test_a_finding_on_every_node_kind_lays_out_with_its_second_outline() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.issue("q", "Q?")
+    b.counterclaim("c", "C.")
+    b.principle("p", "P.")
+    b.evidence("e", "E.")
+    for node in ("c", "p", "e"):
+        b.supports(node, "q", id=f"s-{node}")
+        b.attacks(node, "q", id=f"x-{node}")  # AM101 on each node and on q
+    svg = render(b.build(), "svg", RenderOptions(with_findings=True)).decode("utf-8")
+    for node in ("q", "c", "p", "e"):
+        (group,) = re.findall(rf"<title>{node}</title>(.*?)</g>", svg, flags=re.DOTALL)
+        outlines = re.findall(r'<(?:path|polygon)[^>]*stroke="#e69f00"', group)
+        assert len(outlines) >= 2, (node, group)  # drawn twice, in the finding's colour
