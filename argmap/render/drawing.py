@@ -218,10 +218,30 @@ class Drawing:
         return side_badges(self.m) if self.theme.side_badges else {}
 
     @cached_property
+    def drawn_ids(self) -> frozenset[str]:
+        """Ids of the drawn nodes and links."""
+        return frozenset(
+            [*(node.id for node in self.chosen.nodes), *(str(link.id) for link in self.chosen.links)]
+        )
+
+    @cached_property
     def drawn_findings(self) -> tuple[FindingMark, ...]:
-        """The findings that name a drawn node or link, in the checker's order: finding n is the nth."""
-        drawn = {node.id for node in self.chosen.nodes} | {str(link.id) for link in self.chosen.links}
-        return tuple(f for f in self.findings or () if drawn.intersection(f.elements))
+        """The findings whose every element is drawn, in the checker's order: finding n is the nth.
+
+        A finding that names an element left out of the view is not drawn,
+        even when some of its elements are: under ``--side``, an issue is
+        drawn for the side's sake, and a mark on it for another side's claim
+        that is not drawn would point at nothing the reader can see.
+        """
+        return tuple(f for f in self.findings or () if self.drawn_ids.issuperset(f.elements))
+
+    @cached_property
+    def partly_drawn_findings(self) -> int:
+        """How many of the findings not drawn name a drawn element (see :attr:`drawn_findings`)."""
+        drawn = set(self.drawn_findings)
+        return sum(
+            1 for f in self.findings or () if f not in drawn and self.drawn_ids.intersection(f.elements)
+        )
 
     @cached_property
     def finding_numbers(self) -> dict[str, tuple[tuple[int, str], ...]]:

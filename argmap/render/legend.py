@@ -181,9 +181,10 @@ def _finding_text(finding: FindingMark, width: int) -> str:
 def findings_key(drawing: Drawing) -> Html | None:
     """The key to the findings marked on the diagram (``⚠ 1``...), or None when none were asked for.
 
-    Each finding that names a drawn element has a row: its number, its
-    rule's code, name and severity, and the checker's message. When none
-    does, the key says so, and how many findings name only elements not drawn.
+    Each finding in the view (every element it names is drawn) has a row:
+    its number, its rule's code, name and severity, and the checker's
+    message. The heading counts the findings outside the view, and how many
+    of those name a drawn element as well as some left out.
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -213,12 +214,14 @@ def findings_key(drawing: Drawing) -> Html | None:
         text = font(f"{sign}  {_finding_text(finding, 5 * drawing.options.wrap)}", size)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
     outside = len(drawing.findings) - len(drawing.drawn_findings)
+    partly = drawing.partly_drawn_findings
+    counted = f"outside it, {partly} of them partly in view" if partly else "outside it"
     if not rows and drawing.findings:
-        heading += f": none among the elements drawn ({outside} on elements not drawn)"
+        heading += f": none in this view ({outside} {counted})"
     elif not rows:
         heading += ": none (no error or warning of argmap check)"
     elif outside:
-        heading += f" ({outside} more on elements not drawn)"
+        heading += f" in this view ({outside} more {counted})"
     top = f'<TR><TD ALIGN="LEFT">{font(heading, size)}</TD></TR>'
     if rows:
         # Said here too, not only in the legend: a finding's outline must not pass for an accepted node's.
