@@ -26,6 +26,7 @@ Examples:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError, Problem
@@ -86,7 +87,10 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
 
     Raises:
         MapError: the graph is undirected, has a node id that is not text (or
-            two that become one), or does not describe a valid map.
+            two that become one), or does not describe a valid map. A number
+            (or ``True``) where text belongs is named by its graph node or
+            edge and attribute: ``graph node 'a': attribute 'text': expected
+            text (a str), got the number 5``.
 
     Examples:
         >>> import networkx as nx
@@ -102,6 +106,11 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         >>> h.add_edge(1, 2, kind="supports")
         >>> [link.id for link in from_networkx(h).links]
         ['1--supports--2']
+        >>> h.nodes[1]["label"] = 7
+        >>> from_networkx(h)
+        Traceback (most recent call last):
+        ...
+        argmap.errors.MapError: graph node 1: attribute 'label': expected text (a str), got the number 7
     """
     if not graph.is_directed():
         raise MapError([Problem("the graph is undirected: a link runs from its source to its target")])
@@ -114,6 +123,7 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         else ((u, v, None, a) for u, v, a in graph.edges(data=True))
     )
     links: dict[Any, dict[str, Any]] = {}
+    edge_of: dict[Any, tuple[Any, Any, Any]] = {}
     for position, (u, v, key, attrs) in enumerate(edges):
         link_id = attrs.get("id", key if isinstance(key, str) else None)
         group = ("id", link_id) if link_id is not None else ("edge", position)
@@ -129,10 +139,71 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         if not isinstance(order, int) or isinstance(order, bool):
             order = position
         links[group] = {"_order": (order, position), **link}
-    ordered = sorted(links.values(), key=lambda item: item["_order"])
-    data["links"] = [{k: v for k, v in item.items() if k != "_order"} for item in ordered]
+        edge_of[group] = (u, v, key if graph.is_multigraph() else None)
+    ordered = sorted(links.items(), key=lambda item: item[1]["_order"])
+    data["links"] = [{k: v for k, v in item.items() if k != "_order"} for _, item in ordered]
     _check_stale_ends(graph, data["links"])
-    return validate(data)
+    try:
+        return validate(data)
+    except MapError as err:
+        where = _Where(list(graph.nodes), [edge_of[group] for group, _ in ordered])
+        problems = [_in_graph_words(problem, data, where) for problem in err.problems]
+        if problems == list(err.problems):
+            raise
+        raise MapError(problems, omitted=err.omitted) from err
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The graph's own names for the map's elements: node ids as networkx has them, each link's first edge."""
+
+    nodes: list[Any]
+    edges: list[tuple[Any, Any, Any]]
+
+    def element(self, loc: tuple[str | int, ...]) -> tuple[str, tuple[str | int, ...]] | None:
+        """The graph node, edge or graph attribute a data path points into, and the path within it."""
+        if loc[:1] == ("nodes",) and len(loc) > 2 and isinstance(loc[1], int) and loc[1] < len(self.nodes):
+            return f"graph node {self.nodes[loc[1]]!r}", loc[2:]
+        if loc[:1] == ("links",) and len(loc) > 2 and isinstance(loc[1], int) and loc[1] < len(self.edges):
+            u, v, key = self.edges[loc[1]]
+            return f"graph edge {u!r} -> {v!r}" + ("" if key is None else f" (key {key!r})"), loc[2:]
+        if loc and loc[0] not in ("nodes", "links"):
+            return "the graph", loc
+        return None
+
+
+def _in_graph_words(problem: Problem, data: Any, where: _Where) -> Problem:
+    """A validation problem about a value that should be text, said of the graph rather than of a file.
+
+    Validation advises putting a number in quotes, as a YAML file needs;
+    a networkx attribute keeps its Python type, so say which node or edge,
+    which attribute, and that a ``str`` was expected. Every other problem is
+    kept as it is.
+    """
+    value = _value_at(data, problem.loc)
+    if not isinstance(value, int | float) or "expected text" not in problem.message:
+        return problem
+    found = where.element(problem.loc)
+    if found is None:
+        return problem
+    element, (attribute, *inner) = found
+    named = f"attribute {attribute!r}" + "".join(
+        f", entry {part + 1}" if isinstance(part, int) else f", key {part!r}" for part in inner
+    )
+    got = f"{value!r}, a truth value" if isinstance(value, bool) else f"the number {value!r}"
+    return Problem(f"{named}: expected text (a str), got {got}", element=element, loc=problem.loc)
+
+
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    """The value at a data path, or None when the path leads nowhere."""
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _check_stale_ends(graph: nx.DiGraph, links: list[dict[str, Any]]) -> None:

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import replace
 
 from argmap.model import AnyLink, AnyNode, ArgumentMap
 from argmap.model.fields import UNDERCUTS
@@ -82,6 +81,7 @@ def _node_attrs(node: AnyNode, drawing: Drawing) -> list[tuple[str, AttrValue]]:
         [
             theme.inferred_node if node.inferred else None,
             theme.evaluation[status] if status is not None else None,
+            theme.finding if node.id in drawing.finding_numbers else None,
             theme.highlight if node.id in options.highlight else None,
         ]
     )
@@ -93,8 +93,9 @@ def _node_attrs(node: AnyNode, drawing: Drawing) -> list[tuple[str, AttrValue]]:
         ("style", ",".join(kind.style + tuple(s for s in deco.style if s not in kind.style))),
         ("fillcolor", deco.fillcolor or fill),
     ]
-    if kind.peripheries != 1:
-        attrs.append(("peripheries", kind.peripheries))
+    peripheries = kind.peripheries + deco.peripheries
+    if peripheries != 1:
+        attrs.append(("peripheries", peripheries))
     if kind.margin is not None:
         attrs.append(("margin", kind.margin))
     entering = drawing.entering.get(node.id, 0)
@@ -169,7 +170,8 @@ def _constraint(tail: str, head: str, style: LinkStyle, drawing: Drawing) -> lis
 
 def _link_lines(link: AnyLink, drawing: Drawing) -> Iterator[str]:
     style = drawing.style(link.kind)
-    line = line_attrs(style, str(link.id) in drawing.options.highlight, drawing.theme)
+    marked = str(link.id) in drawing.options.highlight or str(link.id) in drawing.finding_numbers
+    line = line_attrs(style, marked, drawing.theme)
     # An inferred link starts with the theme's inferred tail at each premise.
     tail_shape = drawing.theme.inferred_tail if link.inferred else None
     if str(link.id) in drawing.junctions:
@@ -296,9 +298,6 @@ def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
     """
     options = options or RenderOptions()
     findings = findings_of(m, options.findings) if options.with_findings else None
-    if findings is not None:
-        found = {element for finding in findings for element in finding.elements}
-        options = replace(options, highlight=frozenset(options.highlight) | found, with_findings=False)
     drawing = Drawing(m, options, options.resolved_theme, select(m, options), findings)
     lines = [f"digraph {quote(m.id)} {{", *_defaults(drawing), *_node_lines(drawing)]
     for link in drawing.chosen.links:

@@ -105,7 +105,11 @@ _DASHES = frozenset({"solid", "dashed", "dotted"})
 
 
 def merge(decorations: Sequence[Decoration | None]) -> Decoration:
-    """Lay decorations over each other; later ones win, styles add up (a later dash pattern replaces one).
+    """Lay decorations over each other.
+
+    Later colours win and styles add up (a later dash pattern replaces one);
+    the widest outline and the most added outlines are kept, so that an
+    overlay never thins another (a finding's outline on an accepted node).
 
     Examples:
         >>> merged = merge([Decoration(color="red", style=("bold",)), None, Decoration(style=("dotted",))])
@@ -113,6 +117,9 @@ def merge(decorations: Sequence[Decoration | None]) -> Decoration:
         ('red', ('bold', 'dotted'))
         >>> merge([Decoration(style=("dashed",)), Decoration(style=("dotted",))]).style
         ('dotted',)
+        >>> wide = merge([Decoration(penwidth=3.0), Decoration(color="orange", penwidth=2.0, peripheries=1)])
+        >>> wide.color, wide.penwidth, wide.peripheries
+        ('orange', 3.0, 1)
     """
     merged = Decoration()
     for deco in decorations:
@@ -123,11 +130,12 @@ def merge(decorations: Sequence[Decoration | None]) -> Decoration:
             kept = tuple(s for s in kept if s not in _DASHES)
         merged = Decoration(
             color=deco.color or merged.color,
-            penwidth=deco.penwidth or merged.penwidth,
+            penwidth=max(deco.penwidth or 0, merged.penwidth or 0) or None,
             style=kept + tuple(s for s in deco.style if s not in kept),
             fontcolor=deco.fontcolor or merged.fontcolor,
             fillcolor=deco.fillcolor or merged.fillcolor,
             strike=deco.strike or merged.strike,
+            peripheries=max(deco.peripheries, merged.peripheries),
         )
     return merged
 
@@ -210,10 +218,30 @@ class Drawing:
         return side_badges(self.m) if self.theme.side_badges else {}
 
     @cached_property
+    def drawn_ids(self) -> frozenset[str]:
+        """Ids of the drawn nodes and links."""
+        return frozenset(
+            [*(node.id for node in self.chosen.nodes), *(str(link.id) for link in self.chosen.links)]
+        )
+
+    @cached_property
     def drawn_findings(self) -> tuple[FindingMark, ...]:
-        """The findings that name a drawn node or link, in the checker's order: finding n is the nth."""
-        drawn = {node.id for node in self.chosen.nodes} | {str(link.id) for link in self.chosen.links}
-        return tuple(f for f in self.findings or () if drawn.intersection(f.elements))
+        """The findings whose every element is drawn, in the checker's order: finding n is the nth.
+
+        A finding that names an element left out of the view is not drawn,
+        even when some of its elements are: under ``--side``, an issue is
+        drawn for the side's sake, and a mark on it for another side's claim
+        that is not drawn would point at nothing the reader can see.
+        """
+        return tuple(f for f in self.findings or () if self.drawn_ids.issuperset(f.elements))
+
+    @cached_property
+    def partly_drawn_findings(self) -> int:
+        """How many of the findings not drawn name a drawn element (see :attr:`drawn_findings`)."""
+        drawn = set(self.drawn_findings)
+        return sum(
+            1 for f in self.findings or () if f not in drawn and self.drawn_ids.intersection(f.elements)
+        )
 
     @cached_property
     def finding_numbers(self) -> dict[str, tuple[tuple[int, str], ...]]:

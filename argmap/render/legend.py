@@ -124,6 +124,10 @@ def legend_entries(drawing: Drawing) -> dict[str, list[tuple[str, str]]]:
         )
     if options.highlight:
         notes.append(("thick outline or line", "highlighted"))
+    if drawing.finding_numbers:
+        notes.append(
+            (html_text(f"{theme.finding_words}, thick line", None), f"a finding's ({FINDING_SIGN} n)")
+        )
     if options.evaluation:
         notes += [("bold outline", "accepted"), ("<S>struck through</S>, grey", "rejected")]
         notes.append(("dotted outline", "undecided"))
@@ -177,9 +181,10 @@ def _finding_text(finding: FindingMark, width: int) -> str:
 def findings_key(drawing: Drawing) -> Html | None:
     """The key to the findings marked on the diagram (``⚠ 1``...), or None when none were asked for.
 
-    Each finding that names a drawn element has a row: its number, its
-    rule's code, name and severity, and the checker's message. When none
-    does, the key says so, and how many findings name only elements not drawn.
+    Each finding in the view (every element it names is drawn) has a row:
+    its number, its rule's code, name and severity, and the checker's
+    message. The heading counts the findings outside the view, and how many
+    of those name a drawn element as well as some left out.
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -203,19 +208,26 @@ def findings_key(drawing: Drawing) -> Html | None:
     heading = tag("B", "Findings")
     rows = []
     for number, finding in enumerate(drawing.drawn_findings, 1):
-        sign = font(f"{FINDING_SIGN} {tag('B', str(number))}", size)
-        text = font(_finding_text(finding, 5 * drawing.options.wrap), size)
-        rows.append(
-            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{sign}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
-        )
+        sign = f"{FINDING_SIGN} {tag('B', str(number))}"
+        # Sign and text in one cell: Graphviz widens the key to the legend's width and
+        # spreads the extra over its columns, which pushed a column of signs away from its texts.
+        text = font(f"{sign}  {_finding_text(finding, 5 * drawing.options.wrap)}", size)
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
     outside = len(drawing.findings) - len(drawing.drawn_findings)
+    partly = drawing.partly_drawn_findings
+    counted = f"outside it, {partly} of them partly in view" if partly else "outside it"
     if not rows and drawing.findings:
-        heading += f": none among the elements drawn ({outside} on elements not drawn)"
+        heading += f": none in this view ({outside} {counted})"
     elif not rows:
         heading += ": none (no error or warning of argmap check)"
     elif outside:
-        heading += f" ({outside} more on elements not drawn)"
-    top = f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font(heading, size)}</TD></TR>'
+        heading += f" in this view ({outside} more {counted})"
+    top = f'<TR><TD ALIGN="LEFT">{font(heading, size)}</TD></TR>'
+    if rows:
+        # Said here too, not only in the legend: a finding's outline must not pass for an accepted node's.
+        look = f"{drawing.theme.finding_words} or a thick line"
+        how = f"each marked {FINDING_SIGN} n on the elements it names, drawn with a {look}:"
+        top += f'<TR><TD ALIGN="LEFT">{font(html_text(how, None), size)}</TD></TR>'
     colour = drawing.theme.cluster_color
     outer = f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{colour}" CELLBORDER="0" CELLSPACING="3" ALIGN="LEFT">'
     return Html(outer + top + "".join(rows) + "</TABLE>")

@@ -98,9 +98,10 @@ class RenderOptions:
             node is drawn.
         highlight: Ids of nodes and links to highlight.
         with_findings: Name the checker's error and warning findings on the
-            diagram: their nodes and links highlighted (besides
-            ``highlight``) and marked with the finding's number and rule
-            code (``⚠ 1 AM302``), and a key under the title saying what each is.
+            diagram: their nodes drawn with the theme's ``finding`` outline
+            (a second outline, apart from every evaluation's), their links
+            thick, all marked with the finding's number and rule code
+            (``⚠ 1 AM302``), and a key under the title saying what each is.
         findings: The rules whose findings ``with_findings`` names: codes,
             prefixes (``"AM2"``) or names, one or several, as
             :func:`argmap.check`'s ``select`` takes them; every rule when

@@ -1,7 +1,7 @@
 """Themes: the palette and style table a diagram is drawn with, as plain data.
 
 A :class:`Theme` says how each node kind and link kind looks, which fills the
-sides get (in map order), how overlays (highlighted findings, evaluation
+sides get (in map order), how overlays (highlights, findings, evaluation
 labels) decorate an element, and how an element the map's authors inferred
 (rather than read in the source) is told apart. :mod:`argmap.render.dot` reads these tables and
 never tests a theme's name, so a new theme is a new value, not new code.
@@ -101,7 +101,7 @@ class LinkStyle:
 
 @dataclass(frozen=True)
 class Decoration:
-    """A change of look laid over an element: a highlight or an evaluation label.
+    """A change of look laid over an element: a highlight, a finding or an evaluation label.
 
     ``None`` leaves the element's own value.
 
@@ -112,6 +112,8 @@ class Decoration:
         fontcolor: Text colour of a node.
         fillcolor: Fill of a node.
         strike: Strike the node's text through.
+        peripheries: Outlines added around a node's own (1 makes a box's
+            single outline double).
     """
 
     color: str | None = None
@@ -120,6 +122,7 @@ class Decoration:
     fontcolor: str | None = None
     fillcolor: str | None = None
     strike: bool = False
+    peripheries: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,14 @@ class Theme:
         nodesep: Graphviz ``nodesep`` (inches between nodes of a rank).
         nodes: Style per node kind.
         links: Style per link kind.
-        highlight: Decoration of highlighted elements (findings).
+        highlight: Decoration of highlighted elements (``RenderOptions.highlight``).
+        finding: Decoration of the nodes that a finding drawn on the diagram
+            names (``with_findings``); the links it names are drawn as wide as
+            highlighted ones. It must stay apart from every evaluation
+            decoration, since both may be drawn at once: it adds an outline
+            and a colour, and a wider outline (accepted) stays wide.
+        finding_words: How the legend and the findings key describe
+            ``finding`` ("double orange outline").
         evaluation: Decoration per evaluation status.
         neutral_link: How supports, attacks and undercuts are drawn when a
             diagram hides their stance (exercises).
@@ -189,6 +199,8 @@ class Theme:
     nodes: Mapping[NodeKind, NodeStyle] = field(hash=False)
     links: Mapping[LinkKind, LinkStyle] = field(hash=False)
     highlight: Decoration
+    finding: Decoration
+    finding_words: str
     evaluation: Mapping[EvaluationStatus, Decoration] = field(hash=False)
     neutral_link: LinkStyle = LinkStyle("", "#555555")
     inferred_mark: str = "(inferred)"
@@ -270,6 +282,10 @@ DEFAULT = Theme(
         }
     ),
     highlight=Decoration(color="#000000", penwidth=4.0),
+    # Okabe–Ito orange, used by no link: a second outline in it tells a node that
+    # a finding names from an accepted one (a bold outline), with or without colour.
+    finding=Decoration(color="#E69F00", penwidth=2.0, peripheries=1),
+    finding_words="double orange outline",
     evaluation=MappingProxyType(
         {
             "accepted": Decoration(penwidth=3.0, style=("bold",)),
@@ -293,6 +309,8 @@ PRINT = replace(
     cluster_fill="#FFFFFF",
     cluster_color="#000000",
     links=MappingProxyType({kind: replace(style, color="#000000") for kind, style in DEFAULT.links.items()}),
+    finding=replace(DEFAULT.finding, color="#000000"),
+    finding_words="double outline",
     evaluation=MappingProxyType(
         {**DEFAULT.evaluation, "rejected": replace(DEFAULT.evaluation["rejected"], fillcolor="#FFFFFF")}
     ),

@@ -287,9 +287,42 @@ def test_reconstructed_twice_and_bad_uses() -> None:
     text = "<Arg>\n\n(1) P.\n----\n(2) C.\n\n<Arg>\n\n(1) Q.\n-- {uses: [7]} --\n(2) D.\n"
     assert findings(text) == [
         "f.argdown:9:1: argument <Arg> is reconstructed twice; the later reconstruction is kept",
-        "f.argdown:10:1: in <Arg>, 'uses' names statement 7, which comes before no inference here;"
+        # at 'uses' in the inference's data, where the number to correct is (the '--' is at column 1)
+        "f.argdown:10:5: in <Arg>, 'uses' names statement 7, which comes before no inference here;"
         " the statements above the inference line are used instead",
     ]
+
+
+def test_the_note_on_uses_is_at_uses_even_on_a_line_of_its_own() -> None:
+    text = "<Arg>\n\n(1) P.\n(2) Q.\n--\nModus ponens\n  {rule: mp, uses: [1, 7]}\n--\n(3) C.\n"
+    assert findings(text) == [
+        "f.argdown:7:14: in <Arg>, 'uses' names statement 7, which comes before no inference here;"
+        " the statements above the inference line are used instead",
+    ]
+
+
+def test_a_premise_uses_leaves_out_of_every_inference_stays_a_premise_of_the_argument() -> None:
+    # The Argdown tool reads 'uses' as data: every numbered premise is one of the argument's premises.
+    text = "<Arg>\n\n(1) P.\n(2) Q.\n(3) R.\n--\n{uses: [1, 3]}\n--\n(4) C.\n"
+    m, found = read_argdown(text, "f.argdown")
+    assert links(m) == [("supports", ("untitled-1", "untitled-3", "untitled-2"), "untitled-4")]
+    assert m.link("Arg").data["uses"] == [1, 3]  # kept as written
+    assert [str(f) for f in found] == [
+        "f.argdown:7:2: in <Arg>, 'uses' leaves out premise (2) (line 4), which no other inference uses;"
+        " it is read as a premise of this inference all the same, as the Argdown tool counts it among"
+        " the argument's premises"
+    ]
+
+
+def test_a_premise_an_earlier_inference_uses_is_not_added_again() -> None:
+    # (1) goes to the second inference through 'uses'; the first one leaves it out: no note, no extra premise
+    text = "<Arg>\n\n(1) P.\n(2) Q.\n-- {uses: [2]} --\n(3) R.\n-- {uses: [1, 3]} --\n(4) C.\n"
+    m, found = read_argdown(text, "f.argdown")
+    assert links(m) == [
+        ("supports", ("untitled-2",), "untitled-3"),
+        ("supports", ("untitled-1", "untitled-3"), "untitled-4"),
+    ]
+    assert found == []
 
 
 # -- bounded: large input is read in linear time --------------------------------

@@ -143,3 +143,66 @@ def test_a_renumbered_graph_is_told_its_edge_attributes_name_the_old_nodes() -> 
     with pytest.raises(argmap.MapError, match=r"not nodes of the graph: were its nodes renumbered") as raised:
         argmap.from_networkx(g)
     assert len(raised.value.problems) == 1  # one problem, not one per link
+
+
+def _with(attribute: str, value: object, *, on: str) -> nx.MultiDiGraph:
+    """The hand-made graph with one attribute set on node 'a', on the edge 'a' -> 'q', or on the graph."""
+    g = _hand_made(nx.MultiDiGraph())
+    if on == "node":
+        g.nodes["a"][attribute] = value
+    elif on == "edge":
+        g.edges["a", "q", 0][attribute] = value
+    else:
+        g.graph[attribute] = value
+    return g
+
+
+@pytest.mark.parametrize(
+    ("graph", "expected"),
+    [
+        (
+            _with("text", 5, on="node"),
+            "graph node 'a': attribute 'text': expected text (a str), got the number 5",
+        ),
+        (
+            _with("label", 7, on="node"),
+            "graph node 'a': attribute 'label': expected text (a str), got the number 7",
+        ),
+        (
+            _with("tags", ["x", 3], on="node"),
+            "graph node 'a': attribute 'tags', entry 2: expected text (a str), got the number 3",
+        ),
+        (
+            _with("note", 2.5, on="edge"),
+            "graph edge 'a' -> 'q' (key 0): attribute 'note': expected text (a str), got the number 2.5",
+        ),
+        (
+            _with("note", True, on="edge"),
+            "graph edge 'a' -> 'q' (key 0): attribute 'note': expected text (a str), got True, a truth value",
+        ),
+        (
+            _with("title", 5, on="graph"),
+            "the graph: attribute 'title': expected text (a str), got the number 5",
+        ),
+    ],
+)
+def test_a_number_where_text_belongs_is_named_by_node_or_edge_and_attribute(
+    graph: nx.MultiDiGraph, expected: str
+) -> None:
+    # Validation's advice for files ("put it in quotes") means nothing for a Python value.
+    with pytest.raises(argmap.MapError) as caught:
+        from_networkx(graph)
+    assert [str(problem) for problem in caught.value.problems] == [expected]
+    assert "quotes" not in str(caught.value) and "YAML" not in str(caught.value)
+
+
+def test_the_files_keep_their_own_advice_for_a_number_where_text_belongs() -> None:
+    with pytest.raises(argmap.MapError, match=r"text: expected text, got the number 5 \(put it in quotes"):
+        argmap.loads("id: m\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: 5}\n")
+
+
+def test_other_problems_of_a_graph_are_reported_as_validation_gives_them() -> None:
+    g = _with("kind", "clam", on="node")
+    with pytest.raises(argmap.MapError, match=r"claim 'a'|'clam'") as caught:
+        from_networkx(g)
+    assert "graph node" not in str(caught.value)

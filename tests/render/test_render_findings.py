@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import argmap
 import argmap.model
 from argmap.checks import check
 from argmap.cli import main
 from argmap.render import RenderOptions, render, to_dot
-from argmap.render.themes import DEFAULT
+from argmap.render.select import select
+from argmap.render.themes import DEFAULT, THEMES
 from tests.render.test_render_dot import MARKUP, edge_line, edge_lines, html_labels, node_line
 from tests.strategies import maps
 
@@ -50,10 +53,23 @@ def link_line(dot: str, link: argmap.model.AnyLink) -> str:
     return line
 
 
+def outline(line: str) -> tuple[str | None, str, str | None, str]:
+    """A node's outline as its line of DOT draws it: colour, outlines, width and style."""
+
+    def attr(name: str) -> str | None:
+        found = re.search(rf' {name}=("[^"]*"|[^ \]]+)', line.split(">> ", 1)[-1])
+        return found.group(1).strip('"') if found else None
+
+    return attr("color"), attr("peripheries") or "1", attr("penwidth"), attr("style") or ""
+
+
 def key_rows(dot: str) -> list[str]:
     """The rows of the findings key, as plain text."""
     (key,) = re.findall(r"<B>Findings</B>.*?</TABLE>", dot)
-    rows = re.findall(r"<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\">(.*?)</TD></TR>", key)
+    rows = re.findall(
+        r"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"[0-9.]+\">⚠(.*?)</TD></TR>", key
+    )
+    rows = ["⚠" + row for row in rows]
     return [" ".join(re.sub(r"</?[A-Z]+[^>]*>", " ", row).split()) for row in rows]
 
 
@@ -69,9 +85,10 @@ def test_every_element_of_a_finding_carries_its_number_and_rule_and_the_key_says
             else:
                 line = link_line(dot, m.link(element))
             assert (str(number), finding.code) in marks(line), (element, line)
-            assert (
-                DEFAULT.highlight.penwidth is not None and f"penwidth={DEFAULT.highlight.penwidth:g}" in line
-            )
+            if element in {n.id for n in m.nodes}:
+                assert outline(line)[:2] == (DEFAULT.finding.color, "2"), line  # a second outline, orange
+            else:
+                assert f"penwidth={DEFAULT.highlight.penwidth:g}" in line  # a thick line
     # an element of no finding carries no mark
     assert marks(node_line(dot, "calm")) == [] and marks(edge_line(dot, "calm", "q")) == []
     rows = key_rows(dot)
@@ -105,7 +122,7 @@ def test_findings_on_elements_not_drawn_are_left_out_and_numbers_follow_what_is_
     assert [row.split(":")[0] for row in key_rows(dot)] == ["⚠ 1 AM402 unconnected (warning)"]
     assert marks(node_line(dot, "stray")) == [("1", "AM402")]
     nothing = to_dot(m, RenderOptions(with_findings=True, focus="calm", depth=0))
-    assert "<B>Findings</B>: none among the elements drawn (3 on elements not drawn)" in nothing
+    assert "<B>Findings</B>: none in this view (3 outside it)" in nothing
 
 
 def test_a_map_without_findings_says_so_and_without_the_option_nothing_is_named() -> None:
@@ -150,7 +167,7 @@ def test_a_mark_is_one_unbreakable_word_and_the_key_counts_what_the_view_leaves_
     b.supports("c", "d", id="s2")
     b.attacks("c", "d", id="x2")  # AM101 on c and d, outside a view around a
     dot = to_dot(b.build(), RenderOptions(with_findings=True, focus="a", depth=1, wrap=4))
-    assert "(1 more on elements not drawn)" in dot
+    assert "<B>Findings</B> in this view (1 more outside it)" in dot
     for line in dot.splitlines():
         if "⚠" in line and "Findings" not in line:
             assert re.search(r"⚠ <B>|</B> AM", line) is None, line  # joined by no-break spaces only
@@ -183,3 +200,126 @@ def test_a_marked_node_shows_its_id_which_the_key_names_it_by() -> None:
     for node_id in ("office", "distract", "stray"):
         assert f"<I>{node_id}:</I>" in node_line(dot, node_id)
     assert "<I>calm:</I>" not in node_line(dot, "calm")  # no finding, no id
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("status", ["accepted", "rejected", "undecided", None])
+def test_a_node_a_finding_names_is_told_from_one_it_does_not_whatever_its_evaluation(
+    theme: str, status: str | None
+) -> None:
+    """The finding's outline differs from every evaluation's, and the evaluation still shows under it.
+
+    Before, a finding's thick black outline and an accepted node's bold one looked alike.
+    """
+    m = misplaced_map()  # office is named by finding 1 (AM302); calm by none
+    evaluation = {node: status for node in ("office", "calm") if status is not None}
+    dot = to_dot(m, RenderOptions(with_findings=True, evaluation=evaluation, theme=theme))
+    named, plain = outline(node_line(dot, "office")), outline(node_line(dot, "calm"))
+    assert named != plain
+    own = THEMES[theme].nodes["claim"]
+    assert named[1] == str(own.peripheries + 1) and plain[1] == str(own.peripheries)  # one more outline
+    alone = outline(node_line(to_dot(m, RenderOptions(evaluation=evaluation, theme=theme)), "office"))
+    if status is not None:
+        decoration = THEMES[theme].evaluation[status]  # what the evaluation draws stays drawn
+        assert [s for s in decoration.style if s not in named[3]] == []
+        if decoration.penwidth:
+            assert float(named[2] or 0) >= decoration.penwidth
+    assert alone == plain  # without findings, the two nodes are drawn alike
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_the_legend_and_the_key_say_how_a_finding_is_drawn(theme: str) -> None:
+    m = misplaced_map()
+    dot = to_dot(
+        m, RenderOptions(with_findings=True, legend=True, theme=theme, evaluation={"calm": "accepted"})
+    )
+    words = THEMES[theme].finding_words
+    (label,) = [
+        html.unescape(re.sub(r"<[^>]*>", "", label)) for label in html_labels(dot) if "Legend" in label
+    ]
+    assert f"{words}, thick line: a finding's (⚠ n)" in label
+    assert "bold outline: accepted" in label
+    assert "highlighted" not in label  # findings are not the highlight of RenderOptions.highlight
+    assert f"each marked ⚠ n on the elements it names, drawn with a {words} or a thick line" in label
+    without = to_dot(misplaced_map(), RenderOptions(legend=True, theme=theme))
+    assert words not in without and "a finding" not in without
+    none = to_dot(
+        argmap.load_corpus("school-phones"), RenderOptions(with_findings=True, legend=True, theme=theme)
+    )
+    assert words not in none  # nothing named, nothing to explain
+
+
+@pytest.mark.needs_engine
+def test_a_finding_on_every_node_kind_lays_out_with_its_second_outline() -> None:
+    b = argmap.MapBuilder("m", "T")
+    b.issue("q", "Q?")
+    b.counterclaim("c", "C.")
+    b.principle("p", "P.")
+    b.evidence("e", "E.")
+    for node in ("c", "p", "e"):
+        b.supports(node, "q", id=f"s-{node}")
+        b.attacks(node, "q", id=f"x-{node}")  # AM101 on each node and on q
+    svg = render(b.build(), "svg", RenderOptions(with_findings=True)).decode("utf-8")
+    for node in ("q", "c", "p", "e"):
+        (group,) = re.findall(rf"<title>{node}</title>(.*?)</g>", svg, flags=re.DOTALL)
+        outlines = re.findall(r'<(?:path|polygon)[^>]*stroke="#e69f00"', group)
+        assert len(outlines) >= 2, (node, group)  # drawn twice, in the finding's colour
+
+
+def two_sides_map() -> argmap.ArgumentMap:
+    """Each side argues on q; a claim of 'free' both supports and attacks it (AM101, which names q)."""
+    b = argmap.MapBuilder("phones", "Phones")
+    b.side("ban", "Ban supporters", stances={"q": "for"})
+    b.side("free", "Free-use advocates", stances={"q": "against"})
+    b.issue("q", "Schools should ban phones in class.")
+    b.claim("distract", "Phones distract pupils.", held_by="ban")
+    b.claim("office", "The office can pass on urgent calls.", held_by="ban")
+    b.claim("learn", "Phones can be used for learning.", held_by="free")
+    b.supports("distract", "q")
+    b.supports("learn", "q", id="s")
+    b.attacks("learn", "q", id="x")
+    b.attacks("office", "distract", id="misplaced")  # AM302, ban's own
+    return b.build()
+
+
+def test_a_side_view_counts_a_finding_on_its_issue_but_about_another_side_as_outside_it() -> None:
+    m = two_sides_map()
+    assert sorted((f.code, f.elements) for f in check(m, min_severity="warning")) == [
+        ("AM101", ("learn", "s", "x", "q")),
+        ("AM302", ("office", "misplaced", "distract")),
+    ]  # guards the test
+    dot = to_dot(m, RenderOptions(with_findings=True, sides=["ban"]))
+    assert "learn" not in {n.id for n in select(m, RenderOptions(sides=["ban"])).nodes}
+    # the issue is drawn for ban's sake: free's finding on it is not marked there, nor keyed
+    assert marks(node_line(dot, "q")) == []
+    assert outline(node_line(dot, "q"))[0] != DEFAULT.finding.color
+    assert [row.split(":")[0] for row in key_rows(dot)] == ["⚠ 1 AM302 side-incoherence (warning)"]
+    assert "<B>Findings</B> in this view (1 more outside it, 1 of them partly in view)" in dot
+    # free's own view draws every element of its finding, so it is there
+    free = to_dot(m, RenderOptions(with_findings=True, sides=["free"]))
+    assert marks(node_line(free, "q")) == marks(node_line(free, "learn")) == [("1", "AM101")]
+    assert "<B>Findings</B> in this view (1 more outside it)" in free
+
+
+@given(maps(), st.data())
+def test_a_finding_is_keyed_and_marked_only_when_all_it_names_is_drawn(
+    m: argmap.ArgumentMap, data: st.DataObject
+) -> None:
+    assume(m.nodes)
+    focus = data.draw(st.sampled_from([n.id for n in m.nodes]))
+    options = RenderOptions(with_findings=True, focus=focus, depth=data.draw(st.integers(0, 2)))
+    findings = check(m, min_severity="warning")
+    chosen = select(m, options)
+    drawn = {n.id for n in chosen.nodes} | {str(link.id) for link in chosen.links}
+    inside = [f for f in findings if set(f.elements) <= drawn]
+    partly = [f for f in findings if f not in inside and drawn & set(f.elements)]
+    dot = to_dot(m, options)
+    assert [row.split()[2] for row in key_rows(dot)] == [f.code for f in inside]
+    named = {e for f in inside for e in f.elements}
+    for node in chosen.nodes:
+        assert bool(marks(node_line(dot, node.id))) == (node.id in named)
+    outside = len(findings) - len(inside)
+    if outside and partly:
+        assert f"{outside} more outside it, {len(partly)} of them partly in view" in dot or (
+            f"none in this view ({outside} outside it, {len(partly)} of them partly in view)" in dot
+        )

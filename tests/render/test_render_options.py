@@ -7,11 +7,13 @@ import dataclasses
 
 import pytest
 
+from argmap.checks import check
 from argmap.cli import _parser
 from argmap.errors import RenderError
 from argmap.render import RenderOptions, to_dot
 from argmap.render.options import RENAMED
-from tests.render.maps import every_element_map
+from argmap.render.themes import DEFAULT
+from tests.render.test_render_findings import misplaced_map
 
 # Arguments of `argmap render` that are no drawing option: the input, the output and its format.
 NOT_OPTIONS = {"help", "file", "output", "format"}
@@ -74,21 +76,30 @@ def test_options_are_keyword_only() -> None:
         RenderOptions("print")  # type: ignore[misc]
 
 
-def test_with_findings_highlights_what_the_checker_finds() -> None:
-    m = every_element_map()
-    from argmap.checks import check
-
+def test_with_findings_marks_what_the_checker_finds_apart_from_the_highlight() -> None:
+    m = misplaced_map()
     found = {e for f in check(m, min_severity="warning") for e in f.elements}
-    assert found  # guards the test: the map has findings to highlight
+    links = {str(link.id) for link in m.links}
+    assert found - links and found & links  # ... on nodes and on links
 
     def thick(dot: str) -> list[str]:
         return [line.split(" [")[0] for line in dot.splitlines() if "penwidth=4" in line]
 
-    # the same elements are drawn thick; the findings' marks and key come on top (test_render_findings.py)
+    def doubled(dot: str) -> list[str]:
+        return [
+            line.split(" [")[0] for line in dot.splitlines() if f'color="{DEFAULT.finding.color}"' in line
+        ]
+
+    # the findings' links are drawn thick, as highlighted ones; their nodes get the finding's outline instead
     dot = to_dot(m, RenderOptions(with_findings=True))
-    assert thick(dot) == thick(to_dot(m, RenderOptions(highlight=found))) != []
-    both = to_dot(m, RenderOptions(with_findings=True, highlight=["q"]))
-    assert thick(both) == thick(to_dot(m, RenderOptions(highlight=found | {"q"})))
+    highlighted = to_dot(m, RenderOptions(highlight=found))
+    assert [line for line in thick(dot) if " -> " in line] == [
+        line for line in thick(highlighted) if " -> " in line
+    ]
+    assert sorted(line.strip().strip('"') for line in doubled(dot)) == sorted(found - links)
+    assert doubled(highlighted) == []
+    both = to_dot(m, RenderOptions(with_findings=True, highlight=["calm"]))
+    assert '"calm"' in " ".join(thick(both)) and '"calm"' not in " ".join(thick(dot))
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.errors import Problem
-from argmap.io.argdown.tree import Element, Inference, Pcs, _shown
+from argmap.io.argdown.tree import Element, Inference, Pcs, PcsStatement, _shown
 from argmap.io.located import Loc
 from argmap.model.fields import ATTACKS, ID_RE, SUPPORTS, UNDERCUTS
 from argmap.references import generate_link_id
@@ -151,12 +151,11 @@ class _Links:
         statements = pcs.statements
         steps = [i for i, s in enumerate(statements) if s.inference is not None]
         base = argument.link_id or derive_id(argument.title)
-        previous = -1
+        premises_of = self.step_premises(pcs, steps)
         for count, index in enumerate(steps):
             inference = statements[index].inference
             assert inference is not None
-            chosen = self.premises(pcs, index, previous, inference)
-            previous = index
+            chosen = premises_of[index]
             conclusion = self.entities[("statement", statements[index].element.title or "")]
             premise_ids = list(
                 dict.fromkeys(self.entities[("statement", s.element.title or "")].node_id for s in chosen)
@@ -217,6 +216,40 @@ class _Links:
                 ),
             )
 
+    def step_premises(self, pcs: Pcs, steps: list[int]) -> dict[int, list[PcsStatement]]:
+        """The premises of each inference of ``pcs`` (by the index of its conclusion).
+
+        A premise that ``uses`` leaves out of every inference is still one of
+        the argument's premises, as the Argdown tool counts it (it reads
+        ``uses`` as data): it goes to the inference below it, and a note at
+        that inference's ``uses`` says so.
+        """
+        statements = pcs.statements
+        found: dict[int, list[PcsStatement]] = {}
+        previous = -1
+        for index in steps:
+            inference = statements[index].inference
+            assert inference is not None
+            found[index] = self.premises(pcs, index, previous, inference)
+            previous = index
+        used = {id(s) for chosen in found.values() for s in chosen}
+        for position, statement in enumerate(statements):
+            if statement.inference is not None or id(statement) in used:
+                continue
+            below = next((index for index in steps if index > position), None)
+            if below is None:
+                continue  # after the last inference: the syntax refuses a structure ending in a premise
+            found[below].append(statement)
+            inference = statements[below].inference
+            assert inference is not None
+            self.note(
+                f"in <{_shown(pcs.title)}>, 'uses' leaves out premise ({statement.number}) (line"
+                f" {statement.element.line}), which no other inference uses; it is read as a premise of"
+                " this inference all the same, as the Argdown tool counts it among the argument's premises",
+                inference.uses_position or (inference.line, inference.column),
+            )
+        return found
+
     def premises(self, pcs: Pcs, index: int, previous: int, inference: Inference) -> list[Any]:
         uses = inference.data.get("uses")
         statements = pcs.statements
@@ -236,7 +269,7 @@ class _Links:
             self.note(
                 f"in <{_shown(pcs.title)}>, 'uses' names {which} before no"
                 " inference here; the statements above the inference line are used instead",
-                (inference.line, inference.column),
+                inference.uses_position or (inference.line, inference.column),
             )
         return statements[max(previous, 0) : index]
 

@@ -77,6 +77,8 @@ _SYMBOLS: tuple[tuple[str, RelationKind, bool], ...] = (
 )
 _RELATION_RE = re.compile(r"([ \t]*)(\+>|->|_>|<\+|<-|<_|><|\+|-(?!-)|_(?=[ \t]))")
 _NUMBER_RE = re.compile(r"[ \t]*\((\d+)\)")
+# The key ``uses`` in an inference's data (quoted or not), for locating the notes about it.
+_USES_KEY_RE = re.compile(r"""[{,]\s*(["']?uses["']?)\s*:""")
 _INFERENCE_RE = re.compile(r"[ \t]*--")
 _HEADING_RE = re.compile(r"(#+) ")
 
@@ -234,19 +236,26 @@ class _Reader:
         text = piece.text()
         data: dict[str, Any] = {}
         rules_text: list[str] = []
+        uses_at: tuple[int, int] | None = None
         i = 0
         while i < len(text):
             if text[i] == "{":
                 end = _closing_brace(text, i)
                 if end < 0:
                     raise _Syntax("data opened with '{' is never closed with '}'", *piece.at(i))
-                data.update(parse_data(text[i : end + 1], self.path, *piece.at(i)))
+                found = parse_data(text[i : end + 1], self.path, *piece.at(i))
+                if "uses" in found:
+                    key = _USES_KEY_RE.search(text, i, end)
+                    uses_at = piece.at(key.start(1) if key else i)
+                data.update(found)
                 i = end + 1
                 continue
             rules_text.append(text[i])
             i += 1
         rules = [" ".join(rule.split()) for rule in "".join(rules_text).split(",")]
-        return Inference([rule for rule in rules if rule], data, line.number, start + 1), index + 1
+        inference = Inference([rule for rule in rules if rule], data, line.number, start + 1)
+        inference.uses_position = uses_at
+        return inference, index + 1
 
     def pcs(self, lines: list[_Line], index: int, argument: Element | None) -> tuple[Pcs, int]:
         """Read a premise-conclusion structure from its first numbered line."""

@@ -59,13 +59,18 @@ class Element:
 
 @dataclass
 class Inference:
-    """An inference line (``----`` or ``-- rules {data} --``) inside a reconstruction."""
+    """An inference line (``----`` or ``-- rules {data} --``) inside a reconstruction.
+
+    ``uses_position`` is where its data names ``uses`` (which may be on a line
+    of its own between the two ``--``), for the notes about it.
+    """
 
     rules: list[str]
     data: dict[str, Any]
     line: int
     column: int
     relations: list[Relation] = field(default_factory=list)
+    uses_position: tuple[int, int] | None = None
 
 
 @dataclass
