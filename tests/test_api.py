@@ -136,6 +136,16 @@ def test_version_and_help_import_no_layer_of_argmap(flag: str) -> None:
     assert heavy == []
 
 
+def test_drawing_dot_text_imports_no_graphviz_package(tmp_path: Path) -> None:
+    # DOT is argmap's own text: the graphviz package is for running Graphviz's program, and costs start-up
+    out = tmp_path / "phones.dot"
+    loaded = _modules_after(
+        f"from argmap.cli import main\nmain(['render', 'school-phones', '-o', {str(out)!r}])"
+    )
+    assert out.read_text(encoding="utf-8").startswith("digraph")
+    assert "argmap.render" in loaded and not [m for m in loaded if m.split(".")[0] == "graphviz"]
+
+
 def test_a_map_prints_short() -> None:
     m = argmap.load_corpus("allied-space-cooperation")
     assert (

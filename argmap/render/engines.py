@@ -34,11 +34,12 @@ import threading
 from collections.abc import Iterator
 from functools import cache
 from types import ModuleType
-from typing import Literal, TypeAlias, get_args
-
-import graphviz
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 from argmap.render.errors import EngineNotFoundError, RenderError
+
+if TYPE_CHECKING:
+    import graphviz  # imported where a layout runs: writing DOT text needs no package
 
 __all__ = ["FORMATS", "Engine", "Format", "available_engines", "find_engine", "layout", "renumber_anchors"]
 
@@ -145,6 +146,8 @@ def _check_messages(messages: str, engine: Engine) -> None:
 
 
 def _run_dot(source: graphviz.Source, format: Format) -> bytes:
+    import graphviz
+
     if _dot_executable() is None:
         raise _missing("dot")
     messages = io.StringIO()
@@ -229,12 +232,14 @@ def layout(source: str | graphviz.Source, format: Format, engine: Engine | None 
     """
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
-    text = source.source if isinstance(source, graphviz.Source) else source
+    text = source if isinstance(source, str) else source.source
     if format == "dot":
         return str(text).encode("utf-8")
     chosen = find_engine(engine)
     if chosen == "dot":
-        return _run_dot(source if isinstance(source, graphviz.Source) else graphviz.Source(text), format)
+        import graphviz  # only to run Graphviz's own program
+
+        return _run_dot(graphviz.Source(text) if isinstance(source, str) else source, format)
     output = _run_bundled(str(text), format)
     return renumber_anchors(output) if format == "svg" else output
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TypeGuard, overload
-
-import graphviz
+from typing import TYPE_CHECKING, TypeGuard, overload
 
 from argmap.io.files import write_atomic
 from argmap.model import ArgumentMap
@@ -21,6 +19,9 @@ from argmap.render.dot import to_dot
 from argmap.render.engines import FORMATS, Engine, Format, layout
 from argmap.render.errors import RenderError
 from argmap.render.options import RenderOptions
+
+if TYPE_CHECKING:
+    import graphviz  # imported by to_graphviz: writing DOT text needs no package
 
 __all__ = ["format_of", "render", "to_graphviz"]
 
@@ -68,7 +69,7 @@ def to_graphviz(m: ArgumentMap, options: RenderOptions | None = None) -> graphvi
         UnknownElementError: the options name an element the map lacks.
 
     Examples:
-        >>> import argmap
+        >>> import argmap, graphviz
         >>> m = argmap.load_corpus("school-phones")
         >>> source = to_graphviz(m, RenderOptions(issues=["lunch"]))
         >>> isinstance(source, graphviz.Source), source.engine
@@ -76,6 +77,8 @@ def to_graphviz(m: ArgumentMap, options: RenderOptions | None = None) -> graphvi
         >>> source.source == to_dot(m, RenderOptions(issues=["lunch"]))
         True
     """
+    import graphviz
+
     return graphviz.Source(to_dot(m, options), engine="dot")
 
 
@@ -147,8 +150,8 @@ def render(
     if engine is None and options is not None:
         engine = options.engine
     if _is_format(path_or_format):
-        return layout(to_graphviz(m, options), path_or_format, engine)
+        return layout(to_dot(m, options), path_or_format, engine)
     path = Path(path_or_format)
-    data = layout(to_graphviz(m, options), format_of(path), engine)
+    data = layout(to_dot(m, options), format_of(path), engine)
     write_atomic(path, data)
     return path
