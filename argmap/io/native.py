@@ -121,14 +121,16 @@ def to_data(argument_map: BaseModel) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
     if isinstance(value, BaseModel):
         out: dict[str, Any] = {}
-        for name, info in type(value).model_fields.items():
-            item = getattr(value, name)
-            if name != "kind" and not info.is_required():
-                default = info.get_default(call_default_factory=True, validated_data={})
-                if default is not PydanticUndefined and item == default:
-                    continue
+        fields = value.__dict__
+        for name, default in _written(type(value)):
+            item = fields[name]
+            if default is not _ALWAYS and item == default:
+                continue
             out[name] = _plain(item)
         return out
     if isinstance(value, tuple | list):
@@ -136,6 +138,27 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return value
+
+
+_ALWAYS = object()  # a field written whatever its value: the kind, and the required fields
+_WRITTEN: dict[type[BaseModel], list[tuple[str, Any]]] = {}
+
+
+def _written(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """A model's fields in order, each with the default that leaves it out (worked out once per model)."""
+    found = _WRITTEN.get(model)
+    if found is None:
+        found = []
+        for name, info in model.model_fields.items():
+            default: Any = _ALWAYS
+            if name != "kind" and not info.is_required():
+                # one default per model, only ever compared with (a factory's fresh {} is equal to any other)
+                default = info.get_default(call_default_factory=True, validated_data={})
+                if default is PydanticUndefined:
+                    default = _ALWAYS
+            found.append((name, default))
+        _WRITTEN[model] = found
+    return found
 
 
 class _Dumper(yaml.SafeDumper):
