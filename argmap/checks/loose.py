@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from argmap.checks.context import Context
 from argmap.checks.registry import Finding, Rule, rule
 from argmap.model import LinkKind
-from argmap.model.fields import ATTACKS, CONTRADICTS, SUPPORTS, UNDERCUTS
+from argmap.model.fields import ATTACKS, CONTRADICTS, SUPPORTS, SYMMETRIC_KINDS, UNDERCUTS
 
 __all__: list[str] = []
 
@@ -176,12 +176,18 @@ def _idle_principle(context: Context, this: Rule) -> Iterator[Finding]:
     """,
 )
 def _duplicate_link(context: Context, this: Rule) -> Iterator[Finding]:
-    first: dict[tuple[str, frozenset[str], str], str] = {}
+    # a link's key: its kind, its premises (any order) and its target, either way round when symmetric;
+    # most links have one premise, whose key needs no set
+    first: dict[tuple[str, str | frozenset[str], str], str] = {}
     for link in context.map.links:
-        if link.is_symmetric:
-            key = (link.kind, frozenset((link.premises[0], link.target)), "")
+        kind, source, target = link.kind, link.source, link.target
+        key: tuple[str, str | frozenset[str], str]
+        if type(source) is not str:
+            key = (kind, frozenset(source), target)
+        elif kind in SYMMETRIC_KINDS and target < source:
+            key = (kind, target, source)
         else:
-            key = (link.kind, frozenset(link.premises), link.target)
+            key = (kind, source, target)
         earlier = first.setdefault(key, str(link.id))
         if earlier != link.id:
             yield this.finding(
