@@ -4,9 +4,10 @@ On a map of tens of thousands of elements each rule takes a second or so,
 and they do not depend on each other. With ``jobs=2``, :func:`run_rules`
 forks one worker once the map is loaded (the worker shares the map's memory
 with this process until either writes to it). The worker runs the rules
-that walk the signed stance graph (:data:`WORKER_RULES`: cycles, derived
-stance, the stance of sides and the one-sided issues, which share its
-components and reachability) and locates their findings; this process runs
+that walk the signed stance graph (:data:`WORKER_RULES`: self-undermining
+and unbalanced cycles, derived stance, the stance of sides and the
+one-sided issues, which share its components and reachability) and locates
+their findings; this process runs
 the rules that read the map's elements meanwhile, and locates theirs. The
 two halves cost about the same on large maps.
 
@@ -49,7 +50,7 @@ AUTO_JOBS_FROM = 20_000
 
 # The rules that walk the signed stance graph (they share its components and reachability):
 # the worker's share. The others read the map's elements, and this process locates most findings.
-WORKER_RULES = frozenset({"AM201", "AM202", "AM203", "AM301", "AM303", "AM501"})
+WORKER_RULES = frozenset({"AM202", "AM203", "AM301", "AM303", "AM501"})
 
 Locate = Callable[[list[Finding]], list[Finding]]
 
