@@ -169,7 +169,8 @@ class _Reader:
             items, end = self.sequence(at, indent, 2, key)
             return marshal.dumps((items, end, self.items[key]))
 
-        self.split_at, self.helper = at, Forked(rest)
+        helper = Forked(rest)  # forked before split_at is set: the helper reads its part to the end itself
+        self.split_at, self.helper = at, helper
 
     def rest_of_list(self) -> tuple[list[Any], int, list[int]] | None:
         """The items the helper read, the line after them and their places; None if it failed."""
