@@ -27,17 +27,19 @@ from __future__ import annotations
 import bisect
 import json
 import json.scanner
+import marshal
 import math
 import re
 from array import array
 from collections.abc import Callable
 from typing import Any
 
+from argmap._perf import Forked, helpers_allowed
 from argmap.errors import LoadError, Problem
 from argmap.io.limits import Limits, bad_character, get_limits
 from argmap.locations import Loc, Parsed, lines_and_columns
 
-__all__ = ["parse_json"]
+__all__ = ["SPLIT_FROM_CHARS", "parse_json"]
 
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
@@ -58,7 +60,48 @@ class _Fallback(Exception):
 _SUSPECT_ESCAPE = re.compile(r"\\u(?:00[01]|007[fF]|[dD][89a-fA-F])")
 
 
-def _fast(text: str, limits: Limits, items: dict[str, array[int]]) -> Any:
+# From this many characters, ``split=True`` reads the list items after the middle of the text in a
+# helper process: below, forking and sending the items back cost about what they save.
+SPLIT_FROM_CHARS = 4_000_000
+# Where an item of a list may start, in JSON written with one item a line or more: a brace that opens
+# a line (JSON strings hold no line breaks, so this is never inside one).
+_ITEM_START = re.compile(r"\n[ \t]*\{")
+
+
+class _Split:
+    """A helper reading, from offset ``at``, the items of a list up to its end, in a forked process.
+
+    Where ``at`` really is the start of an item of a top-level list, the
+    items from there are what :func:`_items_from` reads; where it is not (a
+    brace inside an item), the reader passes it by and the helper is killed.
+    """
+
+    def __init__(self, text: str, at: int, scan: Any) -> None:
+        self.at = at
+        self.taken = False  # whether its items were taken into the list
+        self.helper: Forked | None = Forked(lambda: marshal.dumps(_items_from(text, at, scan)))
+
+    def take(self) -> tuple[list[Any], int, list[int]] | None:
+        """The helper's items, the offset after the list and the items' offsets; None if it failed."""
+        helper, self.helper = self.helper, None
+        sent = helper.result() if helper is not None else None
+        if sent is None:
+            return None
+        try:
+            items, end, offsets = marshal.loads(sent)
+        except (EOFError, ValueError, TypeError):
+            return None
+        self.taken = True
+        return items, end, offsets
+
+    def cancel(self) -> None:
+        """Kill the helper if its items were not taken."""
+        if self.helper is not None:
+            self.helper.cancel()
+            self.helper = None
+
+
+def _fast(text: str, limits: Limits, items: dict[str, array[int]], split: bool = False) -> Any:
     # The scanner shares equal keys within one call only; items are read one call each, so share them here.
     shared: dict[str, str] = {}
 
@@ -89,26 +132,38 @@ def _fast(text: str, limits: Limits, items: dict[str, array[int]]) -> Any:
     decoder = json.JSONDecoder(
         object_pairs_hook=pairs, parse_float=number, parse_int=integer, parse_constant=constant
     )
+    scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
+    helper: _Split | None = None
     try:
         start = _WS.match(text).end()  # type: ignore[union-attr]
         if text.startswith("{", start):
-            data = _top_object(text, start, json.scanner.make_scanner(decoder), items)  # type: ignore[arg-type]
+            if split and len(text) >= SPLIT_FROM_CHARS:
+                # a little before the middle: this process also takes in what the helper sends
+                found = _ITEM_START.search(text, len(text) * 9 // 20)
+                helper = _Split(text, found.end() - 1, scan) if found else None
+            data = _top_object(text, start, scan, items, helper)
         else:
             data = decoder.decode(text)
     except (ValueError, RecursionError, StopIteration):
         raise _Fallback from None
+    finally:
+        if helper is not None:
+            helper.cancel()
     if _depth(data) > limits.max_depth:
         raise _Fallback
     return data
 
 
-def _top_object(text: str, pos: int, scan: Any, items: dict[str, array[int]]) -> dict[str, Any]:
+def _top_object(
+    text: str, pos: int, scan: Any, items: dict[str, array[int]], helper: _Split | None = None
+) -> dict[str, Any]:
     """Read the top-level object at ``text[pos]`` (a ``{``) as ``json.loads`` would, at C speed.
 
     Each value is read by the standard library's scanner, except a list,
     whose items are read one by one so that each one's offset is known: the
     line and column of each go into ``items`` under the list's key. Anything
-    not well-formed raises, for the located parser to report.
+    not well-formed raises, for the located parser to report. A ``helper``
+    reads the items from its offset on, when a list has an item there.
     """
     out: dict[str, Any] = {}
     offsets: dict[str, list[int]] = {}
@@ -126,7 +181,7 @@ def _top_object(text: str, pos: int, scan: Any, items: dict[str, array[int]]) ->
         if key in out:
             raise ValueError("duplicate key")
         if text.startswith("[", pos):
-            out[key], pos, offsets[key] = _list(text, pos, scan)
+            out[key], pos, offsets[key] = _list(text, pos, scan, helper)
         else:
             out[key], pos = scan(text, pos)
         pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
@@ -141,14 +196,31 @@ def _top_object(text: str, pos: int, scan: Any, items: dict[str, array[int]]) ->
     return out
 
 
-def _list(text: str, pos: int, scan: Any) -> tuple[list[Any], int, list[int]]:
+def _list(text: str, pos: int, scan: Any, helper: _Split | None = None) -> tuple[list[Any], int, list[int]]:
     """Read the list at ``text[pos]`` (a ``[``): its items, the offset after it, and each item's offset."""
-    out: list[Any] = []
-    offsets: list[int] = []
     pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
     if text.startswith("]", pos):
-        return out, pos + 1, offsets
+        return [], pos + 1, []
+    return _items_from(text, pos, scan, helper)
+
+
+def _items_from(
+    text: str, pos: int, scan: Any, helper: _Split | None = None
+) -> tuple[list[Any], int, list[int]]:
+    """The items of a list from the one at ``text[pos]`` on, the offset after the list, the items' offsets."""
+    out: list[Any] = []
+    offsets: list[int] = []
     while True:
+        if helper is not None and helper.helper is not None and pos >= helper.at:
+            if pos == helper.at:
+                sent = helper.take()
+                if sent is not None:  # else this process reads on
+                    rest, end, places = sent
+                    out.extend(rest)
+                    offsets.extend(places)
+                    return out, end, offsets
+            else:
+                helper.cancel()  # the helper's offset was inside an item: no use
         offsets.append(pos)
         item, pos = scan(text, pos)
         out.append(item)
@@ -201,7 +273,8 @@ def parse_json(text: str, path: str, *, positions: bool = True, limits: Limits |
     if not positions:
         items: dict[str, array[int]] = {}
         try:
-            return Parsed(data=_fast(text, limits, items) if text.strip() else None, items=items)
+            data = _fast(text, limits, items, split=helpers_allowed()) if text.strip() else None
+            return Parsed(data=data, items=items)
         except _Fallback:
             pass  # read again below, to report the problem where it lies
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
