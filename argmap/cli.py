@@ -35,6 +35,7 @@ from argmap.errors import (
 from argmap.words import plural
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
+    from argmap.checks import Finding
     from argmap.exercises.comparison import MapGrade
     from argmap.exercises.outputs import Output
     from argmap.exercises.reports import Grade
@@ -612,12 +613,21 @@ def _load(file: str) -> ArgumentMap:
     if problems:
         raise LoadError(problems)
     _warn(notes)
-    if len(argument_map.nodes) + len(argument_map.links) >= _LARGE_MAP:
-        # The map lives until the command ends: keep the cycle collector from walking its objects
-        # again (on a 100k-node map each full collection took seconds). Reference counting still
-        # frees them; a small map is not worth freezing everything else the process holds.
-        gc.freeze()
+    _keep(argument_map)
     return argument_map
+
+
+def _keep(argument_map: ArgumentMap) -> bool:
+    """Keep a large map out of the cycle collector's sight (it lives until the command ends); say if it was.
+
+    On a 100k-node map each full collection took seconds. Reference counting
+    still frees its objects; a small map is not worth freezing everything
+    else the process holds.
+    """
+    large = len(argument_map.nodes) + len(argument_map.links) >= _LARGE_MAP
+    if large:
+        gc.freeze()
+    return large
 
 
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], 0xFFFD)
@@ -755,10 +765,9 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from argmap._perf import helper_processes
-    from argmap.checks import Finding, check, get_rule, select_rules
+    from argmap._perf import paused_gc
+    from argmap.checks import get_rule, select_rules
     from argmap.checks.report import findings_report, format_finding, format_summary_line
-    from argmap.io import formats
 
     if args.explain:
         with _suggesting("rule", _rule_names(), "`argmap rules` lists them"):
@@ -770,11 +779,48 @@ def _cmd_check(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     with _suggesting("rule", _rule_names(), "`argmap rules` lists them"):
         select_rules(select, ignore)  # reject unknown codes before reading any file
+    # one pause of the cycle collector for the whole command: resumed between its steps, it would
+    # first walk every object the step before made (a third of a second each at 100k nodes)
+    with paused_gc():
+        results, unread, notes, large = _check_files(args, select, ignore)
+        if args.format == "json":
+            report = findings_report(results, len(unread))
+            report["unreadable"] = unread
+            report["reader_notes"] = [
+                {"path": n.path, "line": n.line, "column": n.column, "message": n.message} for n in notes
+            ]
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+        else:
+            for file, findings in results:
+                for finding in findings:
+                    print(format_finding(file, finding))
+            print(format_summary_line(results, len(unread)))
+        if large:
+            gc.freeze()  # what the command made is never walked when the collector resumes
+    if unread:
+        return EXIT_INPUT
+    has_error = any(f.severity == "error" for _, found in results for f in found)
+    return EXIT_FINDINGS if has_error else EXIT_OK
+
+
+def _check_files(
+    args: argparse.Namespace, select: list[str], ignore: list[str]
+) -> tuple[list[tuple[str, list[Finding]]], list[str], list[Problem], bool]:
+    """What checking the files found: each readable file's findings, and more.
+
+    Also the files read not at all or only in part, the readers' notes, and
+    whether a map was large (see :func:`_keep`).
+    """
+    from argmap._perf import helper_processes
+    from argmap.checks import check
+    from argmap.io import formats
+
     results: list[tuple[str, list[Finding]]] = []
     unread: list[str] = []  # files read not at all, or only in part
     notes: list[Problem] = []  # what readers met in files they read whole: warnings
+    large = False
     for file in formats.expand(args.files):
-        # a long YAML file is read in two processes, as its rules are checked, unless one is asked for
+        # a long file is read in two processes, as its rules are checked, unless one is asked for
         helpers = helper_processes() if args.jobs != 1 else contextlib.nullcontext()
         try:
             with helpers:
@@ -786,26 +832,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             _err(str(problem))
         _warn(found)
+        large = _keep(argument_map) or large
         notes.extend(found)
         if problems:
             unread.append(file)
         results.append((file, check(argument_map, select, ignore, args.min_severity, jobs=args.jobs)))
-    if args.format == "json":
-        report = findings_report(results, len(unread))
-        report["unreadable"] = unread
-        report["reader_notes"] = [
-            {"path": n.path, "line": n.line, "column": n.column, "message": n.message} for n in notes
-        ]
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-    else:
-        for file, findings in results:
-            for finding in findings:
-                print(format_finding(file, finding))
-        print(format_summary_line(results, len(unread)))
-    if unread:
-        return EXIT_INPUT
-    has_error = any(f.severity == "error" for _, found in results for f in found)
-    return EXIT_FINDINGS if has_error else EXIT_OK
+    return results, unread, notes, large
 
 
 def _suffix_format(path: str) -> str | None:

@@ -125,8 +125,8 @@ def check(
     rules = select_rules(select, [*_patterns(ignore), *argument_map.checks.ignore])
     floor = SEVERITIES.index(min_severity)
     rules = [r for r in rules if SEVERITIES.index(r.severity) >= floor]
-    context = Context(argument_map)
     with paused_gc():
+        context = Context(argument_map)
         jobs = jobs_for(len(argument_map.nodes) + len(argument_map.links), jobs)
         if jobs > 1:
             argument_map.positions()  # built once, before the worker is forked, for both processes

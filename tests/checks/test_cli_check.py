@@ -159,3 +159,40 @@ def test_rules_explain_gives_an_example_and_a_fix_for_each_rule(
 def test_rules_explain_an_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "rules", "--explain", "AM999")
     assert code == 2 and "no rule with id 'AM999'" in err
+
+
+def test_checking_a_large_map_walks_none_of_it_with_the_cycle_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # each collection of a large map's objects cost a third of a second or more at 100k nodes
+    import gc
+
+    import argmap
+    from argmap import cli
+
+    b = argmap.MapBuilder("big", "A large map")
+    b.issue("q", "Q?")
+    for i in range(3500):
+        b.claim(f"c{i}", f"Claim {i}.")
+        b.supports(f"c{i}", "q" if i < 10 else f"c{i // 2}")
+        if i % 7:
+            b.attacks(f"c{i}", f"c{(i * 7 + 3) % 3500}")
+    path = tmp_path / "big.yaml"
+    argmap.dump(b.build(), path)
+    loaded: list[bool] = []
+    real_keep = cli._keep
+    monkeypatch.setattr(cli, "_keep", lambda m: loaded.append(True) or real_keep(m))
+    after_load: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and loaded:
+            after_load.append(info["generation"])
+
+    gc.callbacks.append(watch)
+    try:
+        main(["check", "--jobs", "1", str(path)])
+    finally:
+        gc.callbacks.remove(watch)
+        gc.unfreeze()  # the command froze the map, as it ends: give it back to this test process
+    assert loaded == [True] and "Found" in capsys.readouterr().out
+    assert after_load == []
