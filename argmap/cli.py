@@ -35,6 +35,8 @@ from argmap.words import plural
 
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
     from argmap.exercises.comparison import MapGrade
+    from argmap.exercises.layout import Paper
+    from argmap.exercises.model import Exercise
     from argmap.exercises.outputs import Output
     from argmap.exercises.reports import Grade
     from argmap.model import ArgumentMap
@@ -871,6 +873,20 @@ _EXERCISE_OUTPUTS: dict[str, str] = {
 }
 
 
+def _warn_small_figures(exercise: Exercise, paper: Paper) -> None:
+    """Say on stderr which figures of the printed sheet are too small to read, and what to do."""
+    from argmap.exercises.html import small_figures
+
+    advice = (
+        "give --issue ISSUE (a sheet per issue) to draw less of the debate"
+        if not exercise.scope
+        else "its reasons stand side by side, too many for the page's width: read the HTML sheet"
+        " on screen, where it zooms, or print it on larger paper"
+    )
+    for found in small_figures(exercise, paper=paper):
+        _err(f"argmap exercise: warning: {found} on {paper}, under the 8 pt a page needs; {advice}")
+
+
 def _cmd_exercise(args: argparse.Namespace) -> int:
     from argmap.exercises import generate
     from argmap.exercises.layout import paper_for_locale
@@ -924,6 +940,9 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
         return EXIT_OK
     paper = args.paper or paper_for_locale(os.environ)
     texts = exercise_outputs(exercise, chosen, source=argument_map, matching=args.matching, paper=paper)
+    printed = [chosen[name] for name in ("worksheet", "key") if name in chosen]
+    if any(worksheet_format(path) != "markdown" for path in printed):
+        _warn_small_figures(exercise, paper)
     for name, text in texts.items():
         write_atomic(chosen[name], text)
         print(f"wrote {chosen[name]}")
