@@ -124,7 +124,6 @@ ul.options.inline li { display: inline-block; margin-right: 6mm; }
 .beside { display: flex; gap: 4mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
 .beside figure.diagram { flex: 0 0 auto; }
 .beside .notes { flex: 1; min-width: 0; margin-top: 2mm; }
-.beside .item .head { flex-wrap: wrap; }
 .beside ul.statements, .beside ul.options.links { columns: 1; }
 .beside .item { border-bottom: none; }
 ul.options.links { columns: 2; column-gap: 6mm; }
@@ -422,8 +421,10 @@ def _part(
         yield "</ul></div>"
     for item in placed.items:
         drawn = [_diagram(d, f"p{number}-{d.id}", sheet, svg, paper) for d in item.diagrams]
-        if len(drawn) == 1 and drawn[0][0].startswith('<div class="beside">'):
-            # An item's own narrow figure: the item goes beside it too, under the figure's notes.
+        if len(drawn) == 1 and not placed.shared and drawn[0][0].startswith('<div class="beside">'):
+            # An item's own narrow figure (find-flaw, fill-gap): the item goes beside it too, under
+            # the figure's notes. Not an item of a part that shares one list of choices (a figure of
+            # the debate, an issue at a time): its answer box on the prompt's line does not fit there.
             yield drawn[0][0].removesuffix(_BESIDE_CLOSE)
             yield from _item(item, key=key, shared=placed.shared)
             yield _BESIDE_CLOSE
