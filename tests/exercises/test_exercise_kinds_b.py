@@ -437,3 +437,23 @@ def test_sentences_are_ordered_trimmed_spans(text: str) -> None:
         assert last <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
         last = end
+
+
+@pytest.mark.parametrize("corpus", ["allied-space-cooperation", "school-phones"])
+def test_find_flaw_never_makes_every_link_of_a_figure_the_answer(corpus: str) -> None:
+    m = argmap.load_corpus(corpus)
+    items = 0
+    for issue in [None, *(n.id for n in m.issues)]:
+        for difficulty in (1, 2, 3):
+            for seed in (1, 2):
+                try:
+                    ex = generate(
+                        m, "find-flaw", seed=seed, difficulty=difficulty, issues=[issue] if issue else []
+                    )
+                except ExerciseError:
+                    continue  # too few links for a flaw
+                for item in ex.items:
+                    # "name every link at fault" never has every link of the figure for its answer
+                    assert set(item.key) < {c.id for c in item.choices}, (issue, difficulty, seed, item.id)
+                    items += 1
+    assert items > 20

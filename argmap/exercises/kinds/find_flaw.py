@@ -13,7 +13,9 @@ another (never the only ⊥ of a figure).
 
 Each item has its own compact diagram: the finding's nodes and, around
 them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
-only when the flaw itself needs them), ranks set close, stances shown and
+only when the flaw itself needs them, and then one neighbour more: a figure
+never has every link at fault, which would answer "name every link at
+fault" without a thought), ranks set close, stances shown and
 every node and link tagged; who holds each node is shown only when the flaw
 is about sides (AM302), so that the boxes stay short and the figure prints
 beside its item, with its text at 8 pt or more. Students name the
@@ -253,6 +255,19 @@ def _drawn_nodes(flawed: ArgumentMap, finding: Finding, added: str) -> tuple[str
     return tuple(n.id for n in flawed.nodes if n.id in kept)
 
 
+def _one_more(flawed: ArgumentMap, drawn: tuple[str, ...], at_fault: set[str]) -> tuple[str, ...]:
+    """``drawn`` and the first neighbour (in map order) that brings in a link not at fault; else ``drawn``."""
+    near: set[str] = set()
+    for node_id in drawn:
+        near.update(neighbourhood(flawed, node_id, 1))
+    for node in flawed.nodes:
+        if node.id in near and node.id not in drawn:
+            more = tuple(n.id for n in flawed.nodes if n.id in drawn or n.id == node.id)
+            if any(str(k.id) not in at_fault for k in submap(flawed, more).links):
+                return more
+    return drawn
+
+
 def _try(
     m: ArgumentMap, code: str, spec: _Spec, before: set[tuple[str, ...]], rng: random.Random
 ) -> _Flaw | None:
@@ -263,8 +278,16 @@ def _try(
         drawn = _drawn_nodes(flawed, finding, added)
         figure = submap(flawed, drawn).links
         shown = {str(k.id) for k in figure}
-        if not all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+        at_fault = {e for e in finding.elements if e in {str(k.id) for k in flawed.links}}
+        if not at_fault <= shown:
             continue
+        if shown <= at_fault:
+            # Every link of the figure at fault: "name them all" would need no thought. One more
+            # neighbour brings in a link that is not (the figure may then hold one node more).
+            drawn = _one_more(flawed, drawn, at_fault)
+            figure = submap(flawed, drawn).links
+            if {str(k.id) for k in figure} <= at_fault:
+                continue
         # The added link must not stand out by its kind: the one ⊥ of a figure gives the flaw away,
         # while supports and attacks are drawn all over any debate.
         if spec[0] in NODE_STANCE_KINDS or any(k.kind == spec[0] and str(k.id) != added for k in figure):
