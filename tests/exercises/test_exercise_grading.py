@@ -161,10 +161,29 @@ def test_wrong_choices_feedback_names_missing_and_extra() -> None:
     assert result.feedback == "missing: L5; extra: L3"
 
 
-@pytest.mark.parametrize("value", ["L5, L2", "l2,l5", ["L5", "l2"], ["L2, L5"], "L2; L5", ["L2", "L2", "L5"]])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "L5, L2",
+        "l2,l5",
+        ["L5", "l2"],
+        ["L2, L5"],
+        "L2; L5",
+        ["L2", "L2", "L5"],
+        "L2 L5",
+        " L5  l2 ",
+        ["L2 L5"],
+    ],
+)
 def test_choices_in_any_written_form(value: Any) -> None:
     result = grade(exercise(), Answers(answers={"3": value})).item("3")
     assert (result.status, result.given) == ("right", "L2, L5")
+
+
+def test_space_separated_choices_are_read_as_several() -> None:
+    # "L2 L3 L5": three choices, one of them wrong, not one unreadable choice
+    result = grade(exercise(), Answers(answers={"3": "L2 L3 L5"})).item("3")
+    assert (result.status, result.given, result.feedback) == ("wrong", "L2, L3, L5", "extra: L3")
 
 
 def test_a_choice_given_as_a_one_element_list() -> None:
