@@ -160,12 +160,14 @@ class MapGrade(LinkComparison):
         left_out: Reference nodes the student's map lacks; links through
             them are not counted.
         notes: The student's nodes the reference lacks.
+        name: The student's name, from the map's ``metadata.student``, when given.
     """
 
     reference: str
     student: str
     left_out: tuple[str, ...] = ()
     notes: tuple[Problem, ...] = ()
+    name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as JSON-ready data; links as ``source kind target`` text, sorted.
@@ -178,6 +180,7 @@ class MapGrade(LinkComparison):
         return {
             "reference": self.reference,
             "student": self.student,
+            "name": self.name,
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
@@ -304,4 +307,5 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
         student=student.id,
         left_out=tuple(n.id for n in reference.nodes if n.id not in present),
         notes=tuple(notes),
+        name=name.strip() or None if isinstance(name := student.metadata.get("student"), str) else None,
     )

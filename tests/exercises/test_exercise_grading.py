@@ -12,6 +12,7 @@ import argmap
 from argmap.builder import MapBuilder
 from argmap.exercises import generate
 from argmap.exercises.answers import Answers, key_answers, load_answers
+from argmap.exercises.common import submap as restrict_to
 from argmap.exercises.comparison import StanceLink, compare_links, grade_maps
 from argmap.exercises.grading import grade
 from argmap.exercises.model import Choice, Exercise, Item, LinkAnswer, Part
@@ -548,6 +549,33 @@ def test_map_grade_report_and_dict() -> None:
     data = g.to_dict()
     assert data["wrong_stance"] == [{"given": "f supports d", "expected": "f attacks d"}]
     assert json.loads(json.dumps(data)) == data
+
+
+def test_one_map_report_names_the_student_and_lists_the_statements_it_lacks_in_a_few_lines() -> None:
+    reference = argmap.load_corpus("allied-space-cooperation")
+    kept = [n.id for n in reference.nodes[:6]]
+    drawn = restrict_to(reference, kept).model_copy(update={"metadata": {"student": " Ana Silva "}})
+    g = grade_maps(reference, drawn)
+    assert g.name == "Ana Silva" and g.to_dict()["name"] == "Ana Silva"
+    lines = format_map_grade(g).splitlines()
+    assert lines[0].startswith(f"Ana Silva ({drawn.id}) compared with {reference.id}: ")
+    lacking = len(reference.nodes) - len(kept)
+    heading = f"Not in your map: {lacking} statements of {reference.id} (links through them are not counted):"
+    at = lines.index(heading)
+    listed = [name.strip() for name in " ".join(lines[at + 1 :]).split(",")]
+    # every id once, as many to a line as fit (three or more), not one a line
+    assert listed == list(g.left_out) and len(lines) - at - 1 <= lacking // 3
+    assert all(len(line) <= 102 for line in lines[at + 1 :])
+    # without a name, the map's id
+    assert format_map_grade(grade_maps(reference, restrict_to(reference, kept))).startswith(
+        f"{drawn.id} compared"
+    )
+
+
+def test_a_map_with_nothing_counted_says_so_rather_than_only_f1_1() -> None:
+    reference = argmap.load_corpus("school-phones")
+    g = grade_maps(reference, restrict_to(reference, [reference.nodes[0].id]))
+    assert "nothing was counted" in format_map_grade(g).splitlines()[1]
 
 
 @given(maps())
