@@ -162,6 +162,8 @@ _PRINTED_WIDTH = re.compile(r'<svg[^>]* style="width: ([0-9.]+)pt"')
 # statements) printed beside it rather than under it.
 _BESIDE_SHARE = 0.6
 _BESIDE_OPEN, _BESIDE_CLOSE = '<div class="beside">{figure}<div class="notes">{notes}', "</div></div>"
+# The kinds whose items each draw a compact figure of their own, made to print beside the item.
+_OWN_FIGURE_KINDS = frozenset({"find-flaw", "fill-gap"})
 _FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([0-9.]+)')
 
 
@@ -421,10 +423,11 @@ def _part(
         yield "</ul></div>"
     for item in placed.items:
         drawn = [_diagram(d, f"p{number}-{d.id}", sheet, svg, paper) for d in item.diagrams]
-        if len(drawn) == 1 and not placed.shared and drawn[0][0].startswith('<div class="beside">'):
+        own = placed.part.kind in _OWN_FIGURE_KINDS
+        if len(drawn) == 1 and own and drawn[0][0].startswith('<div class="beside">'):
             # An item's own narrow figure (find-flaw, fill-gap): the item goes beside it too, under
-            # the figure's notes. Not an item of a part that shares one list of choices (a figure of
-            # the debate, an issue at a time): its answer box on the prompt's line does not fit there.
+            # the figure's notes. Not the first item under a figure of the debate (an issue at a
+            # time): its answer box on the prompt's line does not fit beside a figure.
             yield drawn[0][0].removesuffix(_BESIDE_CLOSE)
             yield from _item(item, key=key, shared=placed.shared)
             yield _BESIDE_CLOSE
