@@ -262,8 +262,9 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
     read the same either way round; an undercut's target is the undercut
     link itself, as ``(premises kind target)``. Only reference links between
     nodes the student's map has count (a linked premise's link only where
-    the map has all its premises, as a reconstruct item keys it); the student's nodes that the
-    reference lacks are noted (their links count as extra).
+    the map has all its premises, as a reconstruct item keys it; the link from a premise it
+    has to the target, drawn alone, is then neither right nor extra); the student's nodes that
+    the reference lacks are noted (their links count as extra).
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -283,8 +284,12 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
     """
     present = {n.id for n in student.nodes}
     known = {n.id for n in reference.nodes}
-    counted = [t for t, nodes in _map_triples(reference).items() if nodes <= present]
-    given = list(_map_triples(student))
+    triples = _map_triples(reference)
+    counted = [t for t, nodes in triples.items() if nodes <= present]
+    # One premise of a joint reason whose other premises the map lacks: the student could not
+    # tell that the reason was joint, so the link drawn from it counts neither way.
+    partial = {t for t, nodes in triples.items() if not nodes <= present and {t.source, t.target} <= present}
+    given = [t for t in _map_triples(student) if t not in partial]
     c = compare_links(given, counted)
     notes = []
     for node in student.nodes:

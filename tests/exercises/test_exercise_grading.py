@@ -615,3 +615,24 @@ def test_an_exercise_or_a_map_given_as_answers_is_named_once(tmp_path: Path) -> 
         argmap.LoadError, match=r"map\.yaml:1:1: not an answers file: this is an argument map"
     ):
         load_answers(drawn)
+
+
+def test_a_link_from_one_premise_of_a_joint_reason_shown_in_part_counts_neither_way() -> None:
+    ref = MapBuilder("ref", "R")
+    for n in "abcx":
+        _ = ref.claim(n, n.upper() + ".")
+    _ = ref.supports(["b", "x"], "a")
+    _ = ref.attacks("c", "a")
+    drawn = MapBuilder("mine", "S")
+    for n in "abc":  # no x: the student could not tell that b gives its reason only with x
+        _ = drawn.claim(n, n.upper() + ".")
+    _ = drawn.supports("b", "a")
+    _ = drawn.attacks("c", "a")
+    g = grade_maps(ref.build(), drawn.build())
+    assert ([str(k) for k in g.matched], g.missing, g.extra, g.f1) == (["c attacks a"], (), (), 1.0)
+    # the wrong stance from it, though, is no guess at a reason it could not see: still extra
+    wrong = MapBuilder("mine", "S")
+    for n in "abc":
+        _ = wrong.claim(n, n.upper() + ".")
+    _ = wrong.attacks("b", "a")
+    assert [str(k) for k in grade_maps(ref.build(), wrong.build()).extra] == ["b attacks a"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.builder import MapBuilder
+from argmap.cli import main
 from argmap.errors import ExerciseError
 from argmap.exercises import Exercise, generate
 from argmap.exercises.common import restrict
@@ -259,7 +261,14 @@ def test_reconstruct_key_is_the_reference_links(scope: str, difficulty: int) -> 
         assert len(keyed) == len(item.key_links)
         assert keyed == reference_links(sub, set(ids.values()))
         assert item.points == len(item.key_links)
-        assert len(ids) <= {1: 7, 2: 11, 3: len(sub.nodes)}[difficulty]
+        # a joint reason is shown whole: the other premises of one taken come too, past the count
+        shown = set(ids.values())
+        joint = [
+            k for k in sub.links if k.is_linked and k.kind in ("supports", "attacks") and k.target in shown
+        ]
+        assert all(set(k.premises) <= shown or not shown & set(k.premises) for k in joint)
+        extra = sum(len(k.premises) - 1 for k in joint)
+        assert len(ids) <= {1: 7, 2: 11, 3: len(sub.nodes)}[difficulty] + extra
         issues = [node_id for node_id in ids.values() if m.node(node_id).kind == "issue"]
         assert any(set(ids.values()) <= set(argmap.graph.issue_nodes(sub, i)) for i in issues)
 
@@ -457,3 +466,39 @@ def test_find_flaw_never_makes_every_link_of_a_figure_the_answer(corpus: str) ->
                     assert set(item.key) < {c.id for c in item.choices}, (issue, difficulty, seed, item.id)
                     items += 1
     assert items > 20
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("difficulty", [1, 2])
+def test_reconstruct_shows_a_joint_reason_whole_and_keys_a_link_from_each_premise(
+    seed: int, difficulty: int
+) -> None:
+    # school-phones' ban: "attention-and-learning" is a joint reason of three premises; taking one
+    # of them without the others left a link ("B supports A") that no key held
+    m = argmap.load_corpus("school-phones")
+    (item,) = generate(m, "reconstruct", seed=seed, difficulty=difficulty, issues=["ban"]).items
+    shown = set(item.elements)
+    tag = dict(zip(item.elements, (c.id for c in item.choices), strict=True))
+    keyed = {(k.source, k.kind, k.target) for k in item.key_links}
+    joint = m.link("attention-and-learning--supports--ban")
+    if shown & set(joint.premises):
+        assert set(joint.premises) <= shown
+        assert {(tag[p], "supports", tag["ban"]) for p in joint.premises} <= keyed
+
+
+@pytest.mark.parametrize("corpus", ["school-phones", "allied-space-cooperation"])
+def test_reconstruct_figure_and_starter_show_no_side(corpus: str, tmp_path: Path) -> None:
+    m = argmap.load_corpus(corpus)
+    issue = m.issues[0].id
+    ex = generate(m, "reconstruct", seed=1, difficulty=3, issues=[issue])
+    for drawing in ex.parts[0].diagrams:
+        flat = " ".join(re.sub(r"<[^>]*>", " ", drawing.dot).split())
+        # who holds a statement would tell a support (one side) from an attack (across)
+        assert not any(side.name in flat for side in m.sides)
+        assert drawing.reading.startswith("Boxes: tag and kind,")
+    start = tmp_path / "start.yaml"
+    argv = ["exercise", corpus, "--kind", "reconstruct", "--issue", issue, "--seed", "1", "--difficulty", "3"]
+    assert main([*argv, "--starter", str(start)]) == 0
+    text = start.read_text(encoding="utf-8")
+    assert "held_by" not in text and "sides" not in text
+    assert len(argmap.load(start).nodes) == len(ex.items[0].elements)
