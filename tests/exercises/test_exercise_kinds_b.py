@@ -62,12 +62,15 @@ SCOPES: dict[str, tuple[ArgumentMap, tuple[str, ...], dict[str, str]]] = {
     "phones-lunch": (PHONES, ("lunch",), PHONES_TEXTS),
     "small": (SMALL, (), {}),
 }
+# The scopes where find-flaw at medium has no flaw to put in between kinds of node the map links
+# that way (no support cycle among claims, no contradiction): a clear error, tested on its own.
+NO_MEDIUM_FLAW = ("burden-sharing", "phones-lunch")
 # locate needs anchors and texts: the allied article is not shipped (see the seed tests below)
 CASES = [
     (kind, scope)
     for kind in ("find-flaw", "reconstruct", "locate")
     for scope in SCOPES
-    if kind != "locate" or SCOPES[scope][2]
+    if (kind != "locate" or SCOPES[scope][2]) and (kind != "find-flaw" or scope not in NO_MEDIUM_FLAW)
 ]
 
 
@@ -125,6 +128,8 @@ def added_link(m: ArgumentMap, item: Item) -> tuple[str, str, list[str], str]:
 @pytest.mark.parametrize("difficulty", [1, 2, 3])
 @pytest.mark.parametrize("scope", ["allied", "burden-sharing", "phones", "small"])
 def test_find_flaw_key_is_the_checkers_new_finding(scope: str, difficulty: int) -> None:
+    if difficulty == 2 and scope in NO_MEDIUM_FLAW:
+        return  # no medium flaw fits: see test_find_flaw_says_so_when_no_flaw_fits_the_maps_own_links
     m, issues, _ = SCOPES[scope]
     sub = restrict(m, issues)
     before = argmap.dumps(m)
@@ -154,14 +159,31 @@ def test_find_flaw_key_is_the_checkers_new_finding(scope: str, difficulty: int) 
         assert set(item.key) <= {c.id for c in item.choices}
 
 
+def _link_shapes(m: ArgumentMap) -> set[tuple[str, str, str]]:
+    """(premise kind, link kind, target kind) of the links of ``m`` between nodes (symmetric: both ways)."""
+    kinds = {n.id: n.kind for n in m.nodes}
+    shapes = set()
+    for link in m.links:
+        if link.target in kinds:
+            for premise in link.premises:
+                shapes.add((kinds[premise], link.kind, kinds[link.target]))
+                if link.kind in ("contradicts", "equivalent"):
+                    shapes.add((kinds[link.target], link.kind, kinds[premise]))
+    return shapes
+
+
 @pytest.mark.parametrize("kinds", [("find-flaw",), ("sort-by-side", "find-flaw")])
 @pytest.mark.parametrize("difficulty", [1, 2, 3])
 @pytest.mark.parametrize("scope", ["allied", "burden-sharing", "phones", "small"])
 def test_find_flaw_puts_in_no_link_whose_kind_stands_out(
     scope: str, difficulty: int, kinds: tuple[str, ...]
 ) -> None:
+    if difficulty == 2 and scope in NO_MEDIUM_FLAW:
+        return  # no medium flaw fits: see test_find_flaw_says_so_when_no_flaw_fits_the_maps_own_links
     m, issues, _ = SCOPES[scope]
     sub = restrict(m, issues)
+    shapes = _link_shapes(m)
+    kind_of = {n.id: n.kind for n in m.nodes}
     planted = Counter()
     for seed in range(1, 5):
         try:
@@ -169,9 +191,13 @@ def test_find_flaw_puts_in_no_link_whose_kind_stands_out(
         except ExerciseError:
             continue  # a map with no flaw of these rules left to put in
         for item in (i for part in ex.parts if part.kind == "find-flaw" for i in part.items):
-            _, kind, _, _ = added_link(m, item)
+            _, kind, premises, target = added_link(m, item)
             # a kind the debate draws elsewhere; a contradiction only beside another in its figure
             assert any(k.kind == kind for k in sub.links), f"seed {seed}, item {item.id}: {kind}"
+            # and between kinds of node the map links that way (no support into a principle...)
+            for premise in premises:
+                shape = (kind_of[premise], kind, kind_of[target])
+                assert shape in shapes, f"seed {seed}, item {item.id}: {shape}"
             drawn = Counter(c.text.removesuffix(" (inferred)").split()[-2] for c in item.choices)
             if kind == "contradicts":
                 assert drawn[kind] >= 2, f"seed {seed}, item {item.id}: the only ⊥ of its figure"
@@ -179,11 +205,19 @@ def test_find_flaw_puts_in_no_link_whose_kind_stands_out(
     assert planted, "no flaw was put in: this test checks nothing"
 
 
+@pytest.mark.parametrize("scope", NO_MEDIUM_FLAW)
+def test_find_flaw_says_so_when_no_flaw_fits_the_maps_own_links(scope: str) -> None:
+    # burden-sharing's supports run from principles and evidence to claims, and from claims to the
+    # question: closing a circle would need a claim supporting a principle, which no map draws
+    with pytest.raises(ExerciseError, match=r"between nodes of the kinds the map itself links that way"):
+        make(scope, "find-flaw", seed=1, difficulty=2)
+
+
 def test_find_flaw_on_a_map_without_contradictions_puts_in_none() -> None:
     # the reported case: allied-space-cooperation has no contradicts link, so medium puts in no AM102
     assert not any(k.kind == "contradicts" for k in ALLIED.links)
     for seed in range(1, 6):
-        ex = make("burden-sharing", "find-flaw", seed=seed, difficulty=2)
+        ex = make("allied", "find-flaw", seed=seed, difficulty=2)
         assert all(not item.explanation.startswith("AM102") for item in ex.items)
         assert all(" contradicts " not in c.text for item in ex.items for c in item.choices)
         # nor do its instructions send students looking for one

@@ -7,9 +7,14 @@ rule that involves the added link; the answer key is then the links of that
 finding's witness, so the key comes from the checker, not from the
 generator's own idea of the flaw. The added link gets an ordinary generated
 id and a random place among the links, and is drawn like every other link;
-its kind does not give it away: a support or an attack only where the map
-draws that kind elsewhere, a contradiction only where its figure draws
-another (never the only ⊥ of a figure).
+its kind does not give it away: it runs only between nodes of kinds that
+the map links that way itself (a principle may support a claim; a claim
+never supports a principle, and in a map where only counterclaims attack
+claims, no claim attacks one), and a contradiction only where its figure
+draws another (never the only ⊥ of a figure). A map whose conventions
+leave no room for a difficulty's flaws (allied-space-cooperation has no
+support cycle among claims and no contradiction, so medium fits only some
+of its issues) gets a clear error rather than a flaw that gives itself away.
 
 Each item has its own compact diagram: the finding's nodes and, around
 them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
@@ -175,14 +180,47 @@ def _undermining(m: ArgumentMap) -> Iterator[_Spec]:
                 yield ("attacks", link.premises, other)
 
 
+def _camps(m: ArgumentMap) -> dict[str, tuple[int, bool]]:
+    """Each node's connected part of the stance graph, and its camp in that part.
+
+    Two nodes a support joins share a camp, two an attack joins are in opposite ones, read
+    out from the first node of each part. (A traversal that belongs in :mod:`argmap.graph`,
+    which is being reworked: kept here until it can move.)
+    """
+    near: dict[str, list[tuple[str, bool]]] = {n.id: [] for n in m.nodes}
+    for link in m.links:
+        if link.kind in NODE_STANCE_KINDS and link.target in near:
+            for premise in link.premises:
+                near[premise].append((link.target, link.kind == "attacks"))
+                near[link.target].append((premise, link.kind == "attacks"))
+    camps: dict[str, tuple[int, bool]] = {}
+    for part, node in enumerate(m.nodes):
+        if node.id in camps:
+            continue
+        camps[node.id] = (part, False)
+        pending = [node.id]
+        while pending:
+            current = pending.pop()
+            for other, flips in near[current]:
+                if other not in camps:
+                    camps[other] = (part, camps[current][1] != flips)
+                    pending.append(other)
+    return camps
+
+
 def _unbalancing(m: ArgumentMap) -> Iterator[_Spec]:
-    """AM203: a support or attack between two unlinked nodes (the checker finds the odd cycle)."""
+    """AM203: a support across camps, or an attack within one, between two unlinked nodes.
+
+    Such a link closes a cycle with an odd number of attacks (the checker finds it); a link
+    that agrees with the camps, or joins two unconnected parts, closes none.
+    """
+    camps = _camps(m)
     nodes = [n.id for n in m.nodes if n.kind != "principle"]
     for a in nodes:
         for b in nodes:
-            if a != b and not _linked(m, a, b):
-                yield ("attacks", (a,), b)
-                yield ("supports", (a,), b)
+            if a == b or _linked(m, a, b) or camps[a][0] != camps[b][0]:
+                continue
+            yield ("attacks" if camps[a][1] == camps[b][1] else "supports", (a,), b)
 
 
 _CANDIDATES: Mapping[str, Callable[[ArgumentMap], Iterator[_Spec]]] = {
@@ -266,6 +304,29 @@ def _one_more(flawed: ArgumentMap, drawn: tuple[str, ...], at_fault: set[str]) -
             if any(str(k.id) not in at_fault for k in submap(flawed, more).links):
                 return more
     return drawn
+
+
+def _combinations(m: ArgumentMap) -> set[tuple[str, str, str]]:
+    """Each (premise kind, link kind, target kind) that a link of ``m`` between nodes has.
+
+    Symmetric links (contradicts, equivalent) count both ways round.
+
+    Examples:
+        >>> import argmap
+        >>> found = _combinations(argmap.load_corpus("allied-space-cooperation"))
+        >>> ("principle", "supports", "claim") in found, ("claim", "supports", "principle") in found
+        (True, False)
+    """
+    nodes = {n.id: n.kind for n in m.nodes}
+    found: set[tuple[str, str, str]] = set()
+    for link in m.links:
+        if link.target not in nodes:
+            continue  # an undercut: never put in
+        for premise in link.premises:
+            found.add((nodes[premise], link.kind, nodes[link.target]))
+            if link.kind in ("contradicts", "equivalent"):
+                found.add((nodes[link.target], link.kind, nodes[premise]))
+    return found
 
 
 def _try(
@@ -447,12 +508,15 @@ def find_flaw(setting: Setting) -> Part:
         if code not in pending:
             # a link out of an issue (or a question "contradicted") reads as nonsense, not as a slip
             issues = {n.id for n in m.issues}
-            # a kind of link the map never draws would stand out in any figure (see _try)
-            drawn_kinds = {link.kind for link in m.links}
+            # a link the map never draws between nodes of those kinds (a support of a principle,
+            # an attack by evidence, a claim attacking a claim where only counterclaims attack)
+            # would stand out in any figure (see also _try)
+            used = _combinations(setting.whole or m)
+            kinds = {n.id: n.kind for n in m.nodes}
             specs = (
                 spec
                 for spec in _CANDIDATES[code](m)
-                if spec[0] in drawn_kinds
+                if all((kinds[p], spec[0], kinds[spec[2]]) in used for p in spec[1])
                 and not issues.intersection(spec[1])
                 and not (spec[0] == "contradicts" and spec[2] in issues)
             )
@@ -472,7 +536,8 @@ def find_flaw(setting: Setting) -> Part:
         names = " or ".join(f"{code} {get_rule(code).name}" for code in rules)
         raise ExerciseError(
             f"map {m.id!r}: find-flaw cannot put a flaw ({names}) into this map: it has too few links"
-            " (try another difficulty or a larger scope)"
+            " between nodes of the kinds the map itself links that way (a flaw of another kind of link"
+            " would give itself away); try another difficulty or a larger scope"
         )
     items: list[Item] = []
     drawings: list[Diagram] = []
