@@ -108,6 +108,8 @@ _INFERRED_SHOWN = (
 # Tries per rule before giving up on it: each try builds and checks a copy of the map.
 _TRIES = 60
 _SUPPORT_CHAIN = 3
+# How far apart (in links) the two ends of a link put in to unbalance a cycle may be.
+_CYCLE_REACH = 2
 
 # A link to inject: its kind, its premises and its target.
 _Spec = tuple[LinkKind, tuple[str, ...], str]
@@ -209,16 +211,19 @@ def _camps(m: ArgumentMap) -> dict[str, tuple[int, bool]]:
 
 
 def _unbalancing(m: ArgumentMap) -> Iterator[_Spec]:
-    """AM203: a support across camps, or an attack within one, between two unlinked nodes.
+    """AM203: a support across camps, or an attack within one, between two unlinked nodes near each other.
 
     Such a link closes a cycle with an odd number of attacks (the checker finds it); a link
-    that agrees with the camps, or joins two unconnected parts, closes none.
+    that agrees with the camps, or joins two unconnected parts, closes none. The two ends are
+    at most :data:`_CYCLE_REACH` links apart, so that the cycle is short and its figure small.
     """
     camps = _camps(m)
     nodes = [n.id for n in m.nodes if n.kind != "principle"]
     for a in nodes:
+        # two links away at most: a short cycle, whose figure prints small beside its item
+        near = set(neighbourhood(m, a, _CYCLE_REACH))
         for b in nodes:
-            if a == b or _linked(m, a, b) or camps[a][0] != camps[b][0]:
+            if a == b or b not in near or _linked(m, a, b) or camps[a][0] != camps[b][0]:
                 continue
             yield ("attacks" if camps[a][1] == camps[b][1] else "supports", (a,), b)
 
