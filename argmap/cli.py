@@ -911,11 +911,11 @@ def _warn_small_figures(exercise: Exercise, paper: Paper) -> None:
     """Say on stderr which figures of the printed sheet are too small to read, and what to do."""
     from argmap.exercises.html import small_figures
 
+    # A debate too large to read whole is drawn already an issue, or a run of reasons, at a time:
+    # what is left is one reason (or its links) wider than the page.
     advice = (
-        "give --issue ISSUE (a sheet per issue) to draw less of the debate"
-        if not exercise.scope
-        else "its reasons stand side by side, too many for the page's width: read the HTML sheet"
-        " on screen, where it zooms, or print it on larger paper"
+        "too much stands side by side for the page's width: read the HTML sheet on screen, where"
+        " it zooms, or print it on larger paper"
     )
     for found in small_figures(exercise, paper=paper):
         _err(f"argmap exercise: warning: {found} on {paper}, under the 8 pt a page needs; {advice}")

@@ -24,14 +24,16 @@ Examples:
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 from argmap.exercises.common import opening
 from argmap.exercises.layout import LEGIBLE_PT, PAPERS, printed_text_pt
-from argmap.graph import issue_nodes
+from argmap.graph import bearing_on, issue_nodes
 from argmap.model import ArgumentMap
 
-__all__ = ["figure_caption", "issue_groups", "link_nodes", "prints_legibly"]
+__all__ = ["Figure", "figure_caption", "figure_groups", "issue_groups", "link_nodes", "prints_legibly"]
 
 
 @functools.lru_cache(maxsize=64)
@@ -130,7 +132,9 @@ def issue_groups(
     return [(key, chosen[key]) for key in order], [order.index(key) for key in keys]
 
 
-def figure_caption(m: ArgumentMap, issues: Sequence[str], said: str) -> str:
+def figure_caption(
+    m: ArgumentMap, issues: Sequence[str], said: str, part: tuple[int, int] | None = None
+) -> str:
     """A figure's caption: ``The debate, <said>``, or the part of it on some issues.
 
     Examples:
@@ -140,8 +144,115 @@ def figure_caption(m: ArgumentMap, issues: Sequence[str], said: str) -> str:
         'The debate, with the sides hidden'
         >>> figure_caption(m, ["lunch"], "with the sides hidden")
         'The debate on “Should pupils be allowed to use their phones at lunchtime…”, with the sides hidden'
+        >>> figure_caption(m, ["ban"], "with the sides hidden", (2, 3))[-42:]
+        '…”, part 2 of 3, with the sides hidden'
     """
     if not issues:
         return f"The debate, {said}"
     on = " and ".join(f"“{opening(m.node(i), 60)}”" for i in issues)
-    return f"The debate on {on}, {said}"
+    share = f", part {part[0]} of {part[1]}" if part is not None and part[1] > 1 else ""
+    return f"The debate on {on}{share}, {said}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a debate drawn in several.
+
+    Attributes:
+        issues: The issues it draws (their nodes, or some of their reasons).
+        nodes: The ids of the nodes it draws.
+        part: Its number among the figures of the same issues, and how many they are.
+    """
+
+    issues: tuple[str, ...]
+    nodes: frozenset[str]
+    part: tuple[int, int] = (1, 1)
+
+
+def _branches(m: ArgumentMap, issue: str, nodes: frozenset[str]) -> list[frozenset[str]]:
+    """An issue's reasons: each node linked into the issue and the nodes (of ``nodes``) bearing on it."""
+    direct = [
+        n.id
+        for n in m.nodes
+        if n.id in nodes and any(link.target == issue and n.id in link.premises for link in m.links)
+    ]
+    branches = [frozenset(bearing_on(m, [d]) & nodes) for d in direct]
+    rest = nodes - {issue}.union(*branches)
+    if rest:
+        branches.append(frozenset(rest))  # what bears on the issue by no direct reason (an undercut)
+    return branches
+
+
+def _split(m: ArgumentMap, figure: Figure, dot_of: Callable[[frozenset[str]], str]) -> list[frozenset[str]]:
+    """A figure's nodes cut into the fewest runs of its issue's reasons that each print readably.
+
+    Reasons are taken in map order, each run with the issue: a run grows while its figure reads
+    at 8 pt. A reason too large alone stays one figure (its text then prints smaller).
+    """
+    if len(figure.issues) != 1 or prints_legibly(dot_of(figure.nodes)):
+        return [figure.nodes]
+    issue = figure.issues[0]
+    runs: list[frozenset[str]] = []
+    current: frozenset[str] = frozenset()
+    for branch in _branches(m, issue, figure.nodes):
+        grown = current | branch | {issue}
+        if current and not prints_legibly(dot_of(grown)):
+            runs.append(current)
+            grown = branch | {issue}
+        current = grown
+    if current:
+        runs.append(current)
+    return runs
+
+
+def figure_groups(
+    m: ArgumentMap, asked: Sequence[Collection[str]], dot_of: Callable[[frozenset[str]], str]
+) -> tuple[list[Figure], list[int]]:
+    """The figures to draw a debate too large to read in one: one per issue, an issue cut by its reasons.
+
+    First one figure per issue asked about (see :func:`issue_groups`); then an
+    issue whose figure still prints under 8 pt (many reasons side by side) is
+    drawn in parts, each the issue with a run of its reasons that reads. Each
+    item goes to the first figure that draws all its nodes; an item whose
+    nodes no figure holds together (a link between two reasons) has them
+    added to the figure of its first node.
+
+    Args:
+        m: The map drawn.
+        asked: For each item, the nodes its figure must draw.
+        dot_of: The DOT text of the figure of some nodes, as the part draws it.
+
+    Returns:
+        The figures in order, and for each item the index of its figure.
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.load_corpus("school-phones")
+        >>> figures, of_item = figure_groups(m, [["lunch"]], lambda nodes: "digraph { a }")
+        >>> [(f.issues, f.part) for f in figures], of_item
+        ([(('lunch',), (1, 1))], [0])
+    """
+    groups, _ = issue_groups(m, asked)
+    figures: list[Figure] = []
+    for issues, nodes in groups:
+        runs = _split(m, Figure(issues, nodes), dot_of)
+        figures.extend(Figure(issues, run, (i, len(runs))) for i, run in enumerate(runs, start=1))
+    index = []
+    for needed in asked:
+        found = next((i for i, f in enumerate(figures) if set(needed) <= f.nodes), None)
+        if found is None:
+            found = next(i for i, f in enumerate(figures) if set(needed) & f.nodes)
+            figures[found] = Figure(
+                figures[found].issues, figures[found].nodes | set(needed), figures[found].part
+            )
+        index.append(found)
+    # only the figures an item is asked under are drawn, their parts numbered again among them
+    used = sorted(set(index))
+    kept = [figures[i] for i in used]
+    count = Counter(f.issues for f in kept)
+    seen: Counter[tuple[str, ...]] = Counter()
+    numbered = []
+    for f in kept:
+        seen[f.issues] += 1
+        numbered.append(Figure(f.issues, f.nodes, (seen[f.issues], count[f.issues])))
+    return numbered, [used.index(i) for i in index]

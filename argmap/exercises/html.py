@@ -123,6 +123,7 @@ ul.options.inline li { display: inline-block; margin-right: 6mm; }
 .total { font-weight: bold; }
 .beside { display: flex; gap: 4mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
 .beside figure.diagram { flex: 0 0 auto; }
+.beside figcaption { width: 0; min-width: 100%; }
 .beside .notes { flex: 1; min-width: 0; margin-top: 2mm; }
 .beside ul.statements, .beside ul.options.links { columns: 1; }
 .beside .item { border-bottom: none; }

@@ -32,7 +32,7 @@ from collections.abc import Collection, Mapping
 
 from argmap.errors import ExerciseError
 from argmap.exercises.common import Hidden, diagram, opening, sample, shuffled, tag_links, tags_for
-from argmap.exercises.figures import figure_caption, issue_groups, link_nodes, prints_legibly
+from argmap.exercises.figures import figure_caption, figure_groups, link_nodes, prints_legibly
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
@@ -177,11 +177,16 @@ def label_links(setting: Setting) -> Part:
     asked.sort(key=lambda link: int(link_tags[str(link.id)][1:]))
     said = "with what each link does hidden"
 
-    def drawn(diagram_id: str, issues: tuple[str, ...], nodes: Collection[str] | None) -> Diagram:
+    def drawn(
+        diagram_id: str,
+        issues: tuple[str, ...],
+        nodes: Collection[str] | None,
+        part: tuple[int, int] | None = None,
+    ) -> Diagram:
         return diagram(
             m,
             diagram_id,
-            figure_caption(m, issues, said),
+            figure_caption(m, issues, said, part),
             node_tags=tags,
             link_tags=link_tags,
             neutral_links=True,
@@ -193,14 +198,16 @@ def label_links(setting: Setting) -> Part:
 
     drawings = [drawn("d1", (), None)]
     figure_of = ["d1"] * len(asked)
-    if len(m.issues) > 1 and not prints_legibly(drawings[0].dot):
-        # Too small to read in one piece: one figure per issue asked about. The tags are dealt
-        # again in figure order, so that L1, L2... run through the figures as the items do.
-        groups, index = issue_groups(m, [link_nodes(m, str(link.id)) for link in asked])
+    if m.issues and not prints_legibly(drawings[0].dot):
+        # Too small to read in one piece: one figure per issue asked about (an issue of many
+        # reasons in parts). The tags are dealt again in figure order, so that L1, L2... run
+        # through the figures as the items do.
+        needed = [link_nodes(m, str(link.id)) for link in asked]
+        groups, index = figure_groups(m, needed, lambda nodes: drawn("d", (), nodes).dot)
         order = sorted(range(len(asked)), key=lambda i: (index[i], int(link_tags[str(asked[i].id)][1:])))
         asked = [asked[i] for i in order]
         link_tags = {str(link.id): f"L{n}" for n, link in enumerate(asked, start=1)}
-        drawings = [drawn(f"d{i}", issues, nodes) for i, (issues, nodes) in enumerate(groups, start=1)]
+        drawings = [drawn(f"d{i}", f.issues, f.nodes, f.part) for i, f in enumerate(groups, start=1)]
         figure_of = [f"d{index[i] + 1}" for i in order]
     items = [
         Item(

@@ -36,7 +36,7 @@ from collections.abc import Collection
 
 from argmap.errors import ExerciseError
 from argmap.exercises.common import Hidden, diagram, letters, sample, shuffled, tags_for
-from argmap.exercises.figures import figure_caption, issue_groups, prints_legibly
+from argmap.exercises.figures import figure_caption, figure_groups, prints_legibly
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -187,11 +187,16 @@ def match_principles(setting: Setting) -> Part:
         rest = [n.id for n in m.nodes if n.kind != "principle"]
         said = "with its principles left out"
 
-        def drawing(diagram_id: str, issues: tuple[str, ...], nodes: Collection[str]) -> Diagram:
+        def drawing(
+            diagram_id: str,
+            issues: tuple[str, ...],
+            nodes: Collection[str],
+            part: tuple[int, int] | None = None,
+        ) -> Diagram:
             return diagram(
                 m,
                 diagram_id,
-                figure_caption(m, issues, said),
+                figure_caption(m, issues, said, part),
                 node_tags=tags,
                 nodes=nodes,
                 hidden=setting.hidden,
@@ -199,12 +204,17 @@ def match_principles(setting: Setting) -> Part:
 
         diagrams = (drawing("d1", (), rest),)
         figure_of = ["d1"] * len(asked)
-        if len(m.issues) > 1 and not prints_legibly(diagrams[0].dot):
-            # Too small to read in one piece: one figure per issue asked about.
-            groups, index = issue_groups(m, [[node_id] for node_id in asked])
+        if m.issues and not prints_legibly(diagrams[0].dot):
+            # Too small to read in one piece: one figure per issue asked about (an issue of many
+            # reasons in parts).
+            groups, index = figure_groups(
+                m,
+                [[node_id] for node_id in asked],
+                lambda nodes: drawing("d", (), [n for n in rest if n in nodes]).dot,
+            )
             diagrams = tuple(
-                drawing(f"d{i}", issues, [n for n in rest if n in nodes])
-                for i, (issues, nodes) in enumerate(groups, start=1)
+                drawing(f"d{i}", f.issues, [n for n in rest if n in f.nodes], f.part)
+                for i, f in enumerate(groups, start=1)
             )
             order = sorted(range(len(asked)), key=lambda i: (index[i], len(tags[asked[i]]), tags[asked[i]]))
             asked = [asked[i] for i in order]

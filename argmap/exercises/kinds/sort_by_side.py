@@ -25,7 +25,7 @@ from collections.abc import Collection
 
 from argmap.errors import ExerciseError
 from argmap.exercises.common import Hidden, diagram, letters, opening, sample, tags_for
-from argmap.exercises.figures import figure_caption, issue_groups, prints_legibly
+from argmap.exercises.figures import figure_caption, figure_groups, prints_legibly
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -67,11 +67,16 @@ def sort_by_side(setting: Setting) -> Part:
     asked.sort(key=lambda n: (len(tags[n.id]), tags[n.id]))
     said = "with the sides hidden"
 
-    def drawn(diagram_id: str, issues: tuple[str, ...], nodes: Collection[str] | None) -> Diagram:
+    def drawn(
+        diagram_id: str,
+        issues: tuple[str, ...],
+        nodes: Collection[str] | None,
+        part: tuple[int, int] | None = None,
+    ) -> Diagram:
         return diagram(
             m,
             diagram_id,
-            figure_caption(m, issues, said),
+            figure_caption(m, issues, said, part),
             node_tags=tags,
             neutral_links=setting.difficulty == 3,
             hide_sides=True,
@@ -81,10 +86,11 @@ def sort_by_side(setting: Setting) -> Part:
 
     drawings = [drawn("d1", (), None)]
     figure_of = ["d1"] * len(asked)
-    if len(m.issues) > 1 and not prints_legibly(drawings[0].dot):
-        # Too small to read in one piece: one figure per issue asked about, each item under its own.
-        groups, index = issue_groups(m, [[n.id] for n in asked])
-        drawings = [drawn(f"d{i}", issues, nodes) for i, (issues, nodes) in enumerate(groups, start=1)]
+    if m.issues and not prints_legibly(drawings[0].dot):
+        # Too small to read in one piece: one figure per issue asked about (an issue of many
+        # reasons in parts), each item under its own.
+        groups, index = figure_groups(m, [[n.id] for n in asked], lambda nodes: drawn("d", (), nodes).dot)
+        drawings = [drawn(f"d{i}", f.issues, f.nodes, f.part) for i, f in enumerate(groups, start=1)]
         figure_of = [f"d{i + 1}" for i in index]
         order = sorted(range(len(asked)), key=lambda i: (index[i], len(tags[asked[i].id]), tags[asked[i].id]))
         asked, figure_of = [asked[i] for i in order], [figure_of[i] for i in order]
