@@ -144,7 +144,7 @@ def figure_caption(
         'The debate, with the sides hidden'
         >>> figure_caption(m, ["lunch"], "with the sides hidden")
         'The debate on “Should pupils be allowed to use their phones at lunchtime…”, with the sides hidden'
-        >>> figure_caption(m, ["ban"], "with the sides hidden", (2, 3))[-42:]
+        >>> figure_caption(m, ["ban"], "with the sides hidden", (2, 3))[-38:]
         '…”, part 2 of 3, with the sides hidden'
     """
     if not issues:
