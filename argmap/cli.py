@@ -37,6 +37,8 @@ from argmap.words import plural
 if TYPE_CHECKING:  # the heavy layers are imported by the command that uses them (start-up time)
     from argmap.checks import Finding
     from argmap.exercises.comparison import MapGrade
+    from argmap.exercises.layout import Paper
+    from argmap.exercises.model import Exercise
     from argmap.exercises.outputs import Output
     from argmap.exercises.reports import Grade
     from argmap.model import ArgumentMap
@@ -394,6 +396,22 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Once(argparse.Action):
+    """An output option given once: a second ``-o`` is an error (exit 2), not a silent override."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        earlier = getattr(namespace, self.dest, None)
+        if earlier is not None:
+            parser.error(f"{option_string} given twice ({earlier}, {values}): give each output once")
+        setattr(namespace, self.dest, values)
+
+
 def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
     from argmap.exercises import KINDS
 
@@ -428,28 +446,43 @@ def _exercise_parser(exercise: argparse.ArgumentParser) -> None:
         help="leave out a kind the map cannot support (say why) rather than fail",
     )
     exercise.add_argument(
-        "-o", "--output", dest="worksheet", metavar="OUT", help="the worksheet: .html, .md or .pdf"
+        "-o",
+        "--output",
+        dest="worksheet",
+        action=_Once,
+        metavar="OUT",
+        help="the worksheet: .html, .md or .pdf",
     )
-    exercise.add_argument("--key", metavar="OUT", help="the answer key: .html, .md or .pdf")
+    exercise.add_argument("--key", action=_Once, metavar="OUT", help="the answer key: .html, .md or .pdf")
     exercise.add_argument(
         "--paper",
         choices=("a4", "letter"),
         help="the paper the worksheet and key print on, portrait (default: from the locale's"
         " LC_PAPER or LANG: letter in the US, Canada, Mexico and other Letter countries, else a4)",
     )
-    exercise.add_argument("--gift", metavar="OUT", help="a Moodle GIFT quiz of the items that fit one")
     exercise.add_argument(
-        "--moodle", metavar="OUT", help="a Moodle XML quiz that stands alone: each diagram in its question"
+        "--gift", action=_Once, metavar="OUT", help="a Moodle GIFT quiz of the items that fit one"
+    )
+    exercise.add_argument(
+        "--moodle",
+        action=_Once,
+        metavar="OUT",
+        help="a Moodle XML quiz that stands alone: each diagram in its question",
     )
     exercise.add_argument(
         "--matching",
         action="store_true",
         help="in the GIFT quiz, make a part whose items share their choices one matching question",
     )
-    exercise.add_argument("--json", metavar="OUT", help="the exercise as JSON, to grade answers with")
-    exercise.add_argument("--template", metavar="OUT", help="an answers file for students to fill in")
+    exercise.add_argument(
+        "--json", action=_Once, metavar="OUT", help="the exercise as JSON, to grade answers with"
+    )
+    exercise.add_argument(
+        "--template", action=_Once, metavar="OUT", help="an answers file for students to fill in"
+    )
     exercise.add_argument(
         "--starter",
+        action=_Once,
         metavar="OUT",
         help="the statements the reconstruct part shows (else the scope's map), without links"
         " (.yaml or .json), for students to complete; grade it with `argmap grade --reference`",
@@ -549,9 +582,12 @@ def _grade_parser(grade: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="exercise.json and answer files (with --reference: the reference map and students' maps)",
     )
-    grade.add_argument("--gradebook", metavar="OUT", help="the class's gradebook: one CSV row per student")
+    grade.add_argument(
+        "--gradebook", action=_Once, metavar="OUT", help="the class's gradebook: one CSV row per student"
+    )
     grade.add_argument(
         "--summary-html",
+        action=_Once,
         metavar="OUT",
         help="the class summary per item (per link with --reference) as a printable HTML page",
     )
@@ -922,6 +958,20 @@ _EXERCISE_OUTPUTS: dict[str, str] = {
 }
 
 
+def _warn_small_figures(exercise: Exercise, paper: Paper) -> None:
+    """Say on stderr which figures of the printed sheet are too small to read, and what to do."""
+    from argmap.exercises.html import small_figures
+
+    # A debate too large to read whole is drawn already an issue, or a run of reasons, at a time:
+    # what is left is one reason (or its links) wider than the page.
+    advice = (
+        "too much stands side by side for the page's width: read the HTML sheet on screen, where"
+        " it zooms, or print it on larger paper"
+    )
+    for found in small_figures(exercise, paper=paper):
+        _err(f"argmap exercise: warning: {found} on {paper}, under the 8 pt a page needs; {advice}")
+
+
 def _cmd_exercise(args: argparse.Namespace) -> int:
     from argmap.exercises import generate
     from argmap.exercises.layout import paper_for_locale
@@ -975,6 +1025,9 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
         return EXIT_OK
     paper = args.paper or paper_for_locale(os.environ)
     texts = exercise_outputs(exercise, chosen, source=argument_map, matching=args.matching, paper=paper)
+    printed = [chosen[name] for name in ("worksheet", "key") if name in chosen]
+    if any(worksheet_format(path) != "markdown" for path in printed):
+        _warn_small_figures(exercise, paper)
     for name, text in texts.items():
         write_atomic(chosen[name], text)
         print(f"wrote {chosen[name]}")
@@ -986,6 +1039,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from argmap.exercises.comparison import grade_maps
     from argmap.exercises.files import load_exercise
     from argmap.exercises.grading import grade
+    from argmap.exercises.map_gradebook import load_drawn_map
     from argmap.exercises.reports import format_grade, format_map_grade
     from argmap.io.formats import load
 
@@ -997,7 +1051,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     first, second = args.files
     result: Grade | MapGrade
     if args.reference:
-        result = grade_maps(load(first), load(second))
+        result = grade_maps(load(first), load_drawn_map(second))
         text = format_map_grade(result)
     else:
         result = grade(load_exercise(first), load_answers(second))

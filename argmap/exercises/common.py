@@ -264,11 +264,13 @@ def _bare_note(element: AnyNode | AnyLink) -> str | None:
 
 
 def unlinked(m: ArgumentMap) -> ArgumentMap:
-    """``m`` without its links, nor the notes and data that might explain them: a map to reconstruct.
+    """``m`` without its links, nor the sides, notes and data that might tell them: a map to reconstruct.
 
-    Nodes keep their ids, kinds, texts, labels, sides and anchors, so that a
+    Nodes keep their ids, kinds, texts, labels and anchors, so that a
     student's completed copy can be graded against ``m`` with
-    :func:`argmap.exercises.grade_maps`.
+    :func:`argmap.exercises.grade_maps`. Who holds each node is left out
+    with the sides: two statements of one side are likely a support, of
+    opposed sides an attack.
 
     Examples:
         >>> import argmap
@@ -276,10 +278,12 @@ def unlinked(m: ArgumentMap) -> ArgumentMap:
         >>> bare = unlinked(m)
         >>> bare.links, [n.id for n in bare.nodes] == [n.id for n in m.nodes]
         ((), True)
+        >>> bare.sides, {n.held_by for n in bare.nodes}
+        ((), {None})
     """
     fields = {name: getattr(m, name) for name in type(m).model_fields}
-    nodes = [n.model_copy(update={"note": _bare_note(n), "data": {}}) for n in m.nodes]
-    return ArgumentMap.model_validate({**fields, "nodes": nodes, "links": [], "metadata": {}})
+    nodes = [n.model_copy(update={"note": _bare_note(n), "data": {}, "held_by": None}) for n in m.nodes]
+    return ArgumentMap.model_validate({**fields, "nodes": nodes, "links": [], "sides": [], "metadata": {}})
 
 
 def anonymize(m: ArgumentMap, node_tags: Mapping[str, str], link_tags: Mapping[str, str]) -> ArgumentMap:

@@ -160,12 +160,14 @@ class MapGrade(LinkComparison):
         left_out: Reference nodes the student's map lacks; links through
             them are not counted.
         notes: The student's nodes the reference lacks.
+        name: The student's name, from the map's ``metadata.student``, when given.
     """
 
     reference: str
     student: str
     left_out: tuple[str, ...] = ()
     notes: tuple[Problem, ...] = ()
+    name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as JSON-ready data; links as ``source kind target`` text, sorted.
@@ -178,6 +180,7 @@ class MapGrade(LinkComparison):
         return {
             "reference": self.reference,
             "student": self.student,
+            "name": self.name,
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
@@ -259,8 +262,9 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
     read the same either way round; an undercut's target is the undercut
     link itself, as ``(premises kind target)``. Only reference links between
     nodes the student's map has count (a linked premise's link only where
-    the map has all its premises, as a reconstruct item keys it); the student's nodes that the
-    reference lacks are noted (their links count as extra).
+    the map has all its premises, as a reconstruct item keys it; the link from a premise it
+    has to the target, drawn alone, is then neither right nor extra); the student's nodes that
+    the reference lacks are noted (their links count as extra).
 
     Examples:
         >>> from argmap.builder import MapBuilder
@@ -280,8 +284,12 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
     """
     present = {n.id for n in student.nodes}
     known = {n.id for n in reference.nodes}
-    counted = [t for t, nodes in _map_triples(reference).items() if nodes <= present]
-    given = list(_map_triples(student))
+    triples = _map_triples(reference)
+    counted = [t for t, nodes in triples.items() if nodes <= present]
+    # One premise of a joint reason whose other premises the map lacks: the student could not
+    # tell that the reason was joint, so the link drawn from it counts neither way.
+    partial = {t for t, nodes in triples.items() if not nodes <= present and {t.source, t.target} <= present}
+    given = [t for t in _map_triples(student) if t not in partial]
     c = compare_links(given, counted)
     notes = []
     for node in student.nodes:
@@ -304,4 +312,5 @@ def grade_maps(reference: ArgumentMap, student: ArgumentMap) -> MapGrade:
         student=student.id,
         left_out=tuple(n.id for n in reference.nodes if n.id not in present),
         notes=tuple(notes),
+        name=name.strip() or None if isinstance(name := student.metadata.get("student"), str) else None,
     )

@@ -14,7 +14,9 @@ Then:
 - :func:`summarize` counts, per item, how many got it right, partly right,
   wrong, left it out or gave an invalid answer (a choice the item does not
   have, or a value that cannot be read), and finds the most common wrong
-  answer among the wrong and partly right ones; :func:`format_summary` prints it as text and
+  answer among the wrong and partly right ones (for an item of several
+  choices or links, the wrong choice or link most often given: never one
+  that is right); :func:`format_summary` prints it as text and
   :meth:`ClassSummary.to_dict` as JSON-ready data.
 
 Examples:
@@ -45,9 +47,9 @@ from typing import Any
 
 from argmap.errors import ArgmapError, MapError, Problem
 from argmap.exercises.answers import Answers, load_answers
-from argmap.exercises.comparison import problem_dict
+from argmap.exercises.comparison import StanceLink, problem_dict
 from argmap.exercises.grading import grade
-from argmap.exercises.model import Exercise
+from argmap.exercises.model import Exercise, Item
 from argmap.exercises.reports import Grade
 from argmap.exercises.tables import csv_cell, csv_text, html_page, number, one_line, text_table
 
@@ -225,9 +227,13 @@ class ItemSummary:
         right, partial, wrong, unanswered, invalid: How many students'
             answers had each status.
         mean: The mean score over the usable files.
-        common_wrong: The most common wrong or partly right answer, with
-            how many gave it; ties go to the answer first in alphabetical
-            order; None when none was wrong or partly right. Invalid and
+        common_wrong: The most common wrong answer, with how many gave it:
+            for an item of one choice, the choice; for an item of several
+            choices or links, the wrong choice or link (one the key lacks)
+            that most wrong or partly right answers hold, so that a right
+            one, given beside a wrong one or alone, is never named; ties go
+            to the first in alphabetical order; None when no answer held a
+            wrong one (only right ones, too few). Invalid and
             missing answers are not wrong answers: they are counted in
             ``invalid`` and ``unanswered``, and the notes say what each is.
         expected: The key, as the reader sees it.
@@ -313,6 +319,28 @@ class ClassSummary:
         }
 
 
+def _wrong_parts(item: Item, given: str) -> set[str]:
+    """The parts of a graded answer that are not right: the choices or links given that the key lacks.
+
+    ``given`` is the answer as graded (:attr:`ItemResult.given`): choice ids
+    joined by ``, ``, or links (``A supports C``) joined by ``; ``.
+
+    Examples:
+        >>> from argmap.exercises.model import Choice, Item
+        >>> item = Item(id="1", prompt="?", answer_type="choices", key=["L2", "L5"],
+        ...             choices=[Choice(id=f"L{i}", text=str(i)) for i in range(1, 6)])
+        >>> sorted(_wrong_parts(item, "L2, L3")), sorted(_wrong_parts(item, "L2"))
+        (['L3'], [])
+    """
+    if item.answer_type == "links":
+        right = {str(StanceLink(k.source, k.kind, k.target)) for k in item.key_links}
+        pieces = given.split("; ")
+    else:
+        right = set(item.key)
+        pieces = given.split(", ")
+    return {piece for piece in pieces if piece and piece not in right}
+
+
 def summarize(result: ClassGrade) -> ClassSummary:
     """Count, per item, how the class answered it, and find the most common wrong answer.
 
@@ -343,7 +371,7 @@ def summarize(result: ClassGrade) -> ClassSummary:
                 statuses[found.status] += 1
                 total += found.score
                 if found.status in ("wrong", "partial") and found.given:
-                    wrong_given[found.given] += 1
+                    wrong_given.update(_wrong_parts(item, found.given))
             common = min(wrong_given.items(), key=lambda kv: (-kv[1], kv[0])) if wrong_given else None
             items.append(
                 ItemSummary(

@@ -12,7 +12,9 @@ that item's points:
   where one is asked (``[R, S]``) are right when every one of them is in the
   key (an item where either is right), else wrong; never unreadable;
 - ``choices``: right when the set given is exactly the key's set, else 0;
-  the feedback says what was missing and what was extra;
+  the feedback says what was missing and what was extra. The set is a list
+  (``[L2, L5]``) or a text that separates them by commas, semicolons or
+  spaces (``L2, L5``, ``L2 L5``);
 - ``links``: each link (``A supports C`` or ``{source: A, kind: supports,
   target: C}``) matches a key link when source, stance and target all do;
   the score is ``round(points * F1, 2)`` of precision and recall (see
@@ -56,6 +58,8 @@ from argmap.words import plural
 __all__ = ["grade"]
 
 _SEPARATORS = re.compile(r"[,;\n]")
+# A choices item's ids are single words (tags, letters): "L2 L4 L5" lists three, as "L2, L4, L5" does.
+_CHOICE_SEPARATORS = re.compile(r"[,;\s]+")
 #: How many answers, all unfit, make a note that they may belong to another worksheet.
 _MISMATCH = 3
 
@@ -260,12 +264,13 @@ def _grade_choices(ctx: _Context, raw: Any) -> ItemResult:
     item = ctx.item
     entries: list[tuple[str, tuple[int, ...]]] = []
     readable = True
+    separators = _SEPARATORS if any(c.id.split() != [c.id] for c in item.choices) else _CHOICE_SEPARATORS
     if isinstance(raw, str):
-        entries = [(p, ()) for p in _SEPARATORS.split(raw)]
+        entries = [(p, ()) for p in separators.split(raw)]
     elif isinstance(raw, list):
         for i, value in enumerate(raw):
             if isinstance(value, str):
-                entries.extend((p, (i,)) for p in _SEPARATORS.split(value))
+                entries.extend((p, (i,)) for p in separators.split(value))
             elif value is not None:
                 ctx.note(
                     f"expected choice ids, found a {'mapping' if isinstance(value, dict) else 'list'}", i

@@ -30,6 +30,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ from html import escape
 
 from argmap.errors import ExerciseError
 from argmap.exercises.layout import (
+    LEGIBLE_PT,
     PAPERS,
     ItemLayout,
     Paper,
@@ -45,11 +47,12 @@ from argmap.exercises.layout import (
     figure_scale,
     layout,
     points,
+    printed_text_pt,
 )
 from argmap.exercises.model import Choice, Diagram, Exercise, Item
 from argmap.exercises.vocabulary import STANCES_SAID
 
-__all__ = ["svg_for_page", "worksheet_html"]
+__all__ = ["small_figures", "svg_for_page", "worksheet_html"]
 
 # Black on white. The @page rule (paper size and margins) is made per paper
 # by _page_css; the answer key's running header uses a page margin box, which
@@ -120,7 +123,8 @@ ul.options.inline li { display: inline-block; margin-right: 6mm; }
 .total { font-weight: bold; }
 .beside { display: flex; gap: 4mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
 .beside figure.diagram { flex: 0 0 auto; }
-.beside .notes { flex: 1; margin-top: 2mm; }
+.beside figcaption { width: 0; min-width: 100%; }
+.beside .notes { flex: 1; min-width: 0; margin-top: 2mm; }
 .beside ul.statements, .beside ul.options.links { columns: 1; }
 .beside .item { border-bottom: none; }
 ul.options.links { columns: 2; column-gap: 6mm; }
@@ -159,10 +163,14 @@ _PRINTED_WIDTH = re.compile(r'<svg[^>]* style="width: ([0-9.]+)pt"')
 # statements) printed beside it rather than under it.
 _BESIDE_SHARE = 0.6
 _BESIDE_OPEN, _BESIDE_CLOSE = '<div class="beside">{figure}<div class="notes">{notes}', "</div></div>"
+# The kinds whose items each draw a compact figure of their own, made to print beside the item.
+_OWN_FIGURE_KINDS = frozenset({"find-flaw", "fill-gap"})
 _FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([0-9.]+)')
 
 
+@functools.lru_cache(maxsize=64)
 def _default_svg(dot: str) -> str:
+    # Cached: the sheet, its key and small_figures lay out the same figures.
     from argmap.render import layout
 
     return layout(dot, "svg").decode("utf-8")
@@ -416,8 +424,11 @@ def _part(
         yield "</ul></div>"
     for item in placed.items:
         drawn = [_diagram(d, f"p{number}-{d.id}", sheet, svg, paper) for d in item.diagrams]
-        if len(drawn) == 1 and drawn[0][0].startswith('<div class="beside">'):
-            # An item's own narrow figure: the item goes beside it too, under the figure's notes.
+        own = placed.part.kind in _OWN_FIGURE_KINDS
+        if len(drawn) == 1 and own and drawn[0][0].startswith('<div class="beside">'):
+            # An item's own narrow figure (find-flaw, fill-gap): the item goes beside it too, under
+            # the figure's notes. Not the first item under a figure of the debate (an issue at a
+            # time): its answer box on the prompt's line does not fit beside a figure.
             yield drawn[0][0].removesuffix(_BESIDE_CLOSE)
             yield from _item(item, key=key, shared=placed.shared)
             yield _BESIDE_CLOSE
@@ -503,3 +514,43 @@ def worksheet_html(
     if paper not in PAPERS:
         raise ExerciseError(f"paper {paper!r}: choose one of {', '.join(PAPERS)}")
     return "\n".join(_lines(layout(ex, key=key), svg or _default_svg, paper)) + "\n"
+
+
+def small_figures(ex: Exercise, *, svg: Callable[[str], str] | None = None, paper: Paper = "a4") -> list[str]:
+    """What the worksheet prints too small to read: one line per figure whose text prints under 8 pt.
+
+    A figure wider than the page at 8 pt is shrunk to the page's width (see
+    :func:`~argmap.exercises.layout.figure_scale`), and its text prints
+    smaller: a worksheet of a large debate without ``--issue``, or of an
+    issue with many reasons side by side. Each figure printed is measured
+    once (a drawing shared by two parts is printed once).
+
+    Args:
+        ex: The exercise.
+        svg: Lays out a diagram's DOT text as SVG text (as for :func:`worksheet_html`).
+        paper: The paper it prints on.
+
+    Returns:
+        ``Figure 2 (its caption) prints its smallest text at 2.5 pt``, one per
+        such figure, in worksheet order; empty when every figure reads.
+
+    Examples:
+        >>> from argmap.exercises.model import Diagram, Exercise, Part
+        >>> drawings = [Diagram(id=d, caption="Map", dot=d) for d in ("1", "2")]
+        >>> part = Part(kind="reconstruct", title="Draw", instructions="", diagrams=drawings)
+        >>> ex = Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+        >>> sizes = {"1": "200pt", "2": "2600pt"}
+        >>> fake = lambda dot: f'<svg width="{sizes[dot]}" height="90pt"><text font-size="9"/></svg>'
+        >>> small_figures(ex, svg=fake)
+        ['Figure 2 (Map) prints its smallest text at 1.8 pt']
+    """
+    sheet = layout(ex)
+    found = []
+    for drawing in sheet.diagrams():
+        if drawing.id in sheet.same_drawing:
+            continue
+        size = printed_text_pt((svg or _default_svg)(drawing.dot), paper)
+        if size is not None and size < LEGIBLE_PT:
+            caption = f" ({drawing.caption})" if drawing.caption else ""
+            found.append(f"Figure {drawing.id}{caption} prints its smallest text at {size:.1f} pt")
+    return found

@@ -34,6 +34,7 @@ from argmap.exercises.model import Choice, Diagram, Exercise, Item, Part, Senten
 from argmap.exercises.registry import DIFFICULTIES
 
 __all__ = [
+    "LEGIBLE_PT",
     "MIN_PRINTED_PT",
     "PAPERS",
     "ItemLayout",
@@ -45,6 +46,7 @@ __all__ = [
     "layout",
     "paper_for_locale",
     "points",
+    "printed_text_pt",
 ]
 
 Paper: TypeAlias = Literal["a4", "letter"]
@@ -52,6 +54,10 @@ Paper: TypeAlias = Literal["a4", "letter"]
 #: The smallest text size a printed worksheet has, in points: a diagram is
 #: never scaled so far down that its smallest text prints smaller.
 MIN_PRINTED_PT = 8.0
+
+#: The smallest printed text size a worksheet accepts from a figure without a warning: 8 pt, less
+#: a hair for a figure that is a little too wide for the page at 8 pt (7.95 pt reads as 8 pt).
+LEGIBLE_PT = MIN_PRINTED_PT - 0.1
 
 #: A diagram's share of the printable height, at most, when its text stays
 #: at least :data:`MIN_PRINTED_PT` that small (else it may take the whole page).
@@ -157,6 +163,40 @@ def figure_scale(width_pt: float, height_pt: float, smallest_text_pt: float, pap
     wanted = min(fits_page, FIGURE_SHARE * height / height_pt)
     legible = MIN_PRINTED_PT / smallest_text_pt if smallest_text_pt > 0 else 0.0
     return min(fits_page, max(wanted, legible))
+
+
+_SVG_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)(?:pt)?"', re.DOTALL)
+_SVG_HEIGHT = re.compile(r'<svg\b[^>]*?\sheight="([0-9.]+)(?:pt)?"', re.DOTALL)
+_SVG_FONT = re.compile(r'font-size(?:="|:\s*)([0-9.]+)')
+
+
+def printed_text_pt(svg: str, paper: Paper) -> float | None:
+    """The size, in points, that a laid-out diagram's smallest text prints at on a worksheet.
+
+    The diagram is sized as a worksheet sizes it (see :func:`figure_scale`).
+
+    Args:
+        svg: The diagram as SVG text, its ``width`` and ``height`` in points.
+        paper: The paper it prints on.
+
+    Returns:
+        The printed size of its smallest text; None when the SVG gives no
+        size or has no text.
+
+    Examples:
+        >>> printed_text_pt('<svg width="200pt" height="100pt"><text font-size="9">A</text></svg>', "a4")
+        9.0
+        >>> round(printed_text_pt('<svg width="2636pt" height="50pt"><text font-size="9"/></svg>', "a4"), 1)
+        1.8
+        >>> printed_text_pt("<svg><text font-size='9'/></svg>", "a4") is None
+        True
+    """
+    width, height = _SVG_WIDTH.search(svg), _SVG_HEIGHT.search(svg)
+    fonts = [float(size) for size in _SVG_FONT.findall(svg)]
+    if width is None or height is None or not fonts:
+        return None
+    smallest = min(fonts)
+    return smallest * figure_scale(float(width.group(1)), float(height.group(1)), smallest, paper)
 
 
 _LEVELS = {number: name for name, number in DIFFICULTIES.items()}

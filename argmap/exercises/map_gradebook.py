@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from argmap.errors import ArgmapError, MapError, Problem
+from argmap.errors import ArgmapError, LoadError, MapError, Problem
 from argmap.exercises.comparison import MapGrade, grade_maps, map_links, problem_dict
 from argmap.exercises.tables import csv_cell, csv_text, html_page, number, one_line, text_table
 from argmap.model import ArgumentMap
@@ -56,6 +56,7 @@ __all__ = [
     "format_map_summary",
     "grade_map_answers",
     "grade_map_class",
+    "load_drawn_map",
     "map_gradebook_csv",
     "map_summary_html",
     "student_name",
@@ -114,6 +115,51 @@ def student_name(m: ArgumentMap) -> str | None:
     return name.strip() or None if isinstance(name, str) else None
 
 
+# The top-level lists of a map a student may leave empty (``links:`` with nothing after it).
+_LISTS = ("nodes", "links", "sides", "sources")
+
+
+def load_drawn_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    r"""Read a student's map, in any format :func:`argmap.load` reads; an empty ``links:`` is no links.
+
+    A student who draws no link, or deletes them all, leaves ``links:`` with
+    nothing after it: YAML reads that as null, which a map refuses. Here a
+    top-level list left empty (``nodes``, ``links``, ``sides``, ``sources``)
+    is read as an empty list; every other problem is the reader's, located.
+
+    Raises:
+        LoadError: the file cannot be read or is not a valid map.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "ana.yaml"
+        ...     _ = path.write_text("id: m\ntitle: M\nlinks:\n")
+        ...     load_drawn_map(path).links
+        ()
+    """
+    from argmap.io.formats import load  # the readers of every format, needed only here
+    from argmap.io.located import decode, parse_json, parse_yaml, read_input
+    from argmap.validation import validate_parsed
+
+    name = os.fspath(path)
+    try:
+        return load(name)
+    except LoadError:
+        suffix = os.path.splitext(name)[1].lower()
+        if suffix not in (".yaml", ".yml", ".json"):
+            raise
+        parse = parse_json if suffix == ".json" else parse_yaml
+        parsed = parse(decode(read_input(name), name), name)
+        data = parsed.data
+        if not isinstance(data, dict) or not any(key in data and data[key] is None for key in _LISTS):
+            raise
+        for key in _LISTS:
+            if key in data and data[key] is None:
+                data[key] = []
+        return validate_parsed(parsed, name)
+
+
 def _graded(reference: ArgumentMap, path: str, m: ArgumentMap) -> StudentMap:
     result = grade_maps(reference, m)
     return StudentMap(path=path, grade=result, student=student_name(m), problems=result.notes)
@@ -151,13 +197,11 @@ def grade_map_class(reference: ArgumentMap, paths: Sequence[str | os.PathLike[st
         >>> [s.student for s in result.students], str(result.unusable[0].problems[0]).split(": ", 1)[1]
         (['Ana', None], "missing required field 'title'")
     """
-    from argmap.io.formats import load  # the readers of every format, needed only here
-
     students = []
     for path in paths:
         name = os.fspath(path)
         try:
-            m = load(path)
+            m = load_drawn_map(path)
         except MapError as err:
             students.append(StudentMap(path=name, grade=None, problems=err.problems))
             continue

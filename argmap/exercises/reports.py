@@ -13,11 +13,13 @@ Examples:
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
 from argmap.errors import Problem, UnknownElementError
 from argmap.exercises.comparison import MapGrade, problem_dict
+from argmap.words import plural
 
 __all__ = ["Grade", "ItemResult", "Status", "format_grade", "format_map_grade"]
 
@@ -181,32 +183,69 @@ def format_grade(grade: Grade) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The width of a report's wrapped lists (the reference's statements a map lacks).
+_WIDTH = 100
+
+
 def format_map_grade(g: MapGrade) -> str:
     """A readable report of a map comparison: counts, scores, then the links that differ.
+
+    The student is named by the map's ``metadata.student`` when it gives
+    one. The reference's statements that the map lacks (a starter holds a
+    worksheet's few, the reference a whole debate's) are counted and listed
+    on a few lines, not one a line.
 
     Examples:
         >>> from argmap.exercises.comparison import StanceLink
         >>> x = StanceLink("a", "supports", "c")
-        >>> g = MapGrade((x,), (StanceLink("b", "attacks", "c"),), (), (), 1.0, 0.5, 2 / 3, "ref", "mine")
+        >>> g = MapGrade((x,), (StanceLink("b", "attacks", "c"),), (), (), 1.0, 0.5, 2 / 3, "ref", "mine",
+        ...              left_out=("d", "e"), name="Ana Silva")
         >>> print(format_map_grade(g), end="")
-        mine compared with ref: 1 matched, 1 missing, 0 extra, 0 wrong stance
+        Ana Silva (mine) compared with ref: 1 matched, 1 missing, 0 extra, 0 wrong stance
         Precision 1.00  Recall 0.50  F1 0.67
         Missing:
           b attacks c
+        Not in your map: 2 statements of ref (links through them are not counted):
+          d, e
     """
+    who = f"{g.name} ({g.student})" if g.name else g.student
+    counted = len(g.matched) + len(g.missing) + len(g.extra) + len(g.wrong_stance)
     lines = [
-        f"{g.student} compared with {g.reference}: {len(g.matched)} matched, {len(g.missing)} missing,"
+        f"{who} compared with {g.reference}: {len(g.matched)} matched, {len(g.missing)} missing,"
         f" {len(g.extra)} extra, {len(g.wrong_stance)} wrong stance",
-        f"Precision {g.precision:.2f}  Recall {g.recall:.2f}  F1 {g.f1:.2f}",
+        f"Precision {g.precision:.2f}  Recall {g.recall:.2f}  F1 {g.f1:.2f}"
+        + (
+            "  (no link of the reference joins statements of this map: nothing was counted)"
+            if not counted
+            else ""
+        ),
     ]
     sections: list[tuple[str, list[str]]] = [
         ("Missing", [str(k) for k in g.missing]),
         ("Extra", [str(k) for k in g.extra]),
         ("Wrong stance", [f"{a} (reference: {b.kind})" for a, b in g.wrong_stance]),
-        ("Not in your map (not counted)", list(g.left_out)),
         ("Notes", [str(p) for p in g.notes]),
     ]
-    for title, entries in sections:
+    for title, entries in sections[:3]:
+        if entries:
+            lines.append(f"{title}:")
+            lines.extend(f"  {e}" for e in entries)
+    if g.left_out:
+        lines.append(
+            f"Not in your map: {plural(len(g.left_out), 'statement')} of {g.reference}"
+            " (links through them are not counted):"
+        )
+        lines.extend(
+            textwrap.wrap(
+                ", ".join(g.left_out),
+                width=_WIDTH,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    for title, entries in sections[3:]:
         if entries:
             lines.append(f"{title}:")
             lines.extend(f"  {e}" for e in entries)

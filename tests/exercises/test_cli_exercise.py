@@ -109,6 +109,24 @@ def test_outputs_never_overwrite_the_map_or_each_other(
     assert not (tmp_path / "x.md").exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["exercise", "school-phones", "--kind", "sort-by-side"], "-o"),
+        (["exercise", "school-phones", "--kind", "sort-by-side"], "--key"),
+        (["exercise", "school-phones", "--kind", "sort-by-side"], "--json"),
+        (["grade", "a.json", "b.yaml"], "--gradebook"),
+    ],
+)
+def test_an_output_given_twice_is_an_error_not_the_last_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str], option: str
+) -> None:
+    first, second = tmp_path / "one.md", tmp_path / "two.md"
+    code, _, err = run(capsys, *command, option, str(first), option, str(second))
+    assert code == 2 and f"{option} given twice ({first}, {second}): give each output once" in err
+    assert not first.exists() and not second.exists()
+
+
 @pytest.fixture
 def exercise_file(tmp_path: Path) -> Path:
     path = tmp_path / "ex.json"

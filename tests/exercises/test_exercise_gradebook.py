@@ -70,7 +70,8 @@ def make_answers(item: Item, rng: random.Random) -> tuple[Any, str, str | None]:
     if item.answer_type == "choice":
         return pick.lower() if rng.random() < 0.5 else pick, "wrong", pick
     chosen = sorted({pick, *item.key[:-1]}, key=ids.index)
-    return chosen, "wrong", ", ".join(chosen)
+    # the summary names the wrong choice given, never the right ones beside it
+    return chosen, "wrong", pick
 
 
 @pytest.fixture
@@ -169,6 +170,53 @@ def test_summary_counts_each_status_and_the_most_common_wrong_answer(answer_fold
     # the draw must exercise every status somewhere, or this test checks little
     seen = {status for record in expected.values() for status, _ in record.values()}
     assert seen == {"right", "wrong", "invalid", "unanswered"}
+
+
+def _one_item_exercise(item: Item) -> Exercise:
+    kind = "reconstruct" if item.answer_type == "links" else "find-flaw"
+    part = Part(kind=kind, title="P", instructions="", items=[item])
+    return Exercise(title="T", map_id="m", map_title="M", seed=0, difficulty=1, parts=[part])
+
+
+def test_the_most_common_wrong_answer_never_names_a_right_choice() -> None:
+    links = [Choice(id=f"L{i}", text=f"link {i}") for i in range(1, 6)]
+    item = Item(id="1", prompt="?", answer_type="choices", choices=links, key=["L2", "L5"])
+    # "L2" alone (partly right) and "L2, L3" tie as whole answers: "L2" came first and was named
+    given = ["L2", "L2, L3", "L2, L5", "L4 L2"]
+    result = grade_answers(
+        _one_item_exercise(item), [(f"{n}.yaml", Answers(answers={"1": a})) for n, a in enumerate(given)]
+    )
+    s = summarize(result).items[0]
+    assert (s.right, s.wrong) == (1, 3)
+    assert s.common_wrong == ("L3", 1)  # L3 and L4 once each: never L2, which is right
+    only_right = grade_answers(_one_item_exercise(item), [("a.yaml", Answers(answers={"1": "L5"}))])
+    assert summarize(only_right).items[0].common_wrong is None
+
+
+def test_the_most_common_wrong_link_never_names_a_right_link() -> None:
+    nodes = [Choice(id=c, text=c.lower()) for c in "ABCD"]
+    item = Item(
+        id="1",
+        prompt="?",
+        answer_type="links",
+        choices=nodes,
+        key_links=[
+            {"source": "A", "kind": "supports", "target": "C"},
+            {"source": "B", "kind": "attacks", "target": "C"},
+        ],
+    )
+    given = [
+        ["A supports C"],
+        ["A supports C", "D attacks C"],
+        ["B supports C"],
+        ["A supports C", "B supports C"],
+    ]
+    result = grade_answers(
+        _one_item_exercise(item), [(f"{n}.yaml", Answers(answers={"1": a})) for n, a in enumerate(given)]
+    )
+    s = summarize(result).items[0]
+    assert s.partial == 3 and s.wrong == 1
+    assert s.common_wrong == ("B supports C", 2)
 
 
 def test_invalid_answers_are_counted_apart_never_as_the_most_common_wrong_answer() -> None:

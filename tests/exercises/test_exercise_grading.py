@@ -12,6 +12,7 @@ import argmap
 from argmap.builder import MapBuilder
 from argmap.exercises import generate
 from argmap.exercises.answers import Answers, key_answers, load_answers
+from argmap.exercises.common import submap as restrict_to
 from argmap.exercises.comparison import StanceLink, compare_links, grade_maps
 from argmap.exercises.grading import grade
 from argmap.exercises.model import Choice, Exercise, Item, LinkAnswer, Part
@@ -161,10 +162,29 @@ def test_wrong_choices_feedback_names_missing_and_extra() -> None:
     assert result.feedback == "missing: L5; extra: L3"
 
 
-@pytest.mark.parametrize("value", ["L5, L2", "l2,l5", ["L5", "l2"], ["L2, L5"], "L2; L5", ["L2", "L2", "L5"]])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "L5, L2",
+        "l2,l5",
+        ["L5", "l2"],
+        ["L2, L5"],
+        "L2; L5",
+        ["L2", "L2", "L5"],
+        "L2 L5",
+        " L5  l2 ",
+        ["L2 L5"],
+    ],
+)
 def test_choices_in_any_written_form(value: Any) -> None:
     result = grade(exercise(), Answers(answers={"3": value})).item("3")
     assert (result.status, result.given) == ("right", "L2, L5")
+
+
+def test_space_separated_choices_are_read_as_several() -> None:
+    # "L2 L3 L5": three choices, one of them wrong, not one unreadable choice
+    result = grade(exercise(), Answers(answers={"3": "L2 L3 L5"})).item("3")
+    assert (result.status, result.given, result.feedback) == ("wrong", "L2, L3, L5", "extra: L3")
 
 
 def test_a_choice_given_as_a_one_element_list() -> None:
@@ -531,6 +551,33 @@ def test_map_grade_report_and_dict() -> None:
     assert json.loads(json.dumps(data)) == data
 
 
+def test_one_map_report_names_the_student_and_lists_the_statements_it_lacks_in_a_few_lines() -> None:
+    reference = argmap.load_corpus("allied-space-cooperation")
+    kept = [n.id for n in reference.nodes[:6]]
+    drawn = restrict_to(reference, kept).model_copy(update={"metadata": {"student": " Ana Silva "}})
+    g = grade_maps(reference, drawn)
+    assert g.name == "Ana Silva" and g.to_dict()["name"] == "Ana Silva"
+    lines = format_map_grade(g).splitlines()
+    assert lines[0].startswith(f"Ana Silva ({drawn.id}) compared with {reference.id}: ")
+    lacking = len(reference.nodes) - len(kept)
+    heading = f"Not in your map: {lacking} statements of {reference.id} (links through them are not counted):"
+    at = lines.index(heading)
+    listed = [name.strip() for name in " ".join(lines[at + 1 :]).split(",")]
+    # every id once, as many to a line as fit (three or more), not one a line
+    assert listed == list(g.left_out) and len(lines) - at - 1 <= lacking // 3
+    assert all(len(line) <= 102 for line in lines[at + 1 :])
+    # without a name, the map's id
+    assert format_map_grade(grade_maps(reference, restrict_to(reference, kept))).startswith(
+        f"{drawn.id} compared"
+    )
+
+
+def test_a_map_with_nothing_counted_says_so_rather_than_only_f1_1() -> None:
+    reference = argmap.load_corpus("school-phones")
+    g = grade_maps(reference, restrict_to(reference, [reference.nodes[0].id]))
+    assert "nothing was counted" in format_map_grade(g).splitlines()[1]
+
+
 @given(maps())
 def test_any_map_matches_itself(m: ArgumentMap) -> None:
     g = grade_maps(m, m)
@@ -568,3 +615,24 @@ def test_an_exercise_or_a_map_given_as_answers_is_named_once(tmp_path: Path) -> 
         argmap.LoadError, match=r"map\.yaml:1:1: not an answers file: this is an argument map"
     ):
         load_answers(drawn)
+
+
+def test_a_link_from_one_premise_of_a_joint_reason_shown_in_part_counts_neither_way() -> None:
+    ref = MapBuilder("ref", "R")
+    for n in "abcx":
+        _ = ref.claim(n, n.upper() + ".")
+    _ = ref.supports(["b", "x"], "a")
+    _ = ref.attacks("c", "a")
+    drawn = MapBuilder("mine", "S")
+    for n in "abc":  # no x: the student could not tell that b gives its reason only with x
+        _ = drawn.claim(n, n.upper() + ".")
+    _ = drawn.supports("b", "a")
+    _ = drawn.attacks("c", "a")
+    g = grade_maps(ref.build(), drawn.build())
+    assert ([str(k) for k in g.matched], g.missing, g.extra, g.f1) == (["c attacks a"], (), (), 1.0)
+    # the wrong stance from it, though, is no guess at a reason it could not see: still extra
+    wrong = MapBuilder("mine", "S")
+    for n in "abc":
+        _ = wrong.claim(n, n.upper() + ".")
+    _ = wrong.attacks("b", "a")
+    assert [str(k) for k in grade_maps(ref.build(), wrong.build()).extra] == ["b attacks a"]

@@ -15,9 +15,11 @@ import pytest
 import argmap
 from argmap import MapBuilder, graph
 from argmap.cli import main
+from argmap.errors import LoadError
 from argmap.exercises.map_gradebook import (
     format_map_summary,
     grade_map_class,
+    load_drawn_map,
     map_gradebook_csv,
     map_summary_html,
     summarize_maps,
@@ -243,3 +245,29 @@ def test_grade_reference_grades_a_folder_of_maps_from_the_command_line(
     # two maps alone still give the one student's report
     assert main(["grade", "--reference", str(ref_file), files[0]]) == 0
     assert " compared with " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("empty", ["links:\n", "links: []\n", "links: ~\n"])
+def test_an_empty_links_line_is_a_map_without_links(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], empty: str
+) -> None:
+    drawn = tmp_path / "ana.yaml"
+    drawn.write_text(
+        "id: school-phones\ntitle: Phones\nmetadata: {student: Ana}\nnodes:\n"
+        "  - {id: lunch, kind: issue, text: Phones at lunch?}\n"
+        "  - {id: lunch-scrolling, kind: claim, text: Scrolling returns.}\n" + empty,
+        encoding="utf-8",
+    )
+    assert load_drawn_map(drawn).links == ()
+    assert main(["grade", "--reference", "school-phones", str(drawn)]) == 0
+    assert "0 matched, 1 missing" in capsys.readouterr().out
+    # in a class, too: graded, not unusable
+    result = grade_map_class(argmap.load_corpus("school-phones"), [drawn])
+    assert not result.unusable and result.students[0].grade is not None
+
+
+def test_a_drawn_map_with_another_empty_field_is_still_refused_located(tmp_path: Path) -> None:
+    drawn = tmp_path / "bo.yaml"
+    drawn.write_text("id: m\ntitle:\nlinks:\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"bo\.yaml:2:\d+: .*title"):
+        load_drawn_map(drawn)

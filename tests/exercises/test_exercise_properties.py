@@ -56,13 +56,16 @@ def test_any_map_gives_a_sound_exercise_or_a_clear_refusal(
 
 
 CORPUS_KINDS = [k for k in ALL_KINDS if k != "locate"]
+# burden-sharing has no medium flaw between kinds of node the map links that way: find-flaw works
+# on speed-and-scale, which has
+ISSUE_OF = {"find-flaw": "speed-and-scale"}
 
 
 @pytest.mark.parametrize("kind", CORPUS_KINDS)
 @pytest.mark.parametrize("difficulty", [1, 2, 3])
 def test_corpus_exercises_grade_their_own_key_fully(kind: str, difficulty: int) -> None:
     m = argmap.load_corpus("allied-space-cooperation")
-    ex = generate(m, kind, seed=11, difficulty=difficulty, issues=["burden-sharing"])
+    ex = generate(m, kind, seed=11, difficulty=difficulty, issues=[ISSUE_OF.get(kind, "burden-sharing")])
     assert ex.items
     assert_well_formed(ex)
 
@@ -123,7 +126,7 @@ def wrong_answer(item: Item) -> object:
 @pytest.mark.parametrize("kind", CORPUS_KINDS)
 def test_a_wrong_answer_loses_exactly_its_items_points_with_feedback(kind: str) -> None:
     m = argmap.load_corpus("allied-space-cooperation")
-    ex = generate(m, kind, seed=4, difficulty=2, issues=["burden-sharing"])
+    ex = generate(m, kind, seed=4, difficulty=2, issues=[ISSUE_OF.get(kind, "burden-sharing")])
     key = key_answers(ex)
     for item in ex.items:
         answers = dict(key.answers)

@@ -7,13 +7,20 @@ rule that involves the added link; the answer key is then the links of that
 finding's witness, so the key comes from the checker, not from the
 generator's own idea of the flaw. The added link gets an ordinary generated
 id and a random place among the links, and is drawn like every other link;
-its kind does not give it away: a support or an attack only where the map
-draws that kind elsewhere, a contradiction only where its figure draws
-another (never the only ⊥ of a figure).
+its kind does not give it away: it runs only between nodes of kinds that
+the map links that way itself (a principle may support a claim; a claim
+never supports a principle, and in a map where only counterclaims attack
+claims, no claim attacks one), and a contradiction only where its figure
+draws another (never the only ⊥ of a figure). A map whose conventions
+leave no room for a difficulty's flaws (allied-space-cooperation has no
+support cycle among claims and no contradiction, so medium fits only some
+of its issues) gets a clear error rather than a flaw that gives itself away.
 
 Each item has its own compact diagram: the finding's nodes and, around
 them, their neighbours one link away (at most :data:`MAX_NODES` nodes, more
-only when the flaw itself needs them), ranks set close, stances shown and
+only when the flaw itself needs them, and then one neighbour more: a figure
+never has every link at fault, which would answer "name every link at
+fault" without a thought), ranks set close, stances shown and
 every node and link tagged; who holds each node is shown only when the flaw
 is about sides (AM302), so that the boxes stay short and the figure prints
 beside its item, with its text at 8 pt or more. Students name the
@@ -101,6 +108,8 @@ _INFERRED_SHOWN = (
 # Tries per rule before giving up on it: each try builds and checks a copy of the map.
 _TRIES = 60
 _SUPPORT_CHAIN = 3
+# How far apart (in links) the two ends of a link put in to unbalance a cycle may be.
+_CYCLE_REACH = 2
 
 # A link to inject: its kind, its premises and its target.
 _Spec = tuple[LinkKind, tuple[str, ...], str]
@@ -173,14 +182,50 @@ def _undermining(m: ArgumentMap) -> Iterator[_Spec]:
                 yield ("attacks", link.premises, other)
 
 
+def _camps(m: ArgumentMap) -> dict[str, tuple[int, bool]]:
+    """Each node's connected part of the stance graph, and its camp in that part.
+
+    Two nodes a support joins share a camp, two an attack joins are in opposite ones, read
+    out from the first node of each part. (A traversal that belongs in :mod:`argmap.graph`,
+    which is being reworked: kept here until it can move.)
+    """
+    near: dict[str, list[tuple[str, bool]]] = {n.id: [] for n in m.nodes}
+    for link in m.links:
+        if link.kind in NODE_STANCE_KINDS and link.target in near:
+            for premise in link.premises:
+                near[premise].append((link.target, link.kind == "attacks"))
+                near[link.target].append((premise, link.kind == "attacks"))
+    camps: dict[str, tuple[int, bool]] = {}
+    for part, node in enumerate(m.nodes):
+        if node.id in camps:
+            continue
+        camps[node.id] = (part, False)
+        pending = [node.id]
+        while pending:
+            current = pending.pop()
+            for other, flips in near[current]:
+                if other not in camps:
+                    camps[other] = (part, camps[current][1] != flips)
+                    pending.append(other)
+    return camps
+
+
 def _unbalancing(m: ArgumentMap) -> Iterator[_Spec]:
-    """AM203: a support or attack between two unlinked nodes (the checker finds the odd cycle)."""
+    """AM203: a support across camps, or an attack within one, between two unlinked nodes near each other.
+
+    Such a link closes a cycle with an odd number of attacks (the checker finds it); a link
+    that agrees with the camps, or joins two unconnected parts, closes none. The two ends are
+    at most :data:`_CYCLE_REACH` links apart, so that the cycle is short and its figure small.
+    """
+    camps = _camps(m)
     nodes = [n.id for n in m.nodes if n.kind != "principle"]
     for a in nodes:
+        # two links away at most: a short cycle, whose figure prints small beside its item
+        near = set(neighbourhood(m, a, _CYCLE_REACH))
         for b in nodes:
-            if a != b and not _linked(m, a, b):
-                yield ("attacks", (a,), b)
-                yield ("supports", (a,), b)
+            if a == b or b not in near or _linked(m, a, b) or camps[a][0] != camps[b][0]:
+                continue
+            yield ("attacks" if camps[a][1] == camps[b][1] else "supports", (a,), b)
 
 
 _CANDIDATES: Mapping[str, Callable[[ArgumentMap], Iterator[_Spec]]] = {
@@ -253,6 +298,42 @@ def _drawn_nodes(flawed: ArgumentMap, finding: Finding, added: str) -> tuple[str
     return tuple(n.id for n in flawed.nodes if n.id in kept)
 
 
+def _one_more(flawed: ArgumentMap, drawn: tuple[str, ...], at_fault: set[str]) -> tuple[str, ...]:
+    """``drawn`` and the first neighbour (in map order) that brings in a link not at fault; else ``drawn``."""
+    near: set[str] = set()
+    for node_id in drawn:
+        near.update(neighbourhood(flawed, node_id, 1))
+    for node in flawed.nodes:
+        if node.id in near and node.id not in drawn:
+            more = tuple(n.id for n in flawed.nodes if n.id in drawn or n.id == node.id)
+            if any(str(k.id) not in at_fault for k in submap(flawed, more).links):
+                return more
+    return drawn
+
+
+def _combinations(m: ArgumentMap) -> set[tuple[str, str, str]]:
+    """Each (premise kind, link kind, target kind) that a link of ``m`` between nodes has.
+
+    Symmetric links (contradicts, equivalent) count both ways round.
+
+    Examples:
+        >>> import argmap
+        >>> found = _combinations(argmap.load_corpus("allied-space-cooperation"))
+        >>> ("principle", "supports", "claim") in found, ("claim", "supports", "principle") in found
+        (True, False)
+    """
+    nodes = {n.id: n.kind for n in m.nodes}
+    found: set[tuple[str, str, str]] = set()
+    for link in m.links:
+        if link.target not in nodes:
+            continue  # an undercut: never put in
+        for premise in link.premises:
+            found.add((nodes[premise], link.kind, nodes[link.target]))
+            if link.kind in ("contradicts", "equivalent"):
+                found.add((nodes[link.target], link.kind, nodes[premise]))
+    return found
+
+
 def _try(
     m: ArgumentMap, code: str, spec: _Spec, before: set[tuple[str, ...]], rng: random.Random
 ) -> _Flaw | None:
@@ -263,8 +344,16 @@ def _try(
         drawn = _drawn_nodes(flawed, finding, added)
         figure = submap(flawed, drawn).links
         shown = {str(k.id) for k in figure}
-        if not all(e in shown for e in finding.elements if e in {str(k.id) for k in flawed.links}):
+        at_fault = {e for e in finding.elements if e in {str(k.id) for k in flawed.links}}
+        if not at_fault <= shown:
             continue
+        if shown <= at_fault:
+            # Every link of the figure at fault: "name them all" would need no thought. One more
+            # neighbour brings in a link that is not (the figure may then hold one node more).
+            drawn = _one_more(flawed, drawn, at_fault)
+            figure = submap(flawed, drawn).links
+            if {str(k.id) for k in figure} <= at_fault:
+                continue
         # The added link must not stand out by its kind: the one ⊥ of a figure gives the flaw away,
         # while supports and attacks are drawn all over any debate.
         if spec[0] in NODE_STANCE_KINDS or any(k.kind == spec[0] and str(k.id) != added for k in figure):
@@ -424,12 +513,15 @@ def find_flaw(setting: Setting) -> Part:
         if code not in pending:
             # a link out of an issue (or a question "contradicted") reads as nonsense, not as a slip
             issues = {n.id for n in m.issues}
-            # a kind of link the map never draws would stand out in any figure (see _try)
-            drawn_kinds = {link.kind for link in m.links}
+            # a link the map never draws between nodes of those kinds (a support of a principle,
+            # an attack by evidence, a claim attacking a claim where only counterclaims attack)
+            # would stand out in any figure (see also _try)
+            used = _combinations(setting.whole or m)
+            kinds = {n.id: n.kind for n in m.nodes}
             specs = (
                 spec
                 for spec in _CANDIDATES[code](m)
-                if spec[0] in drawn_kinds
+                if all((kinds[p], spec[0], kinds[spec[2]]) in used for p in spec[1])
                 and not issues.intersection(spec[1])
                 and not (spec[0] == "contradicts" and spec[2] in issues)
             )
@@ -449,7 +541,8 @@ def find_flaw(setting: Setting) -> Part:
         names = " or ".join(f"{code} {get_rule(code).name}" for code in rules)
         raise ExerciseError(
             f"map {m.id!r}: find-flaw cannot put a flaw ({names}) into this map: it has too few links"
-            " (try another difficulty or a larger scope)"
+            " between nodes of the kinds the map itself links that way (a flaw of another kind of link"
+            " would give itself away); try another difficulty or a larger scope"
         )
     items: list[Item] = []
     drawings: list[Diagram] = []

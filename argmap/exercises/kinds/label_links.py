@@ -28,11 +28,12 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from argmap.errors import ExerciseError
 from argmap.exercises.common import Hidden, diagram, opening, sample, shuffled, tag_links, tags_for
-from argmap.exercises.model import Choice, Item, Part
+from argmap.exercises.figures import figure_caption, figure_groups, link_nodes, prints_legibly
+from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import NODE_STANCE_KINDS, STANCE_KINDS, STANCE_WORDS
 from argmap.graph import undercut_chain, undercut_link
@@ -174,6 +175,40 @@ def label_links(setting: Setting) -> Part:
     asked = _asked(setting, kinds)
     link_tags = tag_links(rng, [str(link.id) for link in asked])
     asked.sort(key=lambda link: int(link_tags[str(link.id)][1:]))
+    said = "with what each link does hidden"
+
+    def drawn(
+        diagram_id: str,
+        issues: tuple[str, ...],
+        nodes: Collection[str] | None,
+        part: tuple[int, int] | None = None,
+    ) -> Diagram:
+        return diagram(
+            m,
+            diagram_id,
+            figure_caption(m, issues, said, part),
+            node_tags=tags,
+            link_tags=link_tags,
+            neutral_links=True,
+            # Side colours would tell a support (within a side) from an attack (across): always hidden.
+            hide_sides=True,
+            nodes=nodes,
+            hidden=setting.hidden,
+        )
+
+    drawings = [drawn("d1", (), None)]
+    figure_of = ["d1"] * len(asked)
+    if m.issues and not prints_legibly(drawings[0].dot):
+        # Too small to read in one piece: one figure per issue asked about (an issue of many
+        # reasons in parts). The tags are dealt again in figure order, so that L1, L2... run
+        # through the figures as the items do.
+        needed = [link_nodes(m, str(link.id)) for link in asked]
+        groups, index = figure_groups(m, needed, lambda nodes: drawn("d", (), nodes).dot)
+        order = sorted(range(len(asked)), key=lambda i: (index[i], int(link_tags[str(asked[i].id)][1:])))
+        asked = [asked[i] for i in order]
+        link_tags = {str(link.id): f"L{n}" for n, link in enumerate(asked, start=1)}
+        drawings = [drawn(f"d{i}", f.issues, f.nodes, f.part) for i, f in enumerate(groups, start=1)]
+        figure_of = [f"d{index[i] + 1}" for i in order]
     items = [
         Item(
             id=str(number),
@@ -182,21 +217,10 @@ def label_links(setting: Setting) -> Part:
             key=(link.kind,),
             elements=(str(link.id),),
             explanation=_explanation(m, link, tags, link_tags),
-            diagram="d1",
+            diagram=figure,
         )
-        for number, link in enumerate(asked, start=1)
+        for number, (link, figure) in enumerate(zip(asked, figure_of, strict=True), start=1)
     ]
-    drawing = diagram(
-        m,
-        "d1",
-        "The debate, with what each link does hidden",
-        node_tags=tags,
-        link_tags=link_tags,
-        neutral_links=True,
-        # Side colours would tell a support (within a side) from an attack (across): hidden at every level.
-        hide_sides=True,
-        hidden=setting.hidden,
-    )
     what = "supports, attacks or undercuts (denies that another link's reason counts)"
     if level < 3:
         what = "supports or attacks"
@@ -204,13 +228,14 @@ def label_links(setting: Setting) -> Part:
         kind="label-links",
         title="Label the links",
         instructions=(
-            "In the diagram every link is drawn the same way, whatever it does. For each tagged"
+            f"In the {'diagram' if len(drawings) == 1 else 'diagrams'} every link is drawn the same way,"
+            " whatever it does. For each tagged"
             f" link named below, say whether it {what} what it points to."
             " A link into a question supports it when it argues for “yes”, and attacks it when it"
             " argues for “no”."
             + _INFERRED_UNASKED
             * any(link.inferred and link.kind in STANCE_KINDS for link in m.links)
         ),
-        diagrams=(drawing,),
+        diagrams=tuple(drawings),
         items=tuple(items),
     )

@@ -32,8 +32,11 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from argmap.errors import ExerciseError
 from argmap.exercises.common import Hidden, diagram, letters, sample, shuffled, tags_for
+from argmap.exercises.figures import figure_caption, figure_groups, prints_legibly
 from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
@@ -177,10 +180,47 @@ def match_principles(setting: Setting) -> Part:
             tags = tags_for(setting.names, rng, others)
         else:
             tags = dict(zip(others, letters(len(offered) + len(others))[len(offered) :], strict=True))
+    figure_of: list[str | None] = [None] * len(asked)
+    diagrams: tuple[Diagram, ...] = ()
     if drawn:
         asked.sort(key=lambda node_id: (len(tags[node_id]), tags[node_id]))
+        rest = [n.id for n in m.nodes if n.kind != "principle"]
+        said = "with its principles left out"
+
+        def drawing(
+            diagram_id: str,
+            issues: tuple[str, ...],
+            nodes: Collection[str],
+            part: tuple[int, int] | None = None,
+        ) -> Diagram:
+            return diagram(
+                m,
+                diagram_id,
+                figure_caption(m, issues, said, part),
+                node_tags=tags,
+                nodes=nodes,
+                hidden=setting.hidden,
+            )
+
+        diagrams = (drawing("d1", (), rest),)
+        figure_of = ["d1"] * len(asked)
+        if m.issues and not prints_legibly(diagrams[0].dot):
+            # Too small to read in one piece: one figure per issue asked about (an issue of many
+            # reasons in parts).
+            groups, index = figure_groups(
+                m,
+                [[node_id] for node_id in asked],
+                lambda nodes: drawing("d", (), [n for n in rest if n in nodes]).dot,
+            )
+            diagrams = tuple(
+                drawing(f"d{i}", f.issues, [n for n in rest if n in f.nodes], f.part)
+                for i, f in enumerate(groups, start=1)
+            )
+            order = sorted(range(len(asked)), key=lambda i: (index[i], len(tags[asked[i]]), tags[asked[i]]))
+            asked = [asked[i] for i in order]
+            figure_of = [f"d{index[i] + 1}" for i in order]
     items = []
-    for number, node_id in enumerate(asked, start=1):
+    for number, (node_id, figure) in enumerate(zip(asked, figure_of, strict=True), start=1):
         node = m.node(node_id)
         named = f"{_kind_word(node)} {tags[node_id]}" if drawn else f"the {_kind_word(node)}"
         right = sorted(found[node_id], key=lambda p: (len(letter_of[p]), letter_of[p]))
@@ -199,23 +239,14 @@ def match_principles(setting: Setting) -> Part:
                 key=tuple(c.id for c in choices if c.text in {_choice_text(m.node(p)) for p in right}),
                 elements=(node_id, *right),
                 explanation=f"{named[0].upper()}{named[1:]} appeals to {' and '.join(shown)}{either}.",
-                diagram="d1" if drawn else None,
+                diagram=figure,
             )
         )
-    diagrams: tuple[Diagram, ...] = ()
+    where = ""
     if drawn:
-        rest = [n.id for n in m.nodes if n.kind != "principle"]
-        diagrams = (
-            diagram(
-                m,
-                "d1",
-                "The debate, with its principles left out",
-                node_tags=tags,
-                nodes=rest,
-                hidden=setting.hidden,
-            ),
-        )
-    where = " The diagram shows the debate without its principles." if drawn else ""
+        where = " The diagram shows the debate without its principles."
+        if len(diagrams) > 1:
+            where = " The diagrams show the debate, an issue at a time, without its principles."
     return Part(
         kind="match-principles",
         title="Match claims to principles",

@@ -21,7 +21,11 @@ key's explanation how many.
 
 Difficulty: easy takes the issue and up to 6 nodes nearest to it (fewest
 supports and attacks away; ties broken at random), medium up to 10, hard
-every node a chain of supports and attacks joins to the issue. An item is
+every node a chain of supports and attacks joins to the issue. A joint
+reason is shown whole: a premise taken brings the others of its reason
+(one more statement or two), since a link from one premise alone is in no
+key. The figure shows no sides (who holds what would tell a support within
+a side from an attack across), nor does the starter. An item is
 worth as many points as its key has links, so that a large map weighs more
 than a small one when scores are added up.
 
@@ -70,7 +74,28 @@ def _nearest(m: ArgumentMap, issue_id: str, count: int, rng: random.Random) -> l
     others = sorted(
         (node_id for node_id in distance if node_id != issue_id), key=lambda n: (distance[n], tiebreak[n])
     )
-    return [issue_id, *others[:count]]
+    return _whole_reasons(m, [issue_id, *others[:count]])
+
+
+def _whole_reasons(m: ArgumentMap, chosen: list[str]) -> list[str]:
+    """``chosen`` and the missing premises of every joint reason it shows in part, in map order after it.
+
+    A joint (linked) reason drawn with one of its premises and not the other
+    would leave the student a link (``B supports A``) that the key cannot
+    hold, since the map gives that reason only with both: the figure shows
+    the reason whole instead.
+    """
+    kept = dict.fromkeys(chosen)
+    grown = True
+    while grown:
+        grown = False
+        for link in m.links:
+            if link.kind not in _KEYED or not link.is_linked or link.target not in kept:
+                continue
+            if any(p in kept for p in link.premises) and not all(p in kept for p in link.premises):
+                kept.update(dict.fromkeys(link.premises))
+                grown = True
+    return list(kept)
 
 
 def key_links(m: ArgumentMap, node_ids: list[str], tags: dict[str, str]) -> tuple[LinkAnswer, ...]:
@@ -209,6 +234,9 @@ def reconstruct(setting: Setting) -> Part:
                 f"Statements on “{opening(issue, 60)}”, links left out",
                 node_tags=tags,
                 grid=True,
+                # Who holds each statement would give the links away: a support within a side,
+                # an attack across.
+                hide_sides=True,
                 hidden=setting.hidden,
             )
         )

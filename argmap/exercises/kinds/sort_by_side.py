@@ -21,9 +21,12 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from argmap.errors import ExerciseError
 from argmap.exercises.common import Hidden, diagram, letters, opening, sample, tags_for
-from argmap.exercises.model import Choice, Item, Part
+from argmap.exercises.figures import figure_caption, figure_groups, prints_legibly
+from argmap.exercises.model import Choice, Diagram, Item, Part
 from argmap.exercises.registry import Setting, kind
 from argmap.exercises.vocabulary import STATEMENT_KINDS
 from argmap.words import plural
@@ -62,8 +65,37 @@ def sort_by_side(setting: Setting) -> Part:
     tags = tags_for(setting.names, rng, [n.id for n in m.nodes], after=len(choices))
     asked = sample(rng, held, _COUNTS[setting.difficulty])
     asked.sort(key=lambda n: (len(tags[n.id]), tags[n.id]))
+    said = "with the sides hidden"
+
+    def drawn(
+        diagram_id: str,
+        issues: tuple[str, ...],
+        nodes: Collection[str] | None,
+        part: tuple[int, int] | None = None,
+    ) -> Diagram:
+        return diagram(
+            m,
+            diagram_id,
+            figure_caption(m, issues, said, part),
+            node_tags=tags,
+            neutral_links=setting.difficulty == 3,
+            hide_sides=True,
+            nodes=nodes,
+            hidden=setting.hidden,
+        )
+
+    drawings = [drawn("d1", (), None)]
+    figure_of = ["d1"] * len(asked)
+    if m.issues and not prints_legibly(drawings[0].dot):
+        # Too small to read in one piece: one figure per issue asked about (an issue of many
+        # reasons in parts), each item under its own.
+        groups, index = figure_groups(m, [[n.id] for n in asked], lambda nodes: drawn("d", (), nodes).dot)
+        drawings = [drawn(f"d{i}", f.issues, f.nodes, f.part) for i, f in enumerate(groups, start=1)]
+        figure_of = [f"d{i + 1}" for i in index]
+        order = sorted(range(len(asked)), key=lambda i: (index[i], len(tags[asked[i].id]), tags[asked[i].id]))
+        asked, figure_of = [asked[i] for i in order], [figure_of[i] for i in order]
     items = []
-    for number, node in enumerate(asked, start=1):
+    for number, (node, figure) in enumerate(zip(asked, figure_of, strict=True), start=1):
         side = m.side(str(node.held_by))
         items.append(
             Item(
@@ -73,25 +105,21 @@ def sort_by_side(setting: Setting) -> Part:
                 key=(choice_of[side.id],),
                 elements=(node.id,),
                 explanation=f"{tags[node.id]} is held by {side.name}.",
-                diagram="d1",
+                diagram=figure,
             )
         )
-    drawing = diagram(
-        m,
-        "d1",
-        "The debate, with the sides hidden",
-        node_tags=tags,
-        neutral_links=setting.difficulty == 3,
-        hide_sides=True,
-        hidden=setting.hidden,
-    )
     return Part(
         kind="sort-by-side",
         title="Sort by side",
         instructions=(
-            "The diagram shows the debate without saying who argues what. For each claim named"
+            (
+                "The diagram shows the debate"
+                if len(drawings) == 1
+                else "The diagrams show the debate, an issue at a time,"
+            )
+            + " without saying who argues what. For each claim named"
             " below, write the letter of the side that holds it."
         ),
-        diagrams=(drawing,),
+        diagrams=tuple(drawings),
         items=tuple(items),
     )
