@@ -22,18 +22,20 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import marshal
 import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from argmap import model as M
-from argmap._perf import paused_gc
+from argmap._perf import Forked, helpers_allowed, paused_gc
 from argmap.errors import LoadError, MapError, Problem
 from argmap.locations import Loc, Origin, Parsed, attach_origin
 from argmap.references import fill_link_ids, find_reference_problems
@@ -184,12 +186,46 @@ def _validate_map(parsed: Parsed, path: str | None, error: type[MapError]) -> M.
             ]
         )
     filled = fill_link_ids(data)
-    result, problems = check_data(M.ArgumentMap, filled)
-    problems += [DataProblem(loc, msg) for loc, msg in find_reference_problems(result or filled)]
+    with _references_beside(filled) as references:
+        result, problems = check_data(M.ArgumentMap, filled)
+        found = references() if references is not None else None
+    if found is None:
+        found = find_reference_problems(result or filled)
+    problems += [DataProblem(loc, msg) for loc, msg in found]
     if result is None or problems:
         raise_problems(locate_problems(problems, filled, parsed, path), error)
     assert result is not None
     return result
+
+
+# From this many elements, a reader allowed helper processes checks a map's references in one
+# while it validates the rest: below, forking costs about what it saves.
+REFERENCES_BESIDE_FROM = 20_000
+
+
+@contextmanager
+def _references_beside(data: Any) -> Iterator[Callable[[], list[tuple[Loc, str]] | None] | None]:
+    """Find the reference problems of a large map's raw data in a forked helper, where readers may fork one.
+
+    Yields how to take the helper's problems (None if it failed), or None
+    when no helper runs. The references of raw data and of the validated map
+    are the same: validation changes no id.
+    """
+    elements = data.get("nodes"), data.get("links")
+    size = sum(len(e) for e in elements if isinstance(e, list))
+    if size < REFERENCES_BESIDE_FROM or not helpers_allowed():
+        yield None
+        return
+    with Forked(lambda: marshal.dumps(find_reference_problems(data))) as helper:
+
+        def taken() -> list[tuple[Loc, str]] | None:
+            sent = helper.result()
+            try:
+                return [(tuple(loc), message) for loc, message in marshal.loads(sent)] if sent else None
+            except (EOFError, ValueError, TypeError):
+                return None
+
+        yield taken
 
 
 def _normalize(loc: tuple[Any, ...], data: Any) -> Loc:
