@@ -254,7 +254,16 @@ def _breaks(context: Context) -> tuple[list[int], list[int], list[int]]:
                     colour[v] = colour[u] * sign
                     queue.append(v)
     for _ in range(2):
-        for u, around in enumerate(ties):
+        # only a node with a breaking link can have most of its links break: the others keep their colour
+        suspects = {
+            x
+            for u, edges in enumerate(out)
+            for v, sign, _ in edges
+            if colour[v] != colour[u] * sign
+            for x in (u, v)
+        }
+        for u in sorted(suspects):
+            around = ties[u]
             mine = colour[u]
             broken = 0
             for v, sign in around:
