@@ -87,7 +87,9 @@ class Forked:
     The child shares this process's memory as it was at the fork (until
     either writes to it), runs ``task`` and leaves with :func:`os._exit`,
     running none of this process's exit code. :meth:`result` waits for it;
-    leaving the ``with`` block without asking kills it. Call only where
+    leaving the ``with`` block without asking kills it. A child the system
+    refuses (no memory, no process left) is a child that failed: its result
+    is None, and the caller does its part itself. Call only where
     :func:`can_fork` says so.
 
     Examples:
@@ -100,9 +102,18 @@ class Forked:
     """
 
     def __init__(self, task: Callable[[], bytes]) -> None:
-        """Fork, and run ``task`` in the child."""
-        read_end, write_end = os.pipe()
-        pid = os.fork()
+        """Fork, and run ``task`` in the child (if the system refuses a process, there is none)."""
+        self._pid: int | None = None
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:  # no file descriptor left: no child; result() says None
+            return
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or no process left for a child: result() says None
+            os.close(read_end)
+            os.close(write_end)
+            return
         if pid == 0:  # the child: whatever happens, it leaves here
             code = 1
             try:
@@ -115,7 +126,7 @@ class Forked:
             finally:
                 os._exit(code)
         os.close(write_end)
-        self._pid: int | None = pid
+        self._pid = pid
         self._fd = read_end
 
     def result(self) -> bytes | None:

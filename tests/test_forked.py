@@ -40,3 +40,37 @@ def test_leaving_the_block_without_the_result_kills_the_child() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie is left behind
     assert child.result() is None
+
+
+def test_a_fork_the_system_refuses_is_a_child_that_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    before = len(os.listdir("/proc/self/fd"))
+    with Forked(lambda: b"never") as child:
+        assert child.result() is None
+    assert len(os.listdir("/proc/self/fd")) == before  # the pipe is closed again
+
+
+def test_the_checker_does_the_workers_part_when_no_process_can_be_forked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import argmap
+    from argmap.checks import check
+
+    b = argmap.MapBuilder("m", "T")
+    for name in ("a", "b", "c"):
+        b.claim(name, name.upper() + ".")
+    b.supports("a", "b")
+    b.attacks("a", "c")
+    b.supports("c", "b")
+    m = b.build()
+    expected = check(m, jobs=1)
+    assert any(f.code == "AM202" for f in expected)  # a rule of the worker's half has a finding
+
+    def refuse() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert check(m, jobs=2) == expected
