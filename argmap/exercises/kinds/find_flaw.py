@@ -33,7 +33,9 @@ supports X now also attacks X) or a side incoherence (AM302: a side attacks
 its own claim, or supports an opposed side's); medium a circular support
 (AM201) or a support-and-contradiction (AM102); hard a self-undermining
 chain (AM202) or an unbalanced stance cycle (AM203). Easy has 2 items,
-medium 3, hard 4. In a worksheet whose figures hide the sides (one with
+medium 3, hard 4, or fewer where the scope has no room: no two figures draw
+the same statements (the link one figure has and the other lacks would give
+both flaws away). In a worksheet whose figures hide the sides (one with
 ``sort-by-side`` or ``label-links``), easy puts in no side incoherence: its
 figure would show who holds what.
 
@@ -503,6 +505,7 @@ def find_flaw(setting: Setting) -> Part:
     tries = dict.fromkeys(rules, 0)
     flaws: list[_Flaw] = []
     seen: set[frozenset[str]] = set()
+    drawn: set[frozenset[str]] = set()  # the statements each figure draws
     possible: set[str] = set()  # the kinds of flaw this map has room for
     order = shuffled(rng, rules)
     want = _COUNTS[level]
@@ -532,9 +535,12 @@ def find_flaw(setting: Setting) -> Part:
         while pending[code] and tries[code] < _TRIES:
             tries[code] += 1
             found = _try(m, code, pending[code].pop(), before[code], rng)
-            if found is not None and _nodes_of(found) not in seen:
-                # the same nodes again (a circle drawn the other way round) would be the same question
+            if found is not None and _nodes_of(found) not in seen and frozenset(found.drawn) not in drawn:
+                # the same nodes again (a circle drawn the other way round) would be the same question;
+                # and two figures of the same statements would give both flaws away: the link one
+                # figure has and the other lacks is the one put in
                 seen.add(_nodes_of(found))
+                drawn.add(frozenset(found.drawn))
                 flaws.append(found)
                 break
     if not flaws:
