@@ -46,7 +46,10 @@ class FindingMark:
 
 
 def findings_of(m: ArgumentMap, rules: Collection[str] = ()) -> tuple[FindingMark, ...]:
-    """The checker's error and warning findings on ``m``, in its order (of ``rules`` only, when given).
+    """The checker's error and warning findings on ``m``, in its order; all those of ``rules``, if given.
+
+    Notes for teachers (infos) are drawn only when their rule is asked for by
+    name or prefix: a diagram of the whole map would be full of them.
 
     Raises:
         UnknownElementError: one of ``rules`` names no rule.
@@ -73,7 +76,7 @@ def findings_of(m: ArgumentMap, rules: Collection[str] = ()) -> tuple[FindingMar
             f.elements,
             tuple(dict.fromkeys(r.code for r in f.related)),
         )
-        for f in check(m, select=list(rules) or None, min_severity="warning")
+        for f in check(m, select=list(rules) or None, min_severity="info" if rules else "warning")
     )
 
 

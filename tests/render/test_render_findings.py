@@ -323,3 +323,14 @@ def test_a_finding_is_keyed_and_marked_only_when_all_it_names_is_drawn(
         assert f"{outside} more outside it, {len(partly)} of them partly in view" in dot or (
             f"none in this view ({outside} outside it, {len(partly)} of them partly in view)" in dot
         )
+
+
+def test_a_rule_asked_for_by_name_is_drawn_whatever_its_severity() -> None:
+    # AM502 is a note for teachers (info): left out of a diagram of every finding, drawn when asked for
+    from argmap.render.findings import findings_of
+
+    m = argmap.load_corpus("allied-space-cooperation")
+    assert [f.code for f in findings_of(m, ["AM502"])] == ["AM502", "AM502"]
+    assert all(f.severity != "info" for f in findings_of(m))
+    dot = argmap.render.to_dot(m, argmap.render.RenderOptions(findings=["AM502"]))
+    assert "AM502" in dot and "none (no error or warning" not in dot
