@@ -173,7 +173,7 @@ class _Where:
 
 
 def _in_graph_words(problem: Problem, data: Any, where: _Where) -> Problem:
-    """A validation problem about a value that should be text, said of the graph rather than of a file.
+    """A validation problem about a value that should be a string, said of the graph rather than of a file.
 
     Validation advises putting a number in quotes, as a YAML file needs;
     a networkx attribute keeps its Python type, so say which node or edge,
@@ -181,7 +181,8 @@ def _in_graph_words(problem: Problem, data: Any, where: _Where) -> Problem:
     kept as it is.
     """
     value = _value_at(data, problem.loc)
-    if not isinstance(value, int | float) or "expected text" not in problem.message:
+    wanted = next((what for words, what in _EXPECTED if words in problem.message), None)
+    if not isinstance(value, int | float) or wanted is None:
         return problem
     found = where.element(problem.loc)
     if found is None:
@@ -191,7 +192,11 @@ def _in_graph_words(problem: Problem, data: Any, where: _Where) -> Problem:
         f", entry {part + 1}" if isinstance(part, int) else f", key {part!r}" for part in inner
     )
     got = f"{value!r}, a truth value" if isinstance(value, bool) else f"the number {value!r}"
-    return Problem(f"{named}: expected text (a str), got {got}", element=element, loc=problem.loc)
+    return Problem(f"{named}: expected {wanted} (a str), got {got}", element=element, loc=problem.loc)
+
+
+# Validation's words for a value that should be a string, and what the graph's attribute should hold.
+_EXPECTED = (("expected text", "text"), ("expected an id", "an id"), ("unknown kind", "a kind"))
 
 
 def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:

@@ -184,6 +184,26 @@ def _with(attribute: str, value: object, *, on: str) -> nx.MultiDiGraph:
             _with("title", 5, on="graph"),
             "the graph: attribute 'title': expected text (a str), got the number 5",
         ),
+        (
+            _with("id", 5, on="graph"),
+            "the graph: attribute 'id': expected an id (a str), got the number 5",
+        ),
+        (
+            _with("held_by", 4, on="node"),
+            "graph node 'a': attribute 'held_by': expected an id (a str), got the number 4",
+        ),
+        (
+            _with("held_by", 2.0, on="edge"),
+            "graph edge 'a' -> 'q' (key 0): attribute 'held_by': expected an id (a str), got the number 2.0",
+        ),
+        (
+            _with("kind", 3, on="node"),
+            "graph node 'a': attribute 'kind': expected a kind (a str), got the number 3",
+        ),
+        (
+            _with("kind", 5, on="edge"),
+            "graph edge 'a' -> 'q' (key 0): attribute 'kind': expected a kind (a str), got the number 5",
+        ),
     ],
 )
 def test_a_number_where_text_belongs_is_named_by_node_or_edge_and_attribute(
