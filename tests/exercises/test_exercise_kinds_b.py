@@ -213,8 +213,12 @@ def test_find_flaw_puts_in_no_link_whose_kind_stands_out(
 def test_find_flaw_says_so_when_no_flaw_fits_the_maps_own_links(scope: str) -> None:
     # burden-sharing's supports run from principles and evidence to claims, and from claims to the
     # question: closing a circle would need a claim supporting a principle, which no map draws
-    with pytest.raises(ExerciseError, match=r"between nodes of the kinds the map itself links that way"):
+    with pytest.raises(
+        ExerciseError, match=r"between nodes of the kinds the map itself links that way"
+    ) as err:
         make(scope, "find-flaw", seed=1, difficulty=2)
+    issue = {"burden-sharing": "burden-sharing", "phones-lunch": "lunch"}[scope]
+    assert str(err.value).startswith(f"issue {issue!r} of map ")  # the scope, not the whole map
 
 
 def test_find_flaw_on_a_map_without_contradictions_puts_in_none() -> None:

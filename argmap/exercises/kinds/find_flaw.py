@@ -544,9 +544,18 @@ def find_flaw(setting: Setting) -> Part:
                 flaws.append(found)
                 break
     if not flaws:
-        names = " or ".join(f"{code} {get_rule(code).name}" for code in rules)
+        # the flaws it tried, where some had room; else every flaw of the difficulty
+        names = " or ".join(
+            f"{code} {get_rule(code).name}" for code in rules if code in possible or not possible
+        )
+        issues = [n.id for n in m.issues]
+        scope = (
+            f"issue {issues[0]!r} of map {m.id!r}"
+            if setting.whole is not None and len(issues) == 1
+            else f"map {m.id!r}"
+        )
         raise ExerciseError(
-            f"map {m.id!r}: find-flaw cannot put a flaw ({names}) into this map: it has too few links"
+            f"{scope}: find-flaw cannot put a flaw ({names}) into it: it has too few links"
             " between nodes of the kinds the map itself links that way (a flaw of another kind of link"
             " would give itself away); try another difficulty or a larger scope"
         )
