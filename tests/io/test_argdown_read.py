@@ -305,13 +305,23 @@ def test_a_premise_uses_leaves_out_of_every_inference_stays_a_premise_of_the_arg
     # The Argdown tool reads 'uses' as data: every numbered premise is one of the argument's premises.
     text = "<Arg>\n\n(1) P.\n(2) Q.\n(3) R.\n--\n{uses: [1, 3]}\n--\n(4) C.\n"
     m, found = read_argdown(text, "f.argdown")
-    assert links(m) == [("supports", ("untitled-1", "untitled-3", "untitled-2"), "untitled-4")]
+    # in the argument's order, as a reader numbers them
+    assert links(m) == [("supports", ("untitled-1", "untitled-2", "untitled-3"), "untitled-4")]
     assert m.link("Arg").data["uses"] == [1, 3]  # kept as written
     assert [str(f) for f in found] == [
         "f.argdown:7:2: in <Arg>, 'uses' leaves out premise (2) (line 4), which no other inference uses;"
         " it is read as a premise of this inference all the same, as the Argdown tool counts it among"
         " the argument's premises"
     ]
+
+
+@pytest.mark.parametrize("key", ['"uses"', "'uses'", "uses"])
+def test_the_note_on_uses_is_at_the_word_even_in_quotes(key: str) -> None:
+    text = f"<Arg>\n\n(1) P.\n(2) Q.\n-- {{{key}: [1]}} --\n(3) C.\n"
+    (note,) = read_argdown(text, "f.argdown")[1]
+    column = 5 + (key[0] in "'\"")  # '-- {' then the quote, if any
+    assert str(note).startswith(f"f.argdown:5:{column}: in <Arg>, 'uses' leaves out premise (2)")
+    assert text.splitlines()[4][column - 1 :].startswith("uses")
 
 
 def test_a_premise_an_earlier_inference_uses_is_not_added_again() -> None:

@@ -233,6 +233,7 @@ class _Links:
             found[index] = self.premises(pcs, index, previous, inference)
             previous = index
         used = {id(s) for chosen in found.values() for s in chosen}
+        order = {id(s): position for position, s in enumerate(statements)}
         for position, statement in enumerate(statements):
             if statement.inference is not None or id(statement) in used:
                 continue
@@ -240,6 +241,8 @@ class _Links:
             if below is None:
                 continue  # after the last inference: the syntax refuses a structure ending in a premise
             found[below].append(statement)
+            # in the argument's order, as a reader numbers them: (1) (2) (3), not (1) (3) (2)
+            found[below].sort(key=lambda s: order[id(s)])
             inference = statements[below].inference
             assert inference is not None
             self.note(

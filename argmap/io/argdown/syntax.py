@@ -78,7 +78,7 @@ _SYMBOLS: tuple[tuple[str, RelationKind, bool], ...] = (
 _RELATION_RE = re.compile(r"([ \t]*)(\+>|->|_>|<\+|<-|<_|><|\+|-(?!-)|_(?=[ \t]))")
 _NUMBER_RE = re.compile(r"[ \t]*\((\d+)\)")
 # The key ``uses`` in an inference's data (quoted or not), for locating the notes about it.
-_USES_KEY_RE = re.compile(r"""[{,]\s*(["']?uses["']?)\s*:""")
+_USES_KEY_RE = re.compile(r"""[{,]\s*(["']?)(uses)\1\s*:""")  # the word itself, inside any quotes
 _INFERENCE_RE = re.compile(r"[ \t]*--")
 _HEADING_RE = re.compile(r"(#+) ")
 
@@ -246,7 +246,7 @@ class _Reader:
                 found = parse_data(text[i : end + 1], self.path, *piece.at(i))
                 if "uses" in found:
                     key = _USES_KEY_RE.search(text, i, end)
-                    uses_at = piece.at(key.start(1) if key else i)
+                    uses_at = piece.at(key.start(2) if key else i)
                 data.update(found)
                 i = end + 1
                 continue
