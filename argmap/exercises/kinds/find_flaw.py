@@ -548,10 +548,10 @@ def find_flaw(setting: Setting) -> Part:
         names = " or ".join(
             f"{code} {get_rule(code).name}" for code in rules if code in possible or not possible
         )
-        issues = [n.id for n in m.issues]
+        asked = [n.id for n in m.issues]
         scope = (
-            f"issue {issues[0]!r} of map {m.id!r}"
-            if setting.whole is not None and len(issues) == 1
+            f"issue {asked[0]!r} of map {m.id!r}"
+            if setting.whole is not None and len(asked) == 1
             else f"map {m.id!r}"
         )
         raise ExerciseError(
