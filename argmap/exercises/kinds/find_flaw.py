@@ -551,7 +551,7 @@ def find_flaw(setting: Setting) -> Part:
         asked = [n.id for n in m.issues]
         scope = (
             f"issue {asked[0]!r} of map {m.id!r}"
-            if setting.whole is not None and len(asked) == 1
+            if len(asked) == 1 and setting.whole is not None and len(setting.whole.issues) > 1
             else f"map {m.id!r}"
         )
         raise ExerciseError(
