@@ -16,6 +16,7 @@ Examples:
 from __future__ import annotations
 
 import gc
+import marshal
 import os
 import signal
 import threading
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import TracebackType
+from typing import Any
 
 __all__ = ["Forked", "can_fork", "helper_processes", "helpers_allowed", "paused_gc"]
 
@@ -82,7 +84,10 @@ def can_fork() -> bool:
 
 
 class Forked:
-    """A task run in a forked child process, whose bytes come back through a pipe.
+    """A task run in a forked child process, whose value comes back through a pipe.
+
+    The value is plain data that :mod:`marshal` writes (built-in types only:
+    it reads back nothing but data, and fast), never None.
 
     The child shares this process's memory as it was at the fork (until
     either writes to it), runs ``task`` and leaves with :func:`os._exit`,
@@ -94,14 +99,14 @@ class Forked:
 
     Examples:
         >>> if can_fork():
-        ...     with Forked(lambda: b"found") as child:
+        ...     with Forked(lambda: ["found", 1]) as child:
         ...         print(child.result())
         ... else:
-        ...     print(b"found")
-        b'found'
+        ...     print(["found", 1])
+        ['found', 1]
     """
 
-    def __init__(self, task: Callable[[], bytes]) -> None:
+    def __init__(self, task: Callable[[], Any]) -> None:
         """Fork, and run ``task`` in the child (if the system refuses a process, there is none)."""
         self._pid: int | None = None
         try:
@@ -118,7 +123,7 @@ class Forked:
             code = 1
             try:
                 os.close(read_end)
-                view = memoryview(task())
+                view = memoryview(marshal.dumps(task()))
                 while view:
                     view = view[os.write(write_end, view) :]
                 os.close(write_end)
@@ -129,8 +134,8 @@ class Forked:
         self._pid = pid
         self._fd = read_end
 
-    def result(self) -> bytes | None:
-        """What the task returned, once the child has ended; None if it failed or was killed."""
+    def result(self) -> Any:
+        """What the task returned, once the child has ended; None if it failed, was killed or sent garbage."""
         if self._pid is None:
             return None
         chunks = []
@@ -139,7 +144,12 @@ class Forked:
                 chunks.append(chunk)
         finally:
             status = self._reap()
-        return b"".join(chunks) if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else None
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            return None
+        try:
+            return marshal.loads(b"".join(chunks))
+        except (EOFError, ValueError, TypeError):
+            return None
 
     def cancel(self) -> None:
         """Kill the child if it still runs, and wait for it."""

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import marshal
 import math
 import re
 import types
@@ -216,14 +215,11 @@ def _references_beside(data: Any) -> Iterator[Callable[[], list[tuple[Loc, str]]
     if size < REFERENCES_BESIDE_FROM or not helpers_allowed():
         yield None
         return
-    with Forked(lambda: marshal.dumps(find_reference_problems(data))) as helper:
+    with Forked(lambda: find_reference_problems(data)) as helper:
 
         def taken() -> list[tuple[Loc, str]] | None:
             sent = helper.result()
-            try:
-                return [(tuple(loc), message) for loc, message in marshal.loads(sent)] if sent else None
-            except (EOFError, ValueError, TypeError):
-                return None
+            return [(tuple(loc), message) for loc, message in sent] if sent is not None else None
 
         yield taken
 

@@ -34,9 +34,9 @@ Examples:
 
 from __future__ import annotations
 
-import marshal
 import os
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from argmap._perf import Forked, can_fork
 from argmap.checks.context import Context
@@ -96,9 +96,9 @@ def _run(rules: Sequence[Rule], context: Context) -> list[Finding]:
     return [finding for r in rules for finding in r.check(context)]
 
 
-def _packed(findings: list[Finding]) -> bytes:
-    """The findings as plain tuples (marshal reads back only built-in types)."""
-    rows = [
+def _packed(findings: list[Finding]) -> list[tuple[Any, ...]]:
+    """The findings as plain tuples, which the worker's pipe carries."""
+    return [
         (
             f.code,
             f.severity,
@@ -109,17 +109,16 @@ def _packed(findings: list[Finding]) -> bytes:
         )
         for f in findings
     ]
-    return marshal.dumps(rows)
 
 
-def _unpacked(data: bytes | None) -> list[Finding] | None:
+def _unpacked(rows: Any) -> list[Finding] | None:
     """The findings a worker sent, or None when it sent nothing readable."""
-    if data is None:
+    if rows is None:
         return None
     try:
         return [
             Finding(code, severity, message, tuple(elements), tuple(Location(*x) for x in located), name)
-            for code, severity, message, elements, name, located in marshal.loads(data)
+            for code, severity, message, elements, name, located in rows
         ]
-    except (EOFError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return None

@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 import json
 import json.scanner
-import marshal
 import math
 import re
 from array import array
@@ -79,7 +78,7 @@ class _Split:
     def __init__(self, text: str, at: int, scan: Any) -> None:
         self.at = at
         self.taken = False  # whether its items were taken into the list
-        self.helper: Forked | None = Forked(lambda: marshal.dumps(_items_from(text, at, scan)))
+        self.helper: Forked | None = Forked(lambda: _items_from(text, at, scan))
 
     def take(self) -> tuple[list[Any], int, list[int]] | None:
         """The helper's items, the offset after the list and the items' offsets; None if it failed."""
@@ -87,11 +86,8 @@ class _Split:
         sent = helper.result() if helper is not None else None
         if sent is None:
             return None
-        try:
-            items, end, offsets = marshal.loads(sent)
-        except (EOFError, ValueError, TypeError):
-            return None
         self.taken = True
+        items, end, offsets = sent
         return items, end, offsets
 
     def cancel(self) -> None:

@@ -26,7 +26,6 @@ Examples:
 
 from __future__ import annotations
 
-import marshal
 import re
 from collections.abc import Callable
 from typing import Any
@@ -165,9 +164,9 @@ class _Reader:
             return
         key = match.group(1)
 
-        def rest() -> bytes:
+        def rest() -> tuple[list[Any], int, list[int]]:
             items, end = self.sequence(at, indent, 2, key)
-            return marshal.dumps((items, end, self.items[key]))
+            return items, end, self.items[key]
 
         helper = Forked(rest)  # forked before split_at is set: the helper reads its part to the end itself
         self.split_at, self.helper = at, helper
@@ -178,10 +177,7 @@ class _Reader:
         sent, self.helper, self.split_at = self.helper.result(), None, -1
         if sent is None:
             return None
-        try:
-            items, end, marks = marshal.loads(sent)
-        except (EOFError, ValueError, TypeError):
-            return None
+        items, end, marks = sent
         return items, end, marks
 
     def mapping(

@@ -105,10 +105,10 @@ def test_a_failing_worker_is_replaced_by_running_its_rules_here(monkeypatch: Any
     m = tangled_map(2)
     expected = check(m, jobs=1)
 
-    def packed(findings: list[Any]) -> bytes:
+    def packed(findings: list[Any]) -> Any:
         if failure == "raises":
             raise RuntimeError("the worker breaks")
-        return b"not marshal data" if failure == "garbage" else b""
+        return b"not findings" if failure == "garbage" else None
 
     monkeypatch.setattr(workers, "_packed", packed)
     assert check(m, jobs=2) == expected

@@ -15,6 +15,7 @@ import yaml
 from hypothesis import given, settings
 
 import argmap
+from argmap import _perf
 from argmap._perf import can_fork, helper_processes
 from argmap.errors import LoadError
 from argmap.io import yaml_block
@@ -122,7 +123,7 @@ def test_a_helper_that_fails_leaves_its_part_to_this_process() -> None:
 
     with (
         splitting_every_file() as starts,
-        mock.patch.object(yaml_block, "marshal", SimpleNamespace(dumps=broken, loads=marshal.loads)),
+        mock.patch.object(_perf, "marshal", SimpleNamespace(dumps=broken, loads=marshal.loads)),
     ):
         assert read(text, split=True) == read(text, split=False)
     assert starts
