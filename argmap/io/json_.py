@@ -77,7 +77,6 @@ class _Split:
 
     def __init__(self, text: str, at: int, scan: Any) -> None:
         self.at = at
-        self.taken = False  # whether its items were taken into the list
         self.helper: Forked | None = Forked(lambda: _items_from(text, at, scan))
 
     def take(self) -> tuple[list[Any], int, list[int]] | None:
@@ -86,7 +85,6 @@ class _Split:
         sent = helper.result() if helper is not None else None
         if sent is None:
             return None
-        self.taken = True
         items, end, offsets = sent
         return items, end, offsets
 

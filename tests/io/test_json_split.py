@@ -30,16 +30,27 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="no os.fork here, or othe
 def splitting_every_file() -> Iterator[list[tuple[int, bool]]]:
     """Split texts of any length; yields (offset, whether its items were taken) for each helper."""
     helpers: list[json_._Split] = []
-    real = json_._Split.__init__
+    taken: set[int] = set()  # the helpers whose items went into a list
+    real_init, real_take = json_._Split.__init__, json_._Split.take
 
     def init(split: json_._Split, *args: Any) -> None:
-        real(split, *args)
+        real_init(split, *args)
         helpers.append(split)
 
+    def take(split: json_._Split) -> Any:
+        sent = real_take(split)
+        if sent is not None:
+            taken.add(id(split))
+        return sent
+
     seen: list[tuple[int, bool]] = []
-    with mock.patch.object(json_, "SPLIT_FROM_CHARS", 0), mock.patch.object(json_._Split, "__init__", init):
+    with (
+        mock.patch.object(json_, "SPLIT_FROM_CHARS", 0),
+        mock.patch.object(json_._Split, "__init__", init),
+        mock.patch.object(json_._Split, "take", take),
+    ):
         yield seen
-    seen.extend((h.at, h.taken) for h in helpers)
+    seen.extend((h.at, id(h) in taken) for h in helpers)
 
 
 def read(text: str, split: bool) -> tuple[Any, dict[str, list[int]]]:
