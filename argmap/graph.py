@@ -51,6 +51,7 @@ __all__ = [
     "Compiled",
     "attackers",
     "bearing_on",
+    "bearing_on_indexes",
     "bears_on",
     "cached",
     "compiled",
@@ -342,6 +343,43 @@ def bearing_on(m: ArgumentMap, node_ids: str | Iterable[str]) -> set[str]:
         (['a', 'b'], ['a'])
     """
     return _closure(_ids(node_ids), cached(m, "graph.steps", _steps)[0])
+
+
+def bearing_on_indexes(m: ArgumentMap, node_indexes: Iterable[int]) -> list[bool]:
+    """For each node (by index in map order), whether it is one of ``node_indexes`` or bears on one.
+
+    :func:`bearing_on` on the compiled form's numbers, for a whole large map
+    at once (the checker asks it of every issue).
+
+    Examples:
+        >>> import argmap
+        >>> m = argmap.validate({"id": "m", "title": "T", "nodes": [
+        ...     {"id": "a", "kind": "claim", "text": "A"}, {"id": "b", "kind": "claim", "text": "B"}],
+        ...     "links": [{"kind": "attacks", "source": "a", "target": "b"}]})
+        >>> bearing_on_indexes(m, [1]), bearing_on_indexes(m, [0])
+        ([True, True], [True, False])
+    """
+    fast = compiled(m)
+    feeders: list[list[int]] = [[] for _ in fast.ids]
+    for j, premises in enumerate(fast.link_premises):
+        end = fast.link_end[j]
+        if end < 0:  # the end of a cycle of undercuts, found by following it (a link: it leads nowhere)
+            end = fast.index.get(final_target(m, m.links[j]), -1)
+            if end < 0:
+                continue
+        feeders[end].extend(premises)
+        if fast.link_kind[j] in SYMMETRIC_KINDS:
+            feeders[premises[0]].append(end)
+    reached = [False] * len(fast.ids)
+    queue = list(node_indexes)
+    for i in queue:
+        reached[i] = True
+    while queue:
+        for other in feeders[queue.pop()]:
+            if not reached[other]:
+                reached[other] = True
+                queue.append(other)
+    return reached
 
 
 def issue_nodes(m: ArgumentMap, issue_id: str) -> tuple[str, ...]:

@@ -31,9 +31,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from argmap.graph import compiled, final_target, sides_oppose, strongly_connected_components
+from argmap.graph import bearing_on_indexes, compiled, sides_oppose, strongly_connected_components
 from argmap.model import LINK_KINDS, AnyLink, AnyNode, ArgumentMap
-from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, SUPPORTS, SYMMETRIC_KINDS, UNDERCUTS
+from argmap.model.fields import ATTACKS, CONTRADICTS, EQUIVALENT, SUPPORTS, UNDERCUTS
 from argmap.words import plural
 
 __all__ = ["MAX_WITNESSES", "Context", "Edge", "arrow", "plural"]
@@ -217,28 +217,7 @@ class Context:
         Unlike derived stance, this follows every link: concessions, undercuts
         (to the node the undercut link bears on) and symmetric links both ways.
         """
-        # as graph.bearing_on, on the compiled form's numbers: each link steps from its end to its premises
-        fast = compiled(self.map)
-        feeders: list[list[int]] = [[] for _ in self.ids]
-        for j, premises in enumerate(fast.link_premises):
-            end = fast.link_end[j]
-            if end < 0:  # the end of a cycle of undercuts, found by following it
-                end = self.index.get(final_target(self.map, self.map.links[j]), -1)
-                if end < 0:
-                    continue
-            feeders[end].extend(premises)
-            if fast.link_kind[j] in SYMMETRIC_KINDS:
-                feeders[premises[0]].append(end)
-        reached = [False] * len(self.ids)
-        queue = list(self.issue_bits)
-        for i in queue:
-            reached[i] = True
-        while queue:
-            for other in feeders[queue.pop()]:
-                if not reached[other]:
-                    reached[other] = True
-                    queue.append(other)
-        return reached
+        return bearing_on_indexes(self.map, self.issue_bits)
 
     def is_opposed(self, a: str | None, b: str | None) -> bool:
         """Whether two sides (either may be None) stand against each other."""
